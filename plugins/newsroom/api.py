@@ -1,0 +1,84 @@
+"""The JSON export: ``api/index.json`` and ``api/briefings/<slug>.json`` (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .corpus import Corpus
+from .model import Briefing
+
+API_VERSION = 1
+
+
+def index_json(corpus: Corpus) -> dict[str, Any]:
+    """The corpus index: every briefing and every actor, with URLs relative to the site root."""
+    return {
+        "briefings": [
+            {
+                "slug": b.article.slug,
+                "title": b.article.title,
+                "date": b.article.date.isoformat() if b.article.date else None,
+                "url": f"briefings/{b.article.slug}/",
+                "actors": sorted(corpus.actor_counts(b)),
+            }
+            for b in corpus.briefings
+        ],
+        "actors": [
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "url": f"actors/{actor.id}/",
+                "aliases": sorted(
+                    set(actor.aliases)
+                    | set(actor.demonyms)
+                    | {m.text for m in actor.metonyms}
+                    | {ref.mention.text for ref in corpus.mentions.get(actor.id, ())}
+                    - {actor.name}
+                ),
+                "briefings": list(corpus.briefings_of(actor.id)),
+                "mentions": len(corpus.mentions.get(actor.id, ())),
+            }
+            for actor in sorted(corpus.actors.values(), key=lambda a: a.id)
+        ],
+    }
+
+
+def briefing_json(briefing: Briefing) -> dict[str, Any]:
+    """One briefing: its body and every annotation, offsets into the body."""
+    article, annotation = briefing.article, briefing.annotation
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "url": article.url,
+        "body": article.body,
+        "mentions": [
+            {"text": m.text, "start": m.start, "end": m.end, "label": m.label, "actor": m.actor}
+            for m in annotation.mentions
+        ],
+        "dates": [{"text": d.text, "start": d.start, "end": d.end, "value": d.value} for d in annotation.dates],
+        "claims": [
+            {
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "source": c.source,
+                "source_text": c.source_text,
+                "cue": c.cue,
+                **({"via": c.via, "via_text": c.via_text} if c.via_text else {}),
+            }
+            for c in annotation.claims
+        ],
+        "figures": [
+            {"text": f.text, "start": f.start, "end": f.end, "counts": f.counts, "value": f.value, "source": f.source}
+            for f in annotation.figures
+        ],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Stable, readable JSON."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

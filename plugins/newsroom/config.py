@@ -1,0 +1,26 @@
+"""The plugin's options (``plugins: - briefings: ...`` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .seeds import DEFAULT_MAX_BYTES
+
+
+class BriefingsConfig(Config):
+    enabled = c.Type(bool, default=True)
+
+    # Inputs, relative to mkdocs.yml
+    seeds_dir = c.Type(str, default="seeds")
+    editorial_dir = c.Type(str, default="briefings")
+    max_article_bytes = c.Type(int, default=DEFAULT_MAX_BYTES)
+
+    # Annotation
+    model = c.Optional(c.Type(str))
+    workers = c.Optional(c.Type(int))
+    batch_size = c.Type(int, default=32)
+
+    # Cache, relative to mkdocs.yml
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/briefings")

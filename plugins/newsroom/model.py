@@ -1,0 +1,256 @@
+"""The data that flows between the stages: frozen dataclasses, no behaviour beyond views.
+
+load (seeds.py, editorial.py) -> annotate (nlp/) -> index (corpus.py) -> render (pages/).
+Every offset is a character offset into ``Article.body``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+ActorType = Literal["person", "organization", "country", "place", "group", "event", "other"]
+ACTOR_TYPES: tuple[ActorType, ...] = (
+    "person",
+    "organization",
+    "country",
+    "place",
+    "group",
+    "event",
+    "other",
+)
+
+SourceKind = Literal[
+    "state media",
+    "government",
+    "intelligence service",
+    "independent media",
+    "international body",
+    "expert",
+    "military",
+]
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    "state media",
+    "government",
+    "intelligence service",
+    "independent media",
+    "international body",
+    "expert",
+    "military",
+)
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph or sub-heading of an article body, as a span of ``Article.body``."""
+
+    kind: Literal["paragraph", "heading"]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article from ``seeds/``, normalised: headline, metadata and body text."""
+
+    path: Path  # relative to the seeds folder
+    slug: str
+    title: str
+    body: str
+    blocks: tuple[Block, ...]
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+
+    def block_text(self, block: Block) -> str:
+        """The text of one block."""
+        return self.body[block.start : block.end]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input file: reported, never fatal to the rest of the build."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+# --- the editorial layer ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Metonym:
+    """A capital or seat used for a government ("Pyongyang"), with the note shown to readers."""
+
+    text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office an actor holds, from a date on where it changes."""
+
+    title: str
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is who: one entry of ``briefings/actors.yml``, or an actor the registry lacks."""
+
+    id: str
+    name: str
+    type: ActorType
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[Metonym, ...] = ()
+    roles: tuple[Role, ...] = ()
+    wikidata: str | None = None
+    kind: SourceKind | None = None
+    registered: bool = True
+
+    @property
+    def role(self) -> Role | None:
+        """The current role: the last one without an end date."""
+        current = [r for r in self.roles if not r.until]
+        return current[-1] if current else None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An editor's ruling on one surface in one article: it is ``actor``, or not an entity."""
+
+    article: str  # slug or seed file name
+    text: str
+    actor: str | None  # None: not an entity
+    occurrence: int | None = None  # 1-based; None: every occurrence
+
+
+@dataclass(frozen=True)
+class TopicEvent:
+    """One dated event of a topic's curated timeline."""
+
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str
+    source: str
+    actors: tuple[str, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A background topic written by editors in ``briefings/topics/<id>.md``."""
+
+    id: str
+    title: str
+    summary: str
+    body: str  # Markdown written by the editor (trusted)
+    actors: tuple[str, ...]  # an article mentioning all of these belongs to the topic
+    timeline: tuple[TopicEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class Editorial:
+    """Everything under ``briefings/``."""
+
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+    def actor_map(self) -> dict[str, Actor]:
+        """Registry actors by id."""
+        return {a.id: a for a in self.actors}
+
+
+# --- annotations ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Article.blocks
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention; ``actor`` is the canonical actor id, or None where unresolved."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    actor: str | None
+    sentence: int
+    note: str | None = None  # e.g. the metonym note shown to readers
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None  # YYYY, YYYY-MM, YYYY-MM-DD or None when vague
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attributed statement: who says so, through which cue, citing whom."""
+
+    text: str
+    start: int
+    end: int
+    source: str | None  # actor id
+    source_text: str
+    cue: str
+    sentence: int
+    via: str | None = None  # the actor the source cites ("Tass, citing the Kremlin")
+    via_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with what it counts and who says so."""
+
+    text: str
+    start: int
+    end: int
+    counts: str
+    value: float | None
+    source: str | None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """Everything the NLP stage found in one article."""
+
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """An article with its annotation: the unit the corpus indexes and the pages render."""
+
+    article: Article
+    annotation: Annotation = field(default_factory=Annotation)

