@@ -45,12 +45,11 @@ NON_ACTOR_LABELS = {
 NOT_ACTORS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "today", "advertisement", "reuters", "ap", "afp", "state", "media", "the", "mr", "ms",
-    "president", "minister", "leader",
+    "president", "minister", "leader", "defence", "defense", "foreign", "interior",
+    "unification", "finance", "trade", "ministry",
 }  # fmt: skip
 TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
 LEADING_WORDS = {"the", "The"}
-# Prepositions after which a capital is a place someone goes to or is in, not a government.
-PLACE_PREPOSITIONS = {"in", "to", "from", "at", "near", "into", "outside", "via", "around", "toward", "towards"}
 
 
 def surface_variants(text: str) -> set[str]:
@@ -63,9 +62,28 @@ def surface_variants(text: str) -> set[str]:
     return {v for v in variants if v}
 
 
+# Korean personal names ("Han Ye-rin", "No Kwang-chol") are rare in the model's training
+# data; a surname followed by a hyphenated given name is a person's name on this beat.
+KOREAN_SURNAMES = (
+    "Kim Lee Yi Rhee Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang Lim "
+    "Han Oh Seo Suh Shin Kwon Hwang Ahn Song Yoo Yu Ryu Hong Jeon Jun Chun Ko Koh Moon Mun "
+    "Yang Son Sohn Bae Baek Paik Heo Hur Nam Shim Sim Noh No Roh Kwak Sung Seong Cha Joo Woo "
+    "Min Jin Um Chae Won Bang Gong Hyun Hyon Pyo Ri Ryang Kye Tae"
+).split()
+KOREAN_NAME_PATTERN: dict[str, Any] = {
+    "label": "PERSON",
+    "pattern": [
+        {"ORTH": {"IN": KOREAN_SURNAMES}},
+        {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {"<=": 6}},
+        {"ORTH": "-"},
+        {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}},
+    ],
+}
+
+
 def registry_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     """Span-ruler patterns for every name, alias, demonym and metonym of the registry."""
-    patterns: list[dict[str, Any]] = []
+    patterns: list[dict[str, Any]] = [KOREAN_NAME_PATTERN]
     for actor in actors:
         label = LABEL_OF_TYPE[actor.type]
         for surface in (actor.name, *actor.aliases):
@@ -79,21 +97,46 @@ def registry_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
 
 
 def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
-    """Registry matches override the model's entities they overlap; among overlapping
-    matches the longest wins, then one not starting with "the" ("North Korean" beats
-    "The North"), then the earliest."""
+    """Merge registry matches into the model's entities.
 
-    def preference(span: Span) -> tuple[int, bool, int]:
-        return (len(span), span[0].lower_ != "the", -span.start)
+    Registry matches override the model's entities they overlap, except where the model
+    found a longer name of a body that merely contains a country or demonym ("Security
+    Service of Ukraine", "Russian Railways"). Among overlapping matches the longest wins,
+    then one with an actor id, then one not starting with "the" ("North Korean" beats
+    "The North"), then the earliest.
+    """
+    entities = list(entities)
+    matches = list(spans)
+    protected = [e for e in entities if contains_only_places(e, matches)]
+    matches = [s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)]
+
+    def preference(span: Span) -> tuple[int, bool, bool, int]:
+        return (len(span), bool(span.id_), span[0].lower_ != "the", -span.start)
 
     chosen: list[Span] = []
     taken: set[int] = set()
-    for span in sorted(spans, key=preference, reverse=True):
+    for span in sorted(matches, key=preference, reverse=True):
         if not taken.intersection(range(span.start, span.end)):
             chosen.append(span)
             taken.update(range(span.start, span.end))
     kept = [e for e in entities if not taken.intersection(range(e.start, e.end))]
     return kept + chosen
+
+
+NAMED_BODY_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def contains_only_places(entity: Span, matches: Sequence[Span]) -> bool:
+    """A model name whose head word lies outside the registry matches inside it, all of
+    which are countries, places or demonyms."""
+    inside = [s for s in matches if s.start < entity.end and entity.start < s.end]
+    return (
+        entity.label_ in NAMED_BODY_LABELS
+        and bool(inside)
+        and all(entity.start <= s.start and s.end <= entity.end and (s.start, s.end) != (entity.start, entity.end) for s in inside)
+        and all(s.label_ in {"GPE", "LOC", "NORP"} for s in inside)
+        and not any(s.start <= entity.root.i < s.end for s in inside)
+    )
 
 
 @registry.misc("briefings.registry_ents_filter.v1")
@@ -155,21 +198,23 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Span] = []
-        seen_people: dict[str, list[str]] = {}  # actor id -> its names' tokens
+        # Names introduced so far in this article, for short forms: kind -> actor id -> tokens.
+        seen: dict[str, dict[str, set[str]]] = {"person": {}, "organization": {}}
         acronyms: dict[str, str] = {}
         for ent in doc.ents:
             span = trim(ent)
             if span is None:
                 continue
-            actor_id = ent.ent_id_
+            actor_id: str | None = ent.ent_id_
             if actor_id:
                 actor_id = self._place_or_government(span, actor_id)
             else:
-                if ent.label_ in NON_ACTOR_LABELS or not is_name(span):
+                if ent.label_ in NON_ACTOR_LABELS or not is_name(span) or is_modifier(span):
                     continue
-                actor_id = self._resolve_unknown(span, seen_people, acronyms)
-            if actor_id and self._is_person(actor_id, span):
-                seen_people.setdefault(actor_id, []).extend(self._names(actor_id, span.text))
+                actor_id = self._resolve_unknown(span, seen, acronyms)
+            kind = self._kind(actor_id, span)
+            if actor_id and kind in seen:
+                seen[kind].setdefault(actor_id, set()).update(self._name_tokens(actor_id, span.text))
             definition = acronym_after(span)
             if definition and actor_id:
                 acronyms[definition] = actor_id
@@ -179,41 +224,82 @@ class ActorResolver:
         doc.spans[MENTIONS_KEY] = mentions
         return doc
 
-    def _is_person(self, actor_id: str, span: Span) -> bool:
-        actor = self.actors.get(actor_id)
-        return actor.type == "person" if actor else span.label_ == "PERSON"
+    def _kind(self, actor_id: str | None, span: Span) -> str:
+        actor = self.actors.get(actor_id or "")
+        return actor.type if actor else TYPE_OF_LABEL.get(span.label_, "other")
 
-    def _names(self, actor_id: str, text: str) -> list[str]:
+    def _name_tokens(self, actor_id: str, text: str) -> set[str]:
         actor = self.actors.get(actor_id)
         names = [actor.name, *actor.aliases] if actor else [text]
-        return [names_token for name in names for names_token in name.replace("-", " ").split()]
+        return {token for name in names for token in name.replace("-", " ").split()}
 
     def _place_or_government(self, span: Span, actor_id: str) -> str:
         # "arrived in Pyongyang" is the city; "Pyongyang said" is the government.
-        if span.text in self.metonyms and span.root.dep_ == "pobj":
-            if span.root.head.lower_ in PLACE_PREPOSITIONS:
-                return place_id(span.text)
+        if span.text in self.metonyms and names_a_place(span):
+            return place_id(span.text)
         return actor_id
 
     def _resolve_unknown(
-        self, span: Span, seen_people: dict[str, list[str]], acronyms: dict[str, str]
+        self, span: Span, seen: dict[str, dict[str, set[str]]], acronyms: dict[str, str]
     ) -> str | None:
         text = span.text
         if text in acronyms:
             return acronyms[text]
         tokens = text.replace("-", " ").split()
+        kind = TYPE_OF_LABEL.get(span.label_, "other")
+        # A short form ("Kim", "Security Council") is the full name introduced earlier in the
+        # article, if exactly one fits; where two fit, it stays unresolved rather than guessed.
+        # The model often mislabels a surname ("Trump" as ORG), so people are always tried.
+        pools = [seen["person"]] + ([seen["organization"]] if kind == "organization" and len(tokens) >= 2 else [])
         if len(tokens) <= 2:
-            # A short name ("Kim", "Putin") is the full name introduced earlier, if only one fits.
-            candidates = [
-                actor_id
-                for actor_id, names in seen_people.items()
-                if all(token in names for token in tokens)
-            ]
+            candidates = {
+                actor_id for pool in pools for actor_id, names in pool.items() if set(tokens) <= names
+            }
             if len(candidates) == 1:
-                return candidates[0]
+                return candidates.pop()
             if len(candidates) > 1:
                 return None
         return slugify(text) or None
+
+
+def names_a_place(span: Span) -> bool:
+    """Whether a capital is used as a place ("talks in Moscow", "flew to Pyongyang",
+    "between Moscow and Pyongyang") rather than for its government ("Moscow said")."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ == "pobj":
+        if head.lower_ in {"in", "into", "inside", "outside", "near", "via"}:
+            return True
+        if head.lower_ in {"to", "from", "between"}:
+            return head.head.lemma_ in MOTION_WORDS
+        if head.lower_ in {"on", "against", "over"}:
+            return head.head.lemma_ in ATTACK_WORDS
+    return token.dep_ == "dobj" and head.lemma_ in MOTION_WORDS
+
+
+MOTION_WORDS = {
+    "arrive", "fly", "travel", "return", "go", "come", "move", "take", "bring", "send", "leave",
+    "visit", "reach", "depart", "head", "drive", "sail", "deport", "flight", "trip", "visit",
+    "journey", "route", "train", "land",
+}  # fmt: skip
+
+
+ATTACK_WORDS = {
+    "strike", "attack", "raid", "bombardment", "shelling", "assault", "barrage", "fire",
+    "launch", "drop", "fall",
+}  # fmt: skip
+
+
+def is_modifier(span: Span) -> bool:
+    """A one-word place used as an adjective ("a Pacific port") names no actor."""
+    return (
+        len(span) == 1
+        and span.label_ in {"LOC", "GPE"}
+        and span.root.dep_ in {"compound", "amod"}
+        and span.root.head.pos_ == "NOUN"
+    )
 
 
 def place_id(text: str) -> str:

@@ -28,7 +28,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from newsroom.model import Claim, Mention, Sentence
+from ..model import Claim, Mention, Sentence
 
 __all__ = [
     "MentionIndex",
@@ -82,6 +82,55 @@ CUE_LEMMAS: frozenset[str] = frozenset(
     }
 )
 
+
+def inflections(base: str) -> set[str]:
+    """The regular forms of an English verb: "warn" -> warn, warns, warned, warning."""
+    forms = {base}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    elif base.endswith("y") and base[-2:-1] not in set("aeiou"):
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in set("aeiou"):
+        forms |= {base[:-1] + "ied", base + "ing"}
+    elif base in _DOUBLING:
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    else:
+        forms |= {base + "ed", base + "ing"}
+    return forms | _IRREGULAR.get(base, set())
+
+
+_DOUBLING = frozenset({"admit", "commit", "regret", "submit"})
+_IRREGULAR: dict[str, set[str]] = {
+    "say": {"said"},
+    "tell": {"told"},
+    "write": {"wrote", "written"},
+    "think": {"thought"},
+    "show": {"shown"},
+    "rise": {"rose", "risen"},
+    "fall": {"fell", "fallen"},
+    "grow": {"grew", "grown"},
+    "shrink": {"shrank", "shrunk"},
+}
+
+
+def form_table(lemmas: Iterable[str]) -> dict[str, str]:
+    """Every surface form of ``lemmas`` mapped to its lemma (no lemmatizer needed)."""
+    table: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in inflections(lemma):
+            table.setdefault(form, lemma)
+    return table
+
+
+def verb_lemma(token: Token, table: dict[str, str]) -> str:
+    """The lemma of a verb: from ``table`` by its form, else the lemmatizer's, if it ran."""
+    return table.get(token.lower_) or token.lemma_.lower() or token.lower_
+
+
 #: Verbs that attribute only when their subject is evidence ("assessments show").
 EVIDENCE_LEMMAS: frozenset[str] = frozenset({"show", "indicate", "suggest", "reveal"})
 
@@ -111,6 +160,8 @@ OBJECT_CUES: frozenset[str] = frozenset(
         "predict",
     }
 )
+
+CUE_FORMS: dict[str, str] = form_table(CUE_LEMMAS | EVIDENCE_LEMMAS)
 
 #: Nouns that can carry a statement: media, officials, assessments...
 SOURCE_NOUNS: frozenset[str] = frozenset(
@@ -191,19 +242,28 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
 EVIDENCE_NOUNS: frozenset[str] = frozenset(
     {
         "assessment",
+        "assessments",
         "estimate",
+        "estimates",
         "intelligence",
         "data",
         "report",
+        "reports",
         "figure",
         "figures",
         "survey",
+        "surveys",
         "study",
+        "studies",
         "analysis",
+        "analyses",
         "image",
+        "images",
         "imagery",
         "record",
+        "records",
         "document",
+        "documents",
     }
 )
 
@@ -231,6 +291,7 @@ _LEFT_KEEP = frozenset({"det", "poss", "compound", "amod", "nummod", "predet", "
 _RIGHT_KEEP = frozenset({"case", "cc", "conj", "appos"})
 _RIGHT_PREPS = frozenset({"of", "in", "at", "from", "for"})
 _CONTENT_PREP_SKIP = frozenset({"according"})
+_TOPIC_PREPS = frozenset({"of", "about", "against"})
 _KEEP_PUNCT = frozenset({"%", "$", "€", "£", "¥", "₩", "₽"})
 
 
@@ -244,6 +305,7 @@ class SentenceIndex:
         self.doc = doc
         self.sentences = tuple(sentences)
         self._starts = [s.start for s in self.sentences]
+        self._bounds: dict[int, tuple[int, int]] = {}
 
     def of_char(self, char: int) -> int | None:
         """The index of the sentence containing character ``char``, or None."""
@@ -269,10 +331,10 @@ class SentenceIndex:
 
     def bounds(self, index: int) -> tuple[int, int]:
         """First and last token index of sentence ``index`` (inclusive)."""
-        toks = self.tokens(index)
-        if not toks:
-            return (0, -1)
-        return (toks[0].i, toks[-1].i)
+        if index not in self._bounds:
+            toks = self.tokens(index)
+            self._bounds[index] = (toks[0].i, toks[-1].i) if toks else (0, -1)
+        return self._bounds[index]
 
 
 class MentionIndex:
@@ -336,9 +398,7 @@ def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
         start = c_lo
     end = head.i
     for child in head.rights:
-        keep = child.dep_ in _RIGHT_KEEP or (
-            child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS
-        )
+        keep = child.dep_ in _RIGHT_KEEP or (child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS)
         if child.dep_ == "punct":
             continue
         if not keep:
@@ -413,13 +473,10 @@ def _has_mention(start: int, end: int, doc: Doc, mentions: MentionIndex) -> bool
 
 def _qualified_source(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
     """An "according to" object: an actor mention, or a source noun qualified by one."""
-    doc = head.doc
     if mentions.is_source_mention(head):
-        return True
-    compound = [c for c in head.children if c.dep_ == "compound"]
-    if any(mentions.is_source_mention(c) for c in compound) and _words(head) & SOURCE_NOUNS:
-        return True
-    return bool(_words(head) & SOURCE_NOUNS) and _has_mention(start, end, doc, mentions)
+        return True  # "according to Yonhap"
+    # "according to South Korean assessments", "according to Russia’s Tass news agency"
+    return bool(_words(head) & SOURCE_NOUNS) and _has_mention(start, end, head.doc, mentions)
 
 
 def _plausible_subject(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
@@ -478,7 +535,8 @@ def _matchers(vocab: Vocab) -> tuple[DependencyMatcher, Matcher]:
     if cached is not None and cached[0] is vocab:
         return cached[1], cached[2]
     dep = DependencyMatcher(vocab)
-    cue_attrs = {"LEMMA": {"IN": sorted(CUE_LEMMAS | EVIDENCE_LEMMAS)}, "POS": "VERB"}
+    # Forms, not lemmas: the production pipeline runs without the lemmatizer.
+    cue_attrs = {"LOWER": {"IN": sorted(CUE_FORMS)}, "POS": "VERB"}
     dep.add(
         "CUE",
         [
@@ -574,7 +632,7 @@ def _content_of_cue(cue: Token, lo: int, hi: int) -> list[int] | None:
     xcomps = [c for c in children if c.dep_ == "xcomp"]
     if xcomps:
         return _clipped_subtree(xcomps[0], lo, hi)
-    lemma = cue.lemma_.lower()
+    lemma = verb_lemma(cue, CUE_FORMS)
     if lemma in OBJECT_CUES:
         objects: list[Token] = []
         for child in cue.rights:
@@ -584,10 +642,16 @@ def _content_of_cue(cue: Token, lo: int, hi: int) -> list[int] | None:
                 if child.dep_ == "dobj" and child.lower_ in EMPTY_OBJECTS:
                     continue
                 objects.append(child)
-            elif child.dep_ == "prep" and objects and child.lower_ not in _CONTENT_PREP_SKIP:
-                if not any(t.ent_type_ in TIME_LABELS for t in child.subtree):
-                    objects.append(child)
-        if any(o.dep_ == "dobj" for o in objects):
+            elif (
+                child.dep_ == "prep"
+                and (objects or child.lower_ in _TOPIC_PREPS)
+                and child.lower_ not in _CONTENT_PREP_SKIP
+                and not any(t.ent_type_ in TIME_LABELS for t in child.subtree)
+            ):
+                objects.append(child)  # "accused X of ...", "warned of ..."
+        if objects and (
+            any(o.dep_ == "dobj" for o in objects) or objects[0].lower_ in _TOPIC_PREPS
+        ):
             return [i for o in objects for i in _clipped_subtree(o, lo, hi)]
     # "acknowledged for the first time that it sent ..." (parsed as a relative clause)
     for token in cue.subtree:
@@ -610,6 +674,23 @@ def _content_of_cue(cue: Token, lo: int, hi: int) -> list[int] | None:
         own = set(_clipped_subtree(cue, lo, hi))
         return [i for i in _clipped_subtree(cue.head, lo, hi) if i not in own]
     return None
+
+
+def _reduced_relative(head: Token, start: int, lo: int) -> list[int] | None:
+    """For "S, a deployment X believes (could happen soon)": the clause before the noun, S.
+
+    The subject's phrase is preceded, within the subject's own subtree, by the noun the
+    attribution modifies ("a deployment"); what X believes is that preceding clause.
+    """
+    left = min(t.i for t in head.subtree if t.i >= lo)
+    if left >= start or left <= lo:
+        return None
+    doc = head.doc
+    if not any(doc[k].pos_ == "NOUN" or doc[k].dep_ == "nmod" for k in range(left, start)):
+        return None
+    if not (doc[left - 1].is_punct and doc[left - 1].text in {",", "—", "–"}):
+        return None
+    return list(range(lo, left))
 
 
 def _verb_claims(
@@ -635,14 +716,14 @@ def _verb_claims(
         start, end = phrase_bounds(head, lo, hi)
         if cue.i in range(start, end + 1):
             continue
-        lemma = cue.lemma_.lower()
+        lemma = verb_lemma(cue, CUE_FORMS)
         evidence = bool(_words(head) & EVIDENCE_NOUNS)
         if lemma not in CUE_LEMMAS:
             if not evidence:
                 continue  # "it shows", "the map indicates"
         elif not (evidence or _plausible_subject(head, start, end, mentions)):
             continue  # "the treaty states"
-        content = _content_of_cue(cue, lo, hi)
+        content = _reduced_relative(head, start, lo) or _content_of_cue(cue, lo, hi)
         if not content:
             continue
         phrase = set(range(start, end + 1))
@@ -708,7 +789,7 @@ def _according_claims(
 
 
 def _according_fallback(doc: Doc, matcher: Matcher, done: set[int]) -> list[tuple[Token, Token]]:
-    """"according to X" pairs the dependency pattern missed: X is the phrase after "to"."""
+    """Pairs for "according to X" the dependency pattern missed: X is the phrase after "to"."""
     pairs: list[tuple[Token, Token]] = []
     for _, begin, stop in matcher(doc):
         according = doc[begin]

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsroom.model import Claim, Figure, Mention, Sentence
-from newsroom.nlp.claims import MentionIndex, SentenceIndex
+from ..model import Claim, Figure, Mention, Sentence
+from .claims import MentionIndex, SentenceIndex, form_table
 
 __all__ = ["extract_figures", "parse_value"]
 
@@ -155,7 +155,7 @@ TIME_NOUNS = frozenset(
     }
 )
 #: Change verbs whose subject a bare percentage counts ("exports rose 12%").
-CHANGE_VERBS = frozenset(
+CHANGE_VERBS = form_table(
     {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "jump", "climb", "shrink"}
 )
 DEFINITE = frozenset({"the", "these", "those", "both"})
@@ -276,7 +276,7 @@ def _counted(span: Span, label: str) -> tuple[int, int] | str | None:
                 return CURRENCIES[token.lower_]
         return "money"
     if label == "PERCENT":
-        if head.lemma_.lower() in CHANGE_VERBS and head.i < root.i:
+        if head.lower_ in CHANGE_VERBS and head.i < root.i:
             subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS]
             if subjects:
                 return _counted_phrase(subjects[0], -1)
@@ -341,14 +341,8 @@ def extract_figures(
         counted = _counted(span, label)
         if counted is None:
             continue
-        if isinstance(counted, str):
-            counts = counted
-            noun: Token | None = None
-        else:
-            counts = doc[counted[0] : counted[1] + 1].text
-            noun = doc[counted[1]] if counted[0] == counted[1] else span.root.head
-            noun = doc[counted[0]] if noun is None else noun
-        if label == "CARDINAL" and _is_year(span):
+        counts = counted if isinstance(counted, str) else doc[counted[0] : counted[1] + 1].text
+        if label == "CARDINAL" and _is_year(list(span)):
             continue
         if counts.lower() in TIME_NOUNS:
             continue
@@ -368,12 +362,11 @@ def extract_figures(
                 sentence=sentence,
             )
         )
-        del noun
     return tuple(figures)
 
 
 def _referential(span: Span, counted: tuple[int, int] | str, value: float | None) -> bool:
-    """"the two nations": a small spelled-out number after a definite determiner."""
+    """Whether this is "the two nations": a small spelled-out number after "the"."""
     if isinstance(counted, str) or value is None or value > 10:
         return False
     if any(t.is_digit for t in span):

@@ -1,0 +1,65 @@
+"""Shared fixtures: the spaCy model and one real site build per session."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_SLUG = "kim-jong-un-and-putin-discuss-alliance-and-war-efforts-against-ukraine"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site in a temporary project folder."""
+
+    project: Path
+    site: Path
+
+    def html(self, url: str) -> str:
+        """The HTML of a page by its URL path (``briefings/<slug>/``)."""
+        return (self.site / url / "index.html").read_text("utf-8")
+
+    def json(self, path: str) -> Any:
+        return json.loads((self.site / "api" / path).read_text("utf-8"))
+
+
+def copy_project(target: Path, seeds: Path | None = None) -> Path:
+    """A copy of the project's site sources (mkdocs.yml, docs, briefings, seeds) in ``target``."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copytree(ROOT / "briefings", target / "briefings")
+    shutil.copytree(seeds or ROOT / "seeds", target / "seeds", symlinks=True)
+    return target
+
+
+def build_site(project: Path, strict: bool = False) -> Path:
+    """Build the site of ``project`` with MkDocs' own build command; returns site_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), strict=strict)
+    build(config)
+    return Path(config.site_dir)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real English pipeline, loaded once per session."""
+    from newsroom.nlp.pipeline import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real site built once from the real seeds, in a temporary folder."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    yield Site(project, build_site(project, strict=True))
