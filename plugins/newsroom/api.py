@@ -34,8 +34,7 @@ def index_json(corpus: Corpus) -> dict[str, Any]:
                     set(actor.aliases)
                     | set(actor.demonyms)
                     | {m.text for m in actor.metonyms}
-                    | {ref.mention.text for ref in corpus.mentions.get(actor.id, ())}
-                    - {actor.name}
+                    | {ref.mention.text for ref in corpus.mentions.get(actor.id, ())} - {actor.name}
                 ),
                 "briefings": list(corpus.briefings_of(actor.id)),
                 "mentions": len(corpus.mentions.get(actor.id, ())),
@@ -59,7 +58,10 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
             {"text": m.text, "start": m.start, "end": m.end, "label": m.label, "actor": m.actor}
             for m in annotation.mentions
         ],
-        "dates": [{"text": d.text, "start": d.start, "end": d.end, "value": d.value} for d in annotation.dates],
+        "dates": [
+            {"text": d.text, "start": d.start, "end": d.end, "value": d.value}
+            for d in annotation.dates
+        ],
         "claims": [
             {
                 "text": c.text,
@@ -73,7 +75,14 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
             for c in annotation.claims
         ],
         "figures": [
-            {"text": f.text, "start": f.start, "end": f.end, "counts": f.counts, "value": f.value, "source": f.source}
+            {
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "counts": f.counts,
+                "value": int(f.value) if f.value is not None and f.value.is_integer() else f.value,
+                "source": f.source,
+            }
             for f in annotation.figures
         ],
     }

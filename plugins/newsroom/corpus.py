@@ -83,11 +83,15 @@ class Corpus:
 
     def actor_counts(self, briefing: Briefing) -> Counter[str]:
         """Mentions per actor in one briefing."""
-        return Counter(m.actor for m in briefing.annotation.mentions if m.actor in self.actors)
+        return Counter(
+            m.actor for m in briefing.annotation.mentions if m.actor and m.actor in self.actors
+        )
 
     def figures_of(self, topic: Topic) -> list[tuple[Briefing, Figure]]:
         """The key figures of the briefings of a topic, oldest first."""
-        members = [b for b in reversed(self.briefings) if topic.id in self.topics_of[b.article.slug]]
+        members = [
+            b for b in reversed(self.briefings) if topic.id in self.topics_of[b.article.slug]
+        ]
         return [(b, f) for b in members for f in b.annotation.figures]
 
 
@@ -148,13 +152,17 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
         else:
             label = labels[actor_id].most_common(1)[0][0]
             name = counter.most_common(1)[0][0]
-            actors[actor_id] = Actor(actor_id, name, TYPE_OF_LABEL.get(label, "other"), registered=False)
+            actors[actor_id] = Actor(
+                actor_id, name, TYPE_OF_LABEL.get(label, "other"), registered=False
+            )
     for actor_id, actor in list(actors.items()):
         if not actor.description:
-            count = len({ref.slug for ref in mentions[actor_id]})  # noqa: C401
+            count = len({ref.slug for ref in mentions[actor_id]})
             noun = TYPE_NOUNS[actor.type][0]
             plural = "briefing" if count == 1 else "briefings"
-            actors[actor_id] = Actor(**{**actor.__dict__, "description": f"{noun} named in {count} {plural}"})
+            actors[actor_id] = Actor(
+                **{**actor.__dict__, "description": f"{noun} named in {count} {plural}"}
+            )
     timeline = tuple(sorted(events, key=lambda e: (e.date, not e.curated, e.slug or "")))
     by_briefing: dict[str, list[Event]] = defaultdict(list)
     by_actor: dict[str, list[Event]] = defaultdict(list)
@@ -171,7 +179,8 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
         actors=actors,
         mentions={k: tuple(v) for k, v in mentions.items()},
         co_mentions={
-            k: tuple(sorted(v.items(), key=lambda item: (-item[1], item[0]))) for k, v in co_counts.items()
+            k: tuple(sorted(v.items(), key=lambda item: (-item[1], item[0])))
+            for k, v in co_counts.items()
         },
         claims={k: tuple(v) for k, v in claims.items()},
         topics=editorial.topics,
@@ -181,9 +190,7 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
         events_of_briefing={k: tuple(v) for k, v in by_briefing.items()},
         events_of_actor={k: tuple(v) for k, v in by_actor.items()},
         events_of_topic={k: tuple(v) for k, v in by_topic.items()},
-        appearances={
-            k: tuple(dict.fromkeys(ref.slug for ref in v)) for k, v in mentions.items()
-        },
+        appearances={k: tuple(dict.fromkeys(ref.slug for ref in v)) for k, v in mentions.items()},
     )
 
 

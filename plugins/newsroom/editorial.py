@@ -19,13 +19,11 @@ from .model import (
     ACTOR_TYPES,
     SOURCE_KINDS,
     Actor,
-    ActorType,
     Correction,
     Editorial,
     Metonym,
     Problem,
     Role,
-    SourceKind,
     Topic,
     TopicEvent,
 )
@@ -70,7 +68,7 @@ def load_yaml(path: Path, rel: str, text: str | None = None, line_offset: int = 
     """Parse YAML with line numbers; raise EntryError naming the line on a syntax error."""
     try:
         source = path.read_text(encoding="utf-8-sig") if text is None else text
-        return yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(source, Loader=_LineLoader)
     except UnicodeDecodeError:
         raise EntryError("not UTF-8 text; re-save the file as UTF-8", None) from None
     except yaml.YAMLError as error:
@@ -110,7 +108,9 @@ def _entries(path: Path, key: str, problems: list[Problem]) -> list[Any]:
     return cast(list[Any], data[key])
 
 
-def _text(entry: Mapping[str, Any], field: str, line: int | None, required: bool = False) -> str | None:
+def _text(
+    entry: Mapping[str, Any], field: str, line: int | None, required: bool = False
+) -> str | None:
     value = entry.get(field)
     if value is None:
         if required:
@@ -157,7 +157,9 @@ def parse_actor(entry: Any) -> Actor:
     name = _text(entry, "name", line, required=True) or ""
     actor_type = _text(entry, "type", line, required=True)
     if actor_type not in ACTOR_TYPES:
-        raise EntryError(f"field `type` is {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}", line)
+        raise EntryError(
+            f"field `type` is {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}", line
+        )
     kind = _text(entry, "kind", line)
     if kind is not None and kind not in SOURCE_KINDS:
         raise EntryError(f"field `kind` is {kind!r}; use one of {', '.join(SOURCE_KINDS)}", line)
@@ -189,14 +191,14 @@ def parse_actor(entry: Any) -> Actor:
     return Actor(
         id=actor_id,
         name=name,
-        type=cast(ActorType, actor_type),
+        type=actor_type,
         description=_text(entry, "description", line) or "",
         aliases=_texts(entry, "aliases", line),
         demonyms=_texts(entry, "demonyms", line),
         metonyms=tuple(metonyms),
         roles=tuple(roles),
         wikidata=wikidata,
-        kind=cast(SourceKind | None, kind),
+        kind=kind,
     )
 
 
@@ -211,39 +213,57 @@ def _load_actors(path: Path, problems: list[Problem]) -> tuple[Actor, ...]:
             problems.append(Problem(_rel(path), error.message, error.line))
             continue
         if actor.id in actors:
-            problems.append(Problem(_rel(path), f"duplicate actor id `{actor.id}`; merge the entries", line))
+            problems.append(
+                Problem(_rel(path), f"duplicate actor id `{actor.id}`; merge the entries", line)
+            )
             continue
-        for surface in (actor.name, *actor.aliases, *actor.demonyms, *(m.text for m in actor.metonyms)):
+        for surface in (
+            actor.name,
+            *actor.aliases,
+            *actor.demonyms,
+            *(m.text for m in actor.metonyms),
+        ):
             other = surfaces.setdefault(surface, actor.id)
             if other != actor.id:
                 problems.append(
-                    Problem(_rel(path), f"`{surface}` names both `{other}` and `{actor.id}`; "
-                            "keep it on one actor", line, "warning")
+                    Problem(
+                        _rel(path),
+                        f"`{surface}` names both `{other}` and `{actor.id}`; keep it on one actor",
+                        line,
+                        "warning",
+                    )
                 )
         actors[actor.id] = actor
     return tuple(actors.values())
 
 
-def _load_corrections(path: Path, known: set[str], problems: list[Problem]) -> tuple[Correction, ...]:
+def _load_corrections(
+    path: Path, known: set[str], problems: list[Problem]
+) -> tuple[Correction, ...]:
     corrections = []
     for entry in _entries(path, "corrections", problems):
         line = entry.get(LINE) if isinstance(entry, dict) else None
         try:
             if not isinstance(entry, dict):
-                raise EntryError("each correction must be a mapping (article:, text:, actor:)", None)
+                raise EntryError(
+                    "each correction must be a mapping (article:, text:, actor:)", None
+                )
             for field in entry:
                 if field not in {"article", "text", "actor", "occurrence", "note", LINE}:
                     raise EntryError(f"unknown field `{field}`", line)
             article = _text(entry, "article", line, required=True) or ""
             text = _text(entry, "text", line, required=True) or ""
             if "actor" not in entry:
-                raise EntryError("field `actor` is required: an actor id, or `null` for not an entity", line)
+                raise EntryError(
+                    "field `actor` is required: an actor id, or `null` for not an entity", line
+                )
             actor = _text(entry, "actor", line)
             if actor is not None and actor not in known and not ID_PATTERN.match(actor):
                 raise EntryError(f"field `actor` is {actor!r}; use an actor id", line)
             if actor is not None and actor not in known:
                 raise EntryError(
-                    f"field `actor`: unknown actor id `{actor}`; add it to {ACTORS_FILE} first", line
+                    f"field `actor`: unknown actor id `{actor}`; add it to {ACTORS_FILE} first",
+                    line,
                 )
             occurrence = entry.get("occurrence")
             if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):

@@ -109,7 +109,9 @@ def report(scores: Sequence[Score], verbose: bool = True) -> str:
     for s in scores:
         p = ratio(s.true_positives, len(s.predicted))
         r = ratio(s.true_positives, len(s.gold))
-        lines.append(f"{s.name[:32]:32} {p:5.2f} {r:5.2f} {len(s.duplicates):4} {len(s.type_errors):4}")
+        lines.append(
+            f"{s.name[:32]:32} {p:5.2f} {r:5.2f} {len(s.duplicates):4} {len(s.type_errors):4}"
+        )
         if verbose:
             for label, items in (
                 ("missed", s.missed),
@@ -131,7 +133,9 @@ def report(scores: Sequence[Score], verbose: bool = True) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsroom.evaluation", description=__doc__)
     parser.add_argument("folder", type=Path, help="articles with NAME.gold.yml beside them")
-    parser.add_argument("--editorial", type=Path, default=Path("briefings"), help="editorial folder")
+    parser.add_argument(
+        "--editorial", type=Path, default=Path("briefings"), help="editorial folder"
+    )
     parser.add_argument("--quiet", action="store_true", help="only the table")
     args = parser.parse_args(argv)
     print(report(evaluate(args.folder, args.editorial), verbose=not args.quiet))

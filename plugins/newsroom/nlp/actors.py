@@ -14,8 +14,8 @@ from typing import Any
 
 from slugify import slugify
 from spacy.language import Language
-from spacy.util import registry
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from ..model import Actor, ActorType
 
@@ -64,12 +64,81 @@ def surface_variants(text: str) -> set[str]:
 
 # Korean personal names ("Han Ye-rin", "No Kwang-chol") are rare in the model's training
 # data; a surname followed by a hyphenated given name is a person's name on this beat.
-KOREAN_SURNAMES = (
-    "Kim Lee Yi Rhee Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang Lim "
-    "Han Oh Seo Suh Shin Kwon Hwang Ahn Song Yoo Yu Ryu Hong Jeon Jun Chun Ko Koh Moon Mun "
-    "Yang Son Sohn Bae Baek Paik Heo Hur Nam Shim Sim Noh No Roh Kwak Sung Seong Cha Joo Woo "
-    "Min Jin Um Chae Won Bang Gong Hyun Hyon Pyo Ri Ryang Kye Tae"
-).split()
+KOREAN_SURNAMES = [
+    "Kim",
+    "Lee",
+    "Yi",
+    "Rhee",
+    "Park",
+    "Pak",
+    "Choi",
+    "Choe",
+    "Jung",
+    "Jeong",
+    "Chung",
+    "Kang",
+    "Cho",
+    "Jo",
+    "Yoon",
+    "Yun",
+    "Jang",
+    "Chang",
+    "Lim",
+    "Han",
+    "Oh",
+    "Seo",
+    "Suh",
+    "Shin",
+    "Kwon",
+    "Hwang",
+    "Ahn",
+    "Song",
+    "Yoo",
+    "Yu",
+    "Ryu",
+    "Hong",
+    "Jeon",
+    "Jun",
+    "Chun",
+    "Ko",
+    "Koh",
+    "Moon",
+    "Mun",
+    "Yang",
+    "Son",
+    "Sohn",
+    "Bae",
+    "Baek",
+    "Paik",
+    "Heo",
+    "Hur",
+    "Nam",
+    "Shim",
+    "Sim",
+    "Noh",
+    "No",
+    "Roh",
+    "Kwak",
+    "Sung",
+    "Seong",
+    "Cha",
+    "Joo",
+    "Woo",
+    "Min",
+    "Jin",
+    "Um",
+    "Chae",
+    "Won",
+    "Bang",
+    "Gong",
+    "Hyun",
+    "Hyon",
+    "Pyo",
+    "Ri",
+    "Ryang",
+    "Kye",
+    "Tae",
+]
 KOREAN_NAME_PATTERN: dict[str, Any] = {
     "label": "PERSON",
     "pattern": [
@@ -108,7 +177,9 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
     entities = list(entities)
     matches = list(spans)
     protected = [e for e in entities if contains_only_places(e, matches)]
-    matches = [s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)]
+    matches = [
+        s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)
+    ]
 
     def preference(span: Span) -> tuple[int, bool, bool, int]:
         return (len(span), bool(span.id_), span[0].lower_ != "the", -span.start)
@@ -133,7 +204,12 @@ def contains_only_places(entity: Span, matches: Sequence[Span]) -> bool:
     return (
         entity.label_ in NAMED_BODY_LABELS
         and bool(inside)
-        and all(entity.start <= s.start and s.end <= entity.end and (s.start, s.end) != (entity.start, entity.end) for s in inside)
+        and all(
+            entity.start <= s.start
+            and s.end <= entity.end
+            and (s.start, s.end) != (entity.start, entity.end)
+            for s in inside
+        )
         and all(s.label_ in {"GPE", "LOC", "NORP"} for s in inside)
         and not any(s.start <= entity.root.i < s.end for s in inside)
     )
@@ -214,7 +290,9 @@ class ActorResolver:
                 actor_id = self._resolve_unknown(span, seen, acronyms)
             kind = self._kind(actor_id, span)
             if actor_id and kind in seen:
-                seen[kind].setdefault(actor_id, set()).update(self._name_tokens(actor_id, span.text))
+                seen[kind].setdefault(actor_id, set()).update(
+                    self._name_tokens(actor_id, span.text)
+                )
             definition = acronym_after(span)
             if definition and actor_id:
                 acronyms[definition] = actor_id
@@ -250,10 +328,15 @@ class ActorResolver:
         # A short form ("Kim", "Security Council") is the full name introduced earlier in the
         # article, if exactly one fits; where two fit, it stays unresolved rather than guessed.
         # The model often mislabels a surname ("Trump" as ORG), so people are always tried.
-        pools = [seen["person"]] + ([seen["organization"]] if kind == "organization" and len(tokens) >= 2 else [])
+        pools = [seen["person"]] + (
+            [seen["organization"]] if kind == "organization" and len(tokens) >= 2 else []
+        )
         if len(tokens) <= 2:
             candidates = {
-                actor_id for pool in pools for actor_id, names in pool.items() if set(tokens) <= names
+                actor_id
+                for pool in pools
+                for actor_id, names in pool.items()
+                if set(tokens) <= names
             }
             if len(candidates) == 1:
                 return candidates.pop()
@@ -281,8 +364,7 @@ def names_a_place(span: Span) -> bool:
 
 MOTION_WORDS = {
     "arrive", "fly", "travel", "return", "go", "come", "move", "take", "bring", "send", "leave",
-    "visit", "reach", "depart", "head", "drive", "sail", "deport", "flight", "trip", "visit",
-    "journey", "route", "train", "land",
+    "visit", "reach", "depart", "head", "drive", "sail", "deport", "flight", "trip", "journey", "route", "train", "land",
 }  # fmt: skip
 
 
@@ -313,7 +395,9 @@ def trim(ent: Span) -> Span | None:
     doc = ent.doc
     while end > start and doc[end - 1].text in TRIM_TOKENS:
         end -= 1
-    while start < end and (doc[start].text in TRIM_TOKENS or (doc[start].text in LEADING_WORDS and not ent.ent_id_)):
+    while start < end and (
+        doc[start].text in TRIM_TOKENS or (doc[start].text in LEADING_WORDS and not ent.ent_id_)
+    ):
         start += 1
     if start >= end:
         return None

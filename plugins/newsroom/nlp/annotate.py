@@ -61,15 +61,25 @@ def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def find_dates(doc: Doc, article: Article, sentences: Sequence[Sentence]) -> tuple[DateMention, ...]:
+def find_dates(
+    doc: Doc, article: Article, sentences: Sequence[Sentence]
+) -> tuple[DateMention, ...]:
     """DATE entities resolved against the publication date and the tense of their sentence."""
     dates = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        value = resolve_date(ent.text, article.date, sentence_tense(ent.sent)) if article.date else None
+        value = (
+            resolve_date(ent.text, article.date, sentence_tense(ent.sent)) if article.date else None
+        )
         dates.append(
-            DateMention(ent.text, ent.start_char, ent.end_char, value, sentence_at(sentences, ent.start_char))
+            DateMention(
+                ent.text,
+                ent.start_char,
+                ent.end_char,
+                value,
+                sentence_at(sentences, ent.start_char),
+            )
         )
     return tuple(dates)
 
@@ -94,8 +104,14 @@ def apply_corrections(
             if correction.actor is not None:
                 actor = actors[correction.actor]
                 mentions.append(
-                    Mention(correction.text, start, end, LABEL_OF_TYPE[actor.type], actor.id,
-                            sentence_at(sentences, start))
+                    Mention(
+                        correction.text,
+                        start,
+                        end,
+                        LABEL_OF_TYPE[actor.type],
+                        actor.id,
+                        sentence_at(sentences, start),
+                    )
                 )
     return sorted(mentions, key=lambda m: m.start)
 

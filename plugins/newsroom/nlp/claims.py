@@ -412,6 +412,10 @@ def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
     doc = head.doc
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
+    opened = sum(doc[k].text == "(" for k in range(start, end + 1))
+    closed = sum(doc[k].text == ")" for k in range(start, end + 1))
+    if opened > closed and end + 1 <= hi and doc[end + 1].text == ")":
+        end += 1  # "National Intelligence Service (NIS)"
     return (start, end)
 
 
@@ -434,8 +438,9 @@ def resolve_actor(head: Token, start: int, end: int, mentions: MentionIndex) -> 
     The mention covering the head wins, then mentions in compounds ("Tass news
     agency"), then adjectives and appositions (demonyms: "South Korean
     assessments"), then possessors ("South Korea’s spy agency"), then anything else
-    in the phrase ("officials in Seoul"). Coordinated heads naming different actors
-    ("Kim and Putin") have no single actor.
+    in the phrase ("officials in Seoul"). The best-placed name decides even when it
+    is unresolved (then there is no actor): "Russia’s Tass" is never Russia. Coordinated
+    heads naming different actors ("Kim and Putin") have no single actor.
     """
     conjuncts = [c for c in head.children if c.dep_ == "conj" and start <= c.i <= end]
     actor = _resolve_one(head, start, end, mentions)
@@ -447,19 +452,18 @@ def resolve_actor(head: Token, start: int, end: int, mentions: MentionIndex) -> 
 
 
 def _resolve_one(head: Token, start: int, end: int, mentions: MentionIndex) -> str | None:
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str | None] | None = None
     for token in head.subtree:
-        if not start <= token.i <= end:
+        if not start <= token.i <= end or not mentions.is_source_mention(token):
             continue
         mention = mentions.get(token)
-        if mention is None or mention.actor is None:
-            continue
         rank = _path_rank(token, head)
-        if rank is None:
+        if mention is None or rank is None:
             continue
         key = (rank, abs(head.i - token.i), mention.actor)
         if best is None or key[:2] < best[:2]:
             best = key
+    # An unresolved name nearer the head wins too: "Kim's sister, Kim Yo-jong" is not Kim.
     return best[2] if best else None
 
 

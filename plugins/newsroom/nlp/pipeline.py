@@ -48,14 +48,13 @@ def load_model(name: str | None = None) -> Language:
 
 def model_fingerprint(name: str | None = None) -> str:
     """Name and version of the model that would be loaded, without loading it."""
-    import spacy
-
+    spacy_version = importlib.metadata.version("spacy")
     for candidate in (name,) if name else MODEL_CANDIDATES:
         try:
             version = importlib.metadata.version(candidate.replace("_", "-"))
         except importlib.metadata.PackageNotFoundError:
             continue
-        return f"{candidate}=={version};spacy=={spacy.__version__}"
+        return f"{candidate}=={version};spacy=={spacy_version}"
     return "missing"
 
 
@@ -68,6 +67,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+def parse(
+    nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1
+) -> Iterator[Doc]:
     """Parse texts in batches; several processes only when there is enough work for them."""
     return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

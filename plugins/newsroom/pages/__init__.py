@@ -17,7 +17,9 @@ from .indexes import render_actors_index, render_briefings_index, render_glossar
 
 def page(meta: dict[str, Any], markdown: str) -> str:
     """Markdown with YAML front matter dumped safely (titles are escaped for templates)."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
+    return (
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
+    )
 
 
 def render_pages(corpus: Corpus) -> dict[str, str]:
@@ -42,5 +44,7 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
         files[f"actors/{actor.id}.md"] = page(meta, render_actor(actor, corpus))
     for topic in corpus.topics:
-        files[f"background/{topic.id}.md"] = page({"title": markup.plain(topic.title)}, render_topic(topic, corpus))
+        files[f"background/{topic.id}.md"] = page(
+            {"title": markup.plain(topic.title)}, render_topic(topic, corpus)
+        )
     return files

@@ -24,12 +24,16 @@ def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str]:
     yield f"# {m.text(actor.name)}"
     facts = [f'<span class="briefing-badge">{TYPE_NOUNS[actor.type][0]}</span>']
     if actor.kind:
-        facts.append(f'<span class="briefing-badge briefing-badge--source">{m.text(actor.kind)}</span>')
+        facts.append(
+            f'<span class="briefing-badge briefing-badge--source">{m.text(actor.kind)}</span>'
+        )
     if actor.role:
         since = f" (since {m.human_date(actor.role.since)})" if actor.role.since else ""
         facts.append(m.text(actor.role.title) + since)
     if actor.wikidata:
-        facts.append(f'<a href="https://www.wikidata.org/wiki/{actor.wikidata}">Wikidata {actor.wikidata}</a>')
+        facts.append(
+            f'<a href="https://www.wikidata.org/wiki/{actor.wikidata}">Wikidata {actor.wikidata}</a>'
+        )
     yield '<p class="briefing-meta">' + " · ".join(facts) + "</p>"
     if actor.description:
         yield m.text(actor.description)
@@ -114,7 +118,7 @@ def what_it_said(actor: Actor, corpus: Corpus) -> Iterator[str]:
         href = m.slug_url("briefings", ref.slug, 2, m.paragraph_id(ref.block))
         via = f" (citing {m.text(ref.claim.via_text)})" if ref.claim.via_text else ""
         items.append(
-            f'<li><q>{m.text(ref.claim.text)}</q> <small>— {m.text(ref.claim.cue)}{via}, '
+            f"<li><q>{m.text(ref.claim.text)}</q> <small>— {m.text(ref.claim.cue)}{via}, "
             f'<a href="{href}">{m.text(article.title)}</a>, {m.human_date(article.date)}</small></li>'
         )
     yield '<ul class="briefing-claims">' + "".join(items) + "</ul>"

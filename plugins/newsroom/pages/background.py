@@ -8,17 +8,23 @@ from ..corpus import Corpus, Event
 from ..model import Briefing, Topic
 from . import markup as m
 from .events import event_item
+from .sources import topic_figures
 
 BACKGROUND_EVENTS = 8
 
 
 def render_topic(topic: Topic, corpus: Corpus) -> str:
     """The topic page: the editors' text, its briefings and the whole timeline."""
-    parts = [f"# {m.text(topic.title)}", f"*{m.text(topic.summary)}*" if topic.summary else "", topic.body]
+    parts = [
+        f"# {m.text(topic.title)}",
+        f"*{m.text(topic.summary)}*" if topic.summary else "",
+        topic.body,
+    ]
     events = corpus.events_of_topic.get(topic.id, ())
     if events:
         parts.append("## Timeline")
         parts.append("\n".join(event_item(e, corpus, depth=2) for e in events))
+    parts.append(topic_figures(topic, corpus))
     members = [b for b in corpus.briefings if topic.id in corpus.topics_of[b.article.slug]]
     if members:
         parts.append("## Briefings on this topic")
@@ -34,7 +40,10 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
 def render_topics_index(corpus: Corpus) -> str:
     """The list of background topics."""
     parts = ["# Background", "The long-running stories behind the news, written by the editors."]
-    parts.append("\n".join(f"- [{m.text(t.title)}]({t.id}.md) — {m.text(t.summary)}" for t in corpus.topics) or "No topics yet.")
+    parts.append(
+        "\n".join(f"- [{m.text(t.title)}]({t.id}.md) — {m.text(t.summary)}" for t in corpus.topics)
+        or "No topics yet."
+    )
     return "\n\n".join(parts) + "\n"
 
 
@@ -47,7 +56,9 @@ def background_section(briefing: Briefing, corpus: Corpus) -> str:
         parts.append(f"## Background: {m.text(topic.title)}")
         if topic.summary:
             parts.append(m.text(topic.summary))
-        recent = events_before(corpus.events_of_topic.get(topic.id, ()), date, briefing.article.slug)
+        recent = events_before(
+            corpus.events_of_topic.get(topic.id, ()), date, briefing.article.slug
+        )
         if recent:
             parts.append("\n".join(event_item(e, corpus, depth=2) for e in recent))
         parts.append(f"[The whole background and timeline →](../background/{topic.id}.md)")

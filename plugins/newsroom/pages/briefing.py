@@ -4,7 +4,7 @@ timeline and related briefings."""
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..corpus import TYPE_NOUNS, Corpus
@@ -12,6 +12,7 @@ from ..model import Briefing, Mention
 from . import markup as m
 from .background import background_section
 from .events import event_item
+from .sources import claims_section, figures_section, key_points
 
 WORDS_PER_MINUTE = 230
 RELATED_LIMIT = 5
@@ -36,8 +37,11 @@ def sections(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
         meta.append("by " + m.text(article.author))
     meta.append(f"{minutes} min read")
     yield '<p class="briefing-meta">' + " · ".join(meta) + "</p>"
+    yield key_points(briefing, corpus)
     yield from annotated_text(briefing, corpus)
     yield glossary(briefing, corpus)
+    yield claims_section(briefing, corpus)
+    yield figures_section(briefing, corpus)
     yield background_section(briefing, corpus)
     yield from timeline_section(briefing, corpus)
     yield related(briefing, corpus)
@@ -69,7 +73,7 @@ def annotated_text(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
         inside = [k for k in kept if block.start <= k[0] and k[1] <= block.end]
         html = render_span(article.body, block.start, block.end, inside)
         if block.kind == "heading":
-            yield f"## {html}"
+            yield f"## {html} {{: #{m.paragraph_id(index)} }}"
         else:
             yield f'<p id="{m.paragraph_id(index)}" class="briefing-paragraph">{html}</p>'
 
@@ -136,14 +140,15 @@ def timeline_section(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
 def related(briefing: Briefing, corpus: Corpus) -> str:
     """Briefings sharing the most distinctive actors with this one."""
     total = len(corpus.briefings)
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     for actor_id in corpus.actor_counts(briefing):
         slugs = corpus.briefings_of(actor_id)
         weight = math.log((total + 1) / len(slugs))
         for slug in slugs[:RELATED_CANDIDATES_PER_ACTOR]:
             if slug != briefing.article.slug:
                 scores[slug] += weight
-    best = [slug for slug, score in scores.most_common(RELATED_LIMIT) if score > 0]
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    best = [slug for slug, score in ranked[:RELATED_LIMIT] if score > 0]
     if not best:
         return ""
     items = [

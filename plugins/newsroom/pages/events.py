@@ -21,6 +21,6 @@ def event_item(event: Event, corpus: Corpus, depth: int, link_briefing: bool = T
         source = m.text(event.source)
         if event.url and event.url.startswith(("https://", "http://")):
             source = f'<a href="{m.attr(event.url)}" rel="nofollow noopener">{source}</a>'
-        where = f" — <span class=\"briefing-source\">{source}</span>"
+        where = f' — <span class="briefing-source">{source}</span>'
     kind = "curated" if event.curated else "from the briefing"
     return f"- **{m.human_date(event.date)}** · {m.text(event.text)}{where} <small>({kind})</small>"

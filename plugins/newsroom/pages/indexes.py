@@ -23,14 +23,23 @@ def briefing_item(slug: str, corpus: Corpus, prefix: str) -> str:
 def render_home_extra(corpus: Corpus) -> str:
     """Appended to the hand-written home page: latest briefings, topics, top actors."""
     parts = ["## Latest briefings"]
-    latest = [briefing_item(b.article.slug, corpus, "briefings/") for b in corpus.briefings[:HOME_LATEST]]
+    latest = [
+        briefing_item(b.article.slug, corpus, "briefings/") for b in corpus.briefings[:HOME_LATEST]
+    ]
     parts.append("\n".join(latest) or "No briefings yet: add an article to `seeds/`.")
     if len(corpus.briefings) > HOME_LATEST:
         parts.append(f"[All {len(corpus.briefings)} briefings by month](briefings/index.md)")
     if corpus.topics:
         parts.append("## Background")
-        parts.append("\n".join(f"- [{m.text(t.title)}](background/{t.id}.md) — {m.text(t.summary)}" for t in corpus.topics))
-    ranked = sorted(corpus.mentions, key=lambda a: (-len(corpus.mentions[a]), corpus.actors[a].name))
+        parts.append(
+            "\n".join(
+                f"- [{m.text(t.title)}](background/{t.id}.md) — {m.text(t.summary)}"
+                for t in corpus.topics
+            )
+        )
+    ranked = sorted(
+        corpus.mentions, key=lambda a: (-len(corpus.mentions[a]), corpus.actors[a].name)
+    )
     if ranked:
         parts.append("## Most-mentioned actors")
         parts.append(
@@ -55,7 +64,10 @@ def render_briefings_index(corpus: Corpus) -> str:
 
 def render_actors_index(corpus: Corpus) -> str:
     """All actors, grouped by type, most mentioned first."""
-    parts = ["# Actors", "Everyone the briefings name, grouped by type. The glossary lists them A–Z."]
+    parts = [
+        "# Actors",
+        "Everyone the briefings name, grouped by type. The glossary lists them A–Z.",
+    ]
     for actor_type, (_, heading) in TYPE_NOUNS.items():
         actors = [a for a in corpus.actors.values() if a.type == actor_type]
         if not actors:

@@ -1,0 +1,130 @@
+"""Who says so: the sources-and-claims section, the key-figures box and the key points."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..corpus import Corpus
+from ..model import Briefing, Claim, Figure, Topic
+from . import markup as m
+
+KEY_POINT_ACTORS = 5
+
+
+def source_label(source: str | None, source_text: str, corpus: Corpus, depth: int = 2) -> str:
+    """A source's name, linked to its actor page, with its kind as a badge."""
+    actor = corpus.actors.get(source or "")
+    if actor is None:
+        return f"<em>{m.text(source_text)}</em> <small>(unattributed body)</small>"
+    badge = (
+        f' <span class="briefing-badge briefing-badge--source">{m.text(actor.kind)}</span>'
+        if actor.kind
+        else ""
+    )
+    return f'<a href="{m.slug_url("actors", actor.id, depth)}">{m.text(actor.name)}</a>{badge}'
+
+
+def claims_section(briefing: Briefing, corpus: Corpus) -> str:
+    """Claims grouped by source, each linked to its paragraph."""
+    claims = briefing.annotation.claims
+    if not claims:
+        return ""
+    groups: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.source].append(claim)
+    parts = [
+        "## Sources and claims",
+        "Who asserts what in this article. State media, governments and intelligence services "
+        "each have their own reasons to say what they say.",
+    ]
+    for source, group in groups.items():
+        items = []
+        for claim in group:
+            block = briefing.annotation.sentences[claim.sentence].block
+            via = f" citing {m.text(claim.via_text)}" if claim.via_text else ""
+            items.append(
+                f"<li><q>{m.text(claim.text)}</q> <small>— as written: “{m.text(claim.source_text)}” "
+                f'{m.text(claim.cue)}{via} · <a href="#{m.paragraph_id(block)}">in the text</a></small></li>'
+            )
+        label = source_label(source, group[0].source_text, corpus)
+        parts.append(
+            f'<div class="briefing-source-group"><p>{label}</p><ul class="briefing-claims">{"".join(items)}</ul></div>'
+        )
+    return "\n\n".join(parts)
+
+
+def figure_line(figure: Figure, corpus: Corpus, depth: int = 2) -> str:
+    """'around 15,000 troops (South Korea)'."""
+    source = corpus.actors.get(figure.source or "")
+    said = (
+        f" <small>(per {m.text(source.name)})</small>"
+        if source
+        else " <small>(unattributed)</small>"
+    )
+    return f"<strong>{m.text(figure.text)}</strong> {m.text(figure.counts)}{said}"
+
+
+def figures_section(briefing: Briefing, corpus: Corpus) -> str:
+    """The key figures box: numbers with what they count and who says so."""
+    figures = briefing.annotation.figures
+    if not figures:
+        return ""
+    items = "".join(
+        f'<li>{figure_line(f, corpus)} · <a href="#{m.paragraph_id(briefing.annotation.sentences[f.sentence].block)}">in the text</a></li>'
+        for f in figures
+    )
+    return f'## Key figures\n\n<ul class="briefing-figures">{items}</ul>'
+
+
+def key_points(briefing: Briefing, corpus: Corpus) -> str:
+    """A few lines a reader can take in at a glance, all drawn from the annotation."""
+    counts = corpus.actor_counts(briefing)
+    points = []
+    if counts:
+        named = ", ".join(
+            f"[{m.text(corpus.actors[a].name)}](../actors/{a}.md)"
+            for a, _ in counts.most_common(KEY_POINT_ACTORS)
+        )
+        points.append(f"**Who:** {named}")
+    sources = list(
+        dict.fromkeys(
+            c.source for c in briefing.annotation.claims if c.source and c.source in corpus.actors
+        )
+    )
+    if sources:
+        described = ", ".join(
+            m.text(corpus.actors[s].name)
+            + (f" ({m.text(corpus.actors[s].kind or '')})" if corpus.actors[s].kind else "")
+            for s in sources
+        )
+        points.append(f"**According to:** {described}")
+    if briefing.annotation.figures:
+        points.append(
+            "**Figures:** "
+            + "; ".join(figure_line(f, corpus) for f in briefing.annotation.figures[:3])
+        )
+    topics = [t for t in corpus.topics if t.id in corpus.topics_of.get(briefing.article.slug, ())]
+    if topics:
+        points.append(
+            "**Background:** "
+            + ", ".join(f"[{m.text(t.title)}](../background/{t.id}.md)" for t in topics)
+        )
+    if not points:
+        return ""
+    return '!!! abstract "Key points"\n\n' + "\n".join(f"    - {p}" for p in points)
+
+
+def topic_figures(topic: Topic, corpus: Corpus) -> str:
+    """The same kind of figure across a topic's briefings, oldest first: how estimates moved."""
+    rows = corpus.figures_of(topic)
+    if not rows:
+        return ""
+    by_count: dict[str, list[str]] = defaultdict(list)
+    for briefing, figure in rows:
+        link = f"[{m.human_date(briefing.article.date)}](../briefings/{briefing.article.slug}.md)"
+        by_count[figure.counts.lower()].append(f"- {link}: {figure_line(figure, corpus)}")
+    parts = ["## Figures over time"]
+    for counts, lines in sorted(by_count.items(), key=lambda item: -len(item[1])):
+        parts.append(f"### {m.text(counts.capitalize())}")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)

@@ -1,0 +1,109 @@
+"""The editorial layer: registry validation, corrections in a real build, the evaluation bar."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_SLUG, build_site, copy_project
+from spacy.language import Language
+
+from newsroom.annotator import Annotator
+from newsroom.editorial import load_editorial
+from newsroom.evaluation import evaluate, ratio
+
+
+def editorial_with(tmp_path: Path, actors: str, corrections: str = "") -> Path:
+    (tmp_path / "actors.yml").write_text(actors, encoding="utf-8")
+    if corrections:
+        (tmp_path / "corrections.yml").write_text(corrections, encoding="utf-8")
+    return tmp_path
+
+
+def test_real_registry_is_valid_and_large() -> None:
+    """The shipped registry loads without problems and covers the beat."""
+    loaded = load_editorial(ROOT / "briefings")
+    assert loaded.problems == ()
+    ids = {a.id for a in loaded.editorial.actors}
+    assert len(ids) >= 60
+    for required in ("kim-jong-un", "choe-son-hui", "sergey-lavrov", "national-intelligence-service",
+                     "joint-chiefs-of-staff", "korean-peoples-army", "yonhap-news-agency", "ria-novosti",
+                     "united-nations-security-council", "nato", "european-union", "donbas", "crimea",
+                     "vladivostok", "kursk", "alaska"):  # fmt: skip
+        assert required in ids, required
+    topic = loaded.editorial.topics[0]
+    assert topic.id == "north-korea-russia" and set(topic.actors) == {"north-korea", "russia"}
+    assert [e.date for e in topic.timeline] == sorted(e.date for e in topic.timeline)
+
+
+@pytest.mark.parametrize(
+    ("actors", "line", "message"),
+    [
+        ("actors:\n  - id: x\n    name: X\n    type: robot\n", 2, "field `type`"),
+        ("actors:\n  - id: Bad Id\n    name: X\n    type: person\n", 2, "field `id`"),
+        ("actors:\n  - id: x\n    type: person\n", 2, "field `name` is required"),
+        (
+            "actors:\n  - id: x\n    name: X\n    type: person\n    kind: tabloid\n",
+            2,
+            "field `kind`",
+        ),
+        (
+            "actors:\n  - id: x\n    name: X\n    type: person\n    colour: red\n",
+            2,
+            "unknown field `colour`",
+        ),
+        ("actors:\n  - id: x\n    name: [unclosed\n", 4, "malformed YAML"),
+    ],
+)
+def test_registry_errors_name_line_and_field(
+    tmp_path: Path, actors: str, line: int, message: str
+) -> None:
+    """A bad registry entry is reported with file, line and field, and skipped."""
+    loaded = load_editorial(editorial_with(tmp_path, actors))
+    (problem,) = loaded.problems
+    assert (
+        problem.path.endswith("actors.yml") and problem.line == line and message in problem.message
+    )
+
+
+def test_correction_with_unknown_actor_is_reported(tmp_path: Path) -> None:
+    """A correction naming an actor the registry lacks is an error that says what to do."""
+    folder = editorial_with(
+        tmp_path,
+        "actors:\n  - id: x\n    name: X\n    type: person\n",
+        "corrections:\n  - article: a\n    text: Y\n    actor: nobody\n",
+    )
+    (problem,) = load_editorial(folder).problems
+    assert "unknown actor id `nobody`" in problem.message and problem.line == 2
+
+
+def test_correction_changes_the_built_page(tmp_path: Path) -> None:
+    """corrections.yml overrides model and registry: a surface becomes another actor or nothing."""
+    project = copy_project(tmp_path)
+    (project / "briefings" / "corrections.yml").write_text(
+        "corrections:\n"
+        f"  - article: {SEED_SLUG}\n    text: Alaska\n    actor: null\n"
+        f"  - article: {SEED_SLUG}\n    text: Kim\n    occurrence: 1\n    actor: kim-yo-jong\n",
+        encoding="utf-8",
+    )
+    site = build_site(project)
+    data = json.loads((site / "api" / "briefings" / f"{SEED_SLUG}.json").read_text("utf-8"))
+    assert not any(m["text"] == "Alaska" for m in data["mentions"])
+    kims = [m["actor"] for m in data["mentions"] if m["text"] == "Kim"]
+    assert kims[0] == "kim-yo-jong" and set(kims[1:]) == {"kim-jong-un"}
+    html = (site / "briefings" / SEED_SLUG / "index.html").read_text("utf-8")
+    assert 'href="../../actors/kim-yo-jong/"' in html and 'href="../../actors/alaska/"' not in html
+    assert not (site / "actors" / "alaska").exists()
+
+
+def test_evaluation_meets_the_bar(nlp: Language) -> None:
+    """On the evaluation articles: precision and recall >= 0.95, no duplicate glossary entries."""
+    annotator = Annotator()
+    annotator._nlp = nlp
+    scores = evaluate(ROOT / "tests" / "fixtures" / "eval", ROOT / "briefings", annotator)
+    assert len(scores) >= 6
+    tp = sum(s.true_positives for s in scores)
+    assert ratio(tp, sum(len(s.predicted) for s in scores)) >= 0.95
+    assert ratio(tp, sum(len(s.gold) for s in scores)) >= 0.95
+    assert sum(len(s.duplicates) for s in scores) == 0

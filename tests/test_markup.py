@@ -1,0 +1,82 @@
+"""Article text is data: escaping in the renderer makes every syntax inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from newsroom.corpus import build_corpus
+from newsroom.model import Annotation, Article, Block, Briefing, Editorial
+from newsroom.pages import markup
+from newsroom.pages.briefing import render_briefing
+
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.superfences",
+]
+
+
+def rendered(title: str, body: str, tmp_path: Path) -> str:
+    """The HTML Python-Markdown makes of a one-paragraph briefing."""
+    article = Article(
+        Path("x.md"), "x", title, body, (Block("paragraph", 0, len(body)),), dt.date(2025, 1, 1)
+    )
+    corpus = build_corpus([Briefing(article, Annotation())], Editorial())
+    return str(
+        markdown.markdown(
+            render_briefing(corpus.briefings[0], corpus),
+            extensions=[*EXTENSIONS, "pymdownx.snippets"],
+            extension_configs={
+                "pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}
+            },
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "![x](data:text/html,boom)",
+        "{{ config.site_name }} and {% include 'x' %}",
+        '--8<-- "secret.txt"',
+        'text {: onclick="alert(1)" }',
+        "&lt;b&gt; &amp; <b>bold</b>",
+        "*emphasis* __strong__ `code`",
+    ],
+)
+def test_hostile_text_renders_literally(hostile: str, tmp_path: Path) -> None:
+    """HTML, Markdown, template and snippet syntax in an article reach the reader as text."""
+    (tmp_path / "secret.txt").write_text("SECRET CONTENT")
+    html = rendered(hostile, hostile, tmp_path)
+    assert "<script" not in html and "javascript:" not in html.replace("&#", "")
+    assert "SECRET CONTENT" not in html
+    assert "onclick=" not in html and "<b>" not in html and "<em>" not in html
+    text = re.sub(r"<[^>]+>", "", html)
+    import html as html_module
+
+    assert html_module.unescape(text).count(hostile) >= 2  # headline and paragraph
+
+
+def test_text_escapes_every_ascii_punctuation() -> None:
+    """Every ASCII punctuation character becomes a numeric entity; letters stay."""
+    assert markup.text("a-b [c]") == "a&#45;b &#91;c&#93;"
+    assert markup.text("Kim Jong-un’s") == "Kim Jong&#45;un’s"
+
+
+def test_human_dates_keep_precision() -> None:
+    """Partial dates print with the precision they have."""
+    assert markup.human_date("2025-08-15") == "15 August 2025"
+    assert markup.human_date("2024-10") == "October 2024"
+    assert markup.human_date("2019") == "2019"
+    assert markup.human_date(None) == "undated"

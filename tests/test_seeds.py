@@ -1,0 +1,125 @@
+"""The loader: .txt with sidecar, .md with front matter, sub-headings, furniture, slugs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsroom.seeds import is_subheading, load_articles, parse_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_real_seed_loads_with_sidecar_date() -> None:
+    """The seed's headline, date (from its sidecar), sub-heading and dropped 'Today'."""
+    loaded = load_articles(ROOT / "seeds")
+    assert loaded.problems == ()
+    (article,) = loaded.articles
+    assert article.title == "Kim Jong-un and Putin discuss alliance and war efforts against Ukraine"
+    assert article.date == dt.date(2025, 8, 13)
+    assert article.slug == "kim-jong-un-and-putin-discuss-alliance-and-war-efforts-against-ukraine"
+    headings = [article.block_text(b) for b in article.blocks if b.kind == "heading"]
+    assert headings == ["North Korea's deepening ties with Moscow"]
+    assert not article.body.rstrip().endswith("Today")
+    assert article.body.startswith("North Korean leader Kim Jong-un")
+    for block in article.blocks:
+        assert "\n" not in article.block_text(block)
+
+
+def test_markdown_article_with_front_matter(tmp_path: Path) -> None:
+    """A .md article takes title, date, source, url, author and tags from its front matter."""
+    write(
+        tmp_path,
+        "a.md",
+        "---\ntitle: Talks resume\ndate: 2025-01-02\nsource: Wire\nurl: https://example.org/a\n"
+        "author: A. Writer\ntags: [korea, russia]\n---\nFirst paragraph\nwraps here.\n\n## Context\n\nSecond.\n",
+    )
+    (article,) = load_articles(tmp_path).articles
+    assert (article.title, article.date, article.source) == (
+        "Talks resume",
+        dt.date(2025, 1, 2),
+        "Wire",
+    )
+    assert article.url == "https://example.org/a" and article.author == "A. Writer"
+    assert article.tags == ("korea", "russia")
+    assert [(b.kind, article.block_text(b)) for b in article.blocks] == [
+        ("paragraph", "First paragraph wraps here."),
+        ("heading", "Context"),
+        ("paragraph", "Second."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("North Korea's deepening ties with Moscow", True),
+        ("What comes next", True),
+        ("Kim told Putin that Pyongyang will support Russia.", False),
+        ("A sentence ending with a colon:", False),
+        ("lowercase start is not a heading", False),
+        (
+            "This line is far too long to be a sub-heading because it goes on and on with many words",
+            False,
+        ),
+    ],
+)
+def test_subheading_rule(line: str, expected: bool) -> None:
+    """A short line without end punctuation, capitalised, reads as a sub-heading."""
+    assert is_subheading(line) is expected
+
+
+@pytest.mark.parametrize("furniture", ["Today", "Advertisement", "Share this article", "Read more"])
+def test_trailing_furniture_dropped(furniture: str) -> None:
+    """Page furniture at the very end of a pasted article is dropped."""
+    blocks = parse_blocks(f"First paragraph.\nSecond paragraph.\n{furniture}\n")
+    assert [text for _, text in blocks] == ["First paragraph.", "Second paragraph."]
+
+
+def test_first_and_last_short_lines_are_paragraphs() -> None:
+    """Only lines inside the body become sub-headings, never the first or the last."""
+    blocks = parse_blocks("Seoul\nThe North fired a missile.\nMore to come\n")
+    assert [kind for kind, _ in blocks] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_duplicate_headlines_get_stable_distinct_slugs(tmp_path: Path) -> None:
+    """Two articles with one headline: the older keeps the slug, the other gets a path suffix."""
+    write(tmp_path, "b.md", "---\ntitle: Same\ndate: 2025-02-01\n---\nBody b.\n")
+    write(tmp_path, "a.md", "---\ntitle: Same\ndate: 2025-01-01\n---\nBody a.\n")
+    slugs = {a.path.name: a.slug for a in load_articles(tmp_path).articles}
+    assert slugs["a.md"] == "same"
+    assert slugs["b.md"].startswith("same-") and len(slugs["b.md"]) == len("same-") + 6
+    write(tmp_path, "c.md", "---\ntitle: Other\ndate: 2024-01-01\n---\nBody c.\n")
+    again = {a.path.name: a.slug for a in load_articles(tmp_path).articles}
+    assert again["b.md"] == slugs["b.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", "", "empty"),
+        ("blank.txt", "  \n\n ", "empty"),
+        ("nobody.txt", "Only a headline\n", "no body"),
+        ("baddate.md", "---\ntitle: T\ndate: yesterday\n---\nBody.\n", "YYYY-MM-DD"),
+        ("badtags.md", "---\ntitle: T\ntags: 5\n---\nBody.\n", "tags"),
+        ("badyaml.md", "---\ntitle: [unclosed\n---\nBody.\n", "malformed YAML"),
+        ("unknown.md", "---\ntitel: T\n---\nBody.\n", "unknown field"),
+    ],
+)
+def test_bad_article_is_reported_and_others_load(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    """A bad file yields one problem naming it; a good file beside it still loads."""
+    write(tmp_path, name, content)
+    write(tmp_path, "good.md", "---\ntitle: Good\n---\nFine text.\n")
+    loaded = load_articles(tmp_path)
+    assert [a.title for a in loaded.articles] == ["Good"]
+    (problem,) = loaded.problems
+    assert problem.path == name and message in problem.message
