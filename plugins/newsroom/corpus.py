@@ -6,10 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .model import Actor, ActorType, Briefing, Claim, Editorial, Figure, Mention, Topic
-from .nlp.actors import TYPE_OF_LABEL
+from slugify import slugify
+
+from .model import (
+    TYPE_OF_LABEL,
+    Actor,
+    ActorType,
+    Briefing,
+    Claim,
+    Editorial,
+    Figure,
+    Mention,
+    Topic,
+)
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
     "person": ("Person", "People"),
@@ -145,23 +156,20 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
             Event(e.date, e.text, e.actors, topic=topic.id, source=e.source, url=e.url)
             for e in topic.timeline
         )
+    places = capital_descriptions(editorial)
     actors: dict[str, Actor] = {}
     for actor_id, counter in surfaces.items():
+        briefing_count = len({ref.slug for ref in mentions[actor_id]})
         if actor_id in registry:
             actors[actor_id] = registry[actor_id]
         else:
-            label = labels[actor_id].most_common(1)[0][0]
-            name = counter.most_common(1)[0][0]
-            actors[actor_id] = Actor(
-                actor_id, name, TYPE_OF_LABEL.get(label, "other"), registered=False
+            actors[actor_id] = discovered_actor(
+                actor_id, counter, labels[actor_id], briefing_count, places.get(actor_id)
             )
-    for actor_id, actor in list(actors.items()):
-        if not actor.description:
-            count = len({ref.slug for ref in mentions[actor_id]})
-            noun = TYPE_NOUNS[actor.type][0]
-            plural = "briefing" if count == 1 else "briefings"
-            actors[actor_id] = Actor(
-                **{**actor.__dict__, "description": f"{noun} named in {count} {plural}"}
+        if not actors[actor_id].description:
+            actors[actor_id] = replace(
+                actors[actor_id],
+                description=neutral_description(actors[actor_id].type, briefing_count),
             )
     timeline = tuple(sorted(events, key=lambda e: (e.date, not e.curated, e.slug or "")))
     by_briefing: dict[str, list[Event]] = defaultdict(list)
@@ -192,6 +200,39 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
         events_of_topic={k: tuple(v) for k, v in by_topic.items()},
         appearances={k: tuple(dict.fromkeys(ref.slug for ref in v)) for k, v in mentions.items()},
     )
+
+
+def discovered_actor(
+    actor_id: str,
+    surfaces: Counter[str],
+    labels: Counter[str],
+    briefing_count: int,
+    place_note: str | None = None,
+) -> Actor:
+    """An actor the registry lacks: named by its fullest surface, typed by the model's
+    most frequent label (a capital named as a place is a place, described as one)."""
+    full = [text for text in surfaces if slugify(text) == actor_id]
+    name = full[0] if full else max(surfaces, key=lambda text: (len(text), surfaces[text]))
+    if place_note:
+        return Actor(actor_id, name, "place", place_note, registered=False)
+    actor_type = TYPE_OF_LABEL.get(labels.most_common(1)[0][0], "other")
+    return Actor(actor_id, name, actor_type, registered=False)
+
+
+def neutral_description(actor_type: ActorType, briefing_count: int) -> str:
+    """'Person named in 2 briefings': all we can say of an actor editors have not described."""
+    plural = "briefing" if briefing_count == 1 else "briefings"
+    return f"{TYPE_NOUNS[actor_type][0]} named in {briefing_count} {plural}"
+
+
+def capital_descriptions(editorial: Editorial) -> dict[str, str]:
+    """For capitals named as places: "Capital of North Korea", from the metonym's note."""
+    out = {}
+    for actor in editorial.actors:
+        for metonym in actor.metonyms:
+            first = metonym.note.split(",")[0].strip()
+            out[slugify(metonym.text)] = first[:1].upper() + first[1:] + "."
+    return out
 
 
 def extract_events(briefing: Briefing, actors_by_sentence: Mapping[int, list[str]]) -> list[Event]:

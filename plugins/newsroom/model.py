@@ -22,6 +22,26 @@ ACTOR_TYPES: tuple[ActorType, ...] = (
     "other",
 )
 
+# The entity labels of spaCy's English pipelines, to and from actor types.
+LABEL_OF_TYPE: dict[str, str] = {
+    "person": "PERSON",
+    "organization": "ORG",
+    "country": "GPE",
+    "place": "LOC",
+    "group": "NORP",
+    "event": "EVENT",
+    "other": "MISC",
+}
+TYPE_OF_LABEL: dict[str, ActorType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+}
+
+
 SourceKind = Literal[
     "state media",
     "government",

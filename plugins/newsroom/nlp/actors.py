@@ -17,26 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from ..model import Actor, ActorType
+from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
 
 MENTIONS_KEY = "briefings_mentions"
-LABEL_OF_TYPE: dict[str, str] = {
-    "person": "PERSON",
-    "organization": "ORG",
-    "country": "GPE",
-    "place": "LOC",
-    "group": "NORP",
-    "event": "EVENT",
-    "other": "MISC",
-}
-TYPE_OF_LABEL: dict[str, ActorType] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "EVENT": "event",
-}
 # The model's labels that never name an actor unless the registry says so.
 NON_ACTOR_LABELS = {
     "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PRODUCT",

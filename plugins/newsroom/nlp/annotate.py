@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Annotation, Article, Correction, DateMention, Editorial, Mention, Sentence
-from .actors import LABEL_OF_TYPE, MENTIONS_KEY, run_resolver
+from ..model import (
+    LABEL_OF_TYPE,
+    Annotation,
+    Article,
+    Correction,
+    DateMention,
+    Editorial,
+    Mention,
+    Sentence,
+)
+from .actors import MENTIONS_KEY, run_resolver
 from .claims import extract_claims
 from .dates import resolve_date, sentence_tense
 from .figures import extract_figures
@@ -136,5 +146,5 @@ def add_notes(mentions: list[Mention], editorial: Editorial) -> list[Mention]:
     out = []
     for mention in mentions:
         note = notes.get((mention.actor or "", mention.text))
-        out.append(Mention(**{**mention.__dict__, "note": note}) if note else mention)
+        out.append(replace(mention, note=note) if note else mention)
     return out
