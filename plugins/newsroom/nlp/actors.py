@@ -27,7 +27,8 @@ NON_ACTOR_LABELS = {
 }  # fmt: skip
 NOT_ACTORS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "today", "advertisement", "reuters", "ap", "afp", "state", "media", "the", "mr", "ms",
+    "today", "advertisement", "state", "media", "the", "mr", "ms", "army", "navy",
+    "air force", "military", "government", "parliament", "expand", "collapse", "video",
     "president", "minister", "leader", "defence", "defense", "foreign", "interior",
     "unification", "finance", "trade", "ministry",
 }  # fmt: skip
@@ -335,10 +336,12 @@ def names_a_place(span: Span) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     head = token.head
+    if token.dep_ == "compound" and head.lemma_ in PLACE_NOUNS:
+        return True  # "the Pyongyang area", "a Moscow airport"
     if token.dep_ == "pobj":
         if head.lower_ in {"in", "into", "inside", "outside", "near", "via"}:
             return True
-        if head.lower_ in {"to", "from", "between"}:
+        if head.lower_ in {"to", "from", "between", "for"}:
             return head.head.lemma_ in MOTION_WORDS
         if head.lower_ in {"on", "against", "over"}:
             return head.head.lemma_ in ATTACK_WORDS
@@ -351,6 +354,10 @@ MOTION_WORDS = {
 }  # fmt: skip
 
 
+PLACE_NOUNS = {
+    "area", "region", "suburb", "outskirts", "airport", "street", "district", "province",
+    "city", "centre", "center", "downtown", "station", "port",
+}  # fmt: skip
 ATTACK_WORDS = {
     "strike", "attack", "raid", "bombardment", "shelling", "assault", "barrage", "fire",
     "launch", "drop", "fall",
@@ -390,14 +397,20 @@ def trim(ent: Span) -> Span | None:
 
 
 def is_name(span: Span) -> bool:
-    """Whether an unregistered entity text can be an actor's name at all."""
+    """Whether an unregistered entity text can be an actor's name at all: not a common
+    word, not a code ("D0D0D0"), not shouting page furniture ("PHOTO NOT FOR SALE")."""
     text = span.text
+    letters = [c for c in text if c.isalpha()]
+    shouting = text.isupper() and (len(span) > 1 or len(letters) > 5)
     return (
-        len(text) > 1
+        len(letters) > 1
         and text.lower() not in NOT_ACTORS
         and any(c.isupper() for c in text)
-        and not text.isdigit()
+        and not any(c.isdigit() for c in text)
+        and not shouting
+        and not (span.label_ in {"GPE", "LOC"} and len(text) <= 2)
         and "\n" not in text
+        and "/" not in text
     )
 
 

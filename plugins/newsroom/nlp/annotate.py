@@ -22,7 +22,7 @@ from ..model import (
 )
 from .actors import MENTIONS_KEY, run_resolver
 from .claims import extract_claims
-from .dates import resolve_date, sentence_tense
+from .dates import date_tense, resolve_date
 from .figures import extract_figures
 
 
@@ -79,9 +79,7 @@ def find_dates(
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        value = (
-            resolve_date(ent.text, article.date, sentence_tense(ent.sent)) if article.date else None
-        )
+        value = resolve_date(ent.text, article.date, date_tense(ent)) if article.date else None
         dates.append(
             DateMention(
                 ent.text,

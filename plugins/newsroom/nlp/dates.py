@@ -54,6 +54,42 @@ def sentence_tense(sent: Span) -> Tense:
     return "past" if past else "present"
 
 
+_SCHEDULING_LEMMAS = {"schedule", "set", "plan", "expect", "due", "go", "prepare", "intend", "aim"}
+
+
+def date_tense(date: Span) -> Tense:
+    """The tense of the clause a date belongs to, from the verb that governs it.
+
+    "Trump said Friday when asked if he would meet Kim": Friday goes with "said", so it is
+    the Friday before, whatever the rest of the sentence says. Falls back to the sentence
+    where the governing verb does not settle it (present tense, no verb at all).
+    """
+    token = date.root
+    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+        token = token.head
+    if token.pos_ not in {"VERB", "AUX"}:
+        return sentence_tense(date.sent)
+    return _verb_tense(token) or sentence_tense(date.sent)
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """Past, future or undecided (None) for one verb and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return "past" if any(a.lemma_ == "have" for a in auxes) else "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and depth < 3:
+        head = verb.head
+        if head.lemma_ in _SCHEDULING_LEMMAS or head.lower_ in {"set", "due", "scheduled"}:
+            return "future"
+        if head is not verb and head.pos_ in {"VERB", "AUX"}:
+            return _verb_tense(head, depth + 1)
+    return None
+
+
 def _next_verb(token: Token) -> Token | None:
     """The first verb after ``token``, skipping adverbs and negation, or None."""
     doc = token.doc

@@ -38,6 +38,7 @@ def load_model(name: str | None = None) -> Language:
         except OSError:
             continue
         nlp.add_pipe("briefings_paragraphs", before="parser")
+        split_glued_parentheses(nlp)
         return nlp
     raise ModelNotFound(
         f"spaCy model {' or '.join(candidates)} is not installed. Install the pinned model with "
@@ -56,6 +57,15 @@ def model_fingerprint(name: str | None = None) -> str:
             continue
         return f"{candidate}=={version};spacy=={spacy_version}"
     return "missing"
+
+
+def split_glued_parentheses(nlp: Language) -> None:
+    """Korean outlets write "Security Council(UNSC)": split the parenthesis off the word so
+    that the name and the acronym are tokens of their own."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\((?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @Language.component("briefings_paragraphs")

@@ -43,9 +43,9 @@ def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str]:
             "    The model found this name; editors have not described it yet. "
             "`briefings check` prints a ready-to-paste entry for `briefings/actors.yml`."
         )
-    surfaces = sorted({ref.mention.text for ref in refs} | set(actor.aliases))
+    surfaces = sorted(({ref.mention.text for ref in refs} | set(actor.aliases)) - {actor.name})
     if surfaces:
-        yield "**Also written as:** " + ", ".join(m.text(s) for s in surfaces if s != actor.name)
+        yield "**Also written as:** " + ", ".join(m.text(s) for s in surfaces)
     if actor.metonyms:
         yield "\n".join(f"- *{m.text(n.text)}*: {m.text(n.note)}" for n in actor.metonyms)
     past_roles = [r for r in actor.roles if r.until]
