@@ -62,10 +62,13 @@ def model_fingerprint(name: str | None = None) -> str:
 def split_glued_parentheses(nlp: Language) -> None:
     """Korean outlets write "Security Council(UNSC)": split the parenthesis off the word so
     that the name and the acronym are tokens of their own."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\((?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])\((?=[A-Za-z])"]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @Language.component("briefings_paragraphs")
