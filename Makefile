@@ -35,6 +35,9 @@ pytest: install
 
 test: lint typecheck pytest
 
+browser: install
+	$(BIN)/python -m pytest -q -m browser
+
 eval: install
 	$(BIN)/python -m newsroom.evaluation tests/fixtures/eval
 

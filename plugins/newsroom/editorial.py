@@ -27,11 +27,14 @@ from .model import (
     Topic,
     TopicEvent,
 )
+from .seeds import clean_text
 
 ACTORS_FILE = "actors.yml"
 CORRECTIONS_FILE = "corrections.yml"
 TOPICS_DIR = "topics"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids that would replace a section's index page (actors/index.md, background/index.md).
+RESERVED_IDS = {"index"}
 PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 LINE = "__line__"
 
@@ -89,7 +92,8 @@ def load_editorial(editorial_dir: Path) -> EditorialLoad:
 
 
 def _rel(path: Path) -> str:
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    """A file's path as problems report it: relative to the editorial folder."""
+    return f"{TOPICS_DIR}/{path.name}" if path.parent.name == TOPICS_DIR else path.name
 
 
 def _entries(path: Path, key: str, problems: list[Problem]) -> list[Any]:
@@ -114,11 +118,11 @@ def _text(
     value = entry.get(field)
     if value is None:
         if required:
-            raise EntryError(f"field `{field}` is required", line)
+            raise EntryError(f"field `{field}` is required; add `{field}: ...` to this entry", line)
         return None
     if isinstance(value, (dict, list)):
         raise EntryError(f"field `{field}` must be text", line)
-    return " ".join(str(value).split()) or None
+    return clean_text(str(value)) or None
 
 
 def _texts(entry: Mapping[str, Any], field: str, line: int | None) -> tuple[str, ...]:
@@ -150,8 +154,16 @@ def parse_actor(entry: Any) -> Actor:
     }  # fmt: skip
     for field in entry:
         if field not in known_fields:
-            raise EntryError(f"unknown field `{field}`", line)
+            raise EntryError(
+                f"unknown field `{field}`; expected one of "
+                + ", ".join(sorted(known_fields - {LINE})),
+                line,
+            )
     actor_id = _text(entry, "id", line, required=True) or ""
+    if actor_id in RESERVED_IDS:
+        raise EntryError(
+            f"field `id`: `{actor_id}` is reserved for the index page; choose another", line
+        )
     if not ID_PATTERN.match(actor_id):
         raise EntryError(f"field `id` is {actor_id!r}; use lowercase words joined by hyphens", line)
     name = _text(entry, "name", line, required=True) or ""
@@ -250,7 +262,10 @@ def _load_corrections(
                 )
             for field in entry:
                 if field not in {"article", "text", "actor", "occurrence", "note", LINE}:
-                    raise EntryError(f"unknown field `{field}`", line)
+                    raise EntryError(
+                        f"unknown field `{field}`; expected article, text, actor, occurrence or note",
+                        line,
+                    )
             article = _text(entry, "article", line, required=True) or ""
             text = _text(entry, "text", line, required=True) or ""
             if "actor" not in entry:
@@ -302,12 +317,18 @@ def parse_topic(path: Path, known: set[str]) -> Topic:
         raise EntryError("front matter must be a mapping", 2)
     line = 2
     topic_id = path.stem
+    if topic_id in RESERVED_IDS:
+        raise EntryError(
+            "the file name `index.md` is reserved for the topics index; rename it", None
+        )
     if not ID_PATTERN.match(topic_id):
         raise EntryError("file name must be lowercase words joined by hyphens", None)
     actors = _texts(meta, "actors", line)
     for actor in actors:
         if actor not in known:
-            raise EntryError(f"field `actors`: unknown actor id `{actor}`", line)
+            raise EntryError(
+                f"field `actors`: unknown actor id `{actor}`; add it to {ACTORS_FILE} first", line
+            )
     events = []
     for item in meta.get("timeline") or []:
         if not isinstance(item, dict):
@@ -318,7 +339,10 @@ def parse_topic(path: Path, known: set[str]) -> Topic:
         event_actors = _texts(item, "actors", item_line)
         unknown = [a for a in event_actors if a not in known]
         if unknown:
-            raise EntryError(f"timeline event: unknown actor id `{unknown[0]}`", item_line)
+            raise EntryError(
+                f"timeline event: unknown actor id `{unknown[0]}`; add it to {ACTORS_FILE} first",
+                item_line,
+            )
         events.append(
             TopicEvent(
                 date=_partial_date(item["date"], "date", item_line),

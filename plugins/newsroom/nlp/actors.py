@@ -326,7 +326,13 @@ class ActorResolver:
                 return candidates.pop()
             if len(candidates) > 1:
                 return None
-        return slugify(text) or None
+        return actor_slug(text)
+
+
+def actor_slug(text: str) -> str | None:
+    """The id of an actor the registry lacks; never one reserved for an index page."""
+    slug = slugify(text)
+    return f"{slug}-actor" if slug == "index" else slug or None
 
 
 def names_a_place(span: Span) -> bool:

@@ -24,14 +24,7 @@ def page(meta: dict[str, Any], markdown: str) -> str:
 
 def render_pages(corpus: Corpus) -> dict[str, str]:
     """Every generated file of the site by its path under docs/: pages and the JSON API."""
-    files: dict[str, str] = {
-        "briefings/index.md": page({"title": "Briefings"}, render_briefings_index(corpus)),
-        "actors/index.md": page({"title": "Actors"}, render_actors_index(corpus)),
-        "glossary.md": page({"title": "Glossary"}, render_glossary(corpus)),
-        "timeline.md": page({"title": "Timeline"}, render_timeline(corpus)),
-        "background/index.md": page({"title": "Background"}, render_topics_index(corpus)),
-        "api/index.json": dumps(index_json(corpus)),
-    }
+    files: dict[str, str] = {}
     for briefing in corpus.briefings:
         slug = briefing.article.slug
         meta = {
@@ -47,4 +40,15 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
         files[f"background/{topic.id}.md"] = page(
             {"title": markup.plain(topic.title)}, render_topic(topic, corpus)
         )
+    # Index pages last: no briefing, actor or topic can take their place, whatever its id.
+    files.update(
+        {
+            "briefings/index.md": page({"title": "Briefings"}, render_briefings_index(corpus)),
+            "actors/index.md": page({"title": "Actors"}, render_actors_index(corpus)),
+            "glossary.md": page({"title": "Glossary"}, render_glossary(corpus)),
+            "timeline.md": page({"title": "Timeline"}, render_timeline(corpus)),
+            "background/index.md": page({"title": "Background"}, render_topics_index(corpus)),
+            "api/index.json": dumps(index_json(corpus)),
+        }
+    )
     return files

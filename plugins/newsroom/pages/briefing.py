@@ -99,7 +99,7 @@ def actor_link(mention: Mention, corpus: Corpus) -> str:
     href = m.slug_url("actors", actor.id, 2)
     return (
         f'<a class="briefing-actor briefing-actor--{actor.type}" href="{href}" '
-        f'title="{m.attr(tip)}">' + "{}</a>"
+        f'title="{m.tooltip(tip)}">' + "{}</a>"
     )
 
 

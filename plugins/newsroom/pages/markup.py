@@ -3,39 +3,86 @@
 Article text reaches Markdown only through :func:`text`, which turns every ASCII
 punctuation character into a numeric entity, so no Markdown, HTML, attribute-list,
 template or snippet syntax in an article can take effect; inside raw HTML we use
-:func:`attr` and :func:`text` alike.
+:func:`attr` and :func:`text` alike, and :func:`plain` where MkDocs' templates print a
+value raw (page titles and descriptions).
+
+One thing a reader sees differs from the stored text: invisible bidirectional controls
+(U+202E RIGHT-TO-LEFT OVERRIDE and its kin) are shown as their code point, ``<U+202E>``.
+Kept as characters they would reorder the letters that follow them, so the reader would
+see text that is not the article's ("Trojan Source"); isolating the paragraph
+(``dir="auto"``) does not stop that, as an override acts inside its own paragraph. The
+stored text and the JSON export keep them; :func:`visible` is what a reader sees.
+
+Material's tooltips render an element's ``title`` as HTML (``innerHTML``), so a title
+holding article or registry text goes through :func:`tooltip`, never :func:`attr` alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import unicodedata
 
 # Bidirectional controls would reorder what the reader sees; they are shown as code points.
-BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
+BIDI_CONTROLS = frozenset(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
+)
+# Invisible and unbreakable: after `<` or `&` it stops an HTML parser reading a tag or entity.
+WORD_JOINER = "\u2060"
 
 
-def text(value: str) -> str:
-    """Escape text for Markdown and HTML alike: literal characters, nothing interpreted."""
+def code_point(char: str) -> str:
+    """How an invisible control is shown: ``<U+202E>``."""
+    return f"<U+{ord(char):04X}>"
+
+
+def visible(value: str) -> str:
+    """The text a reader sees for ``value``: the same characters, bidi controls shown."""
+    return "".join(code_point(c) if c in BIDI_CONTROLS else c for c in value)
+
+
+def _escape(value: str, reveal: bool) -> str:
     out = []
     for char in value:
         if char.isascii() and not char.isalnum() and char != " ":
             out.append(f"&#{ord(char)};")
         elif char in BIDI_CONTROLS:
-            out.append(f"&lt;U+{ord(char):04X}&gt;")
+            shown = html.escape(code_point(char))
+            if reveal:
+                name = unicodedata.name(char).lower()
+                out.append(
+                    f'<span class="briefing-control" title="invisible {name} character, shown '
+                    f'so that it cannot reorder the text">{shown}</span>'
+                )
+            else:
+                out.append(shown)
         else:
             out.append(char)
     return "".join(out)
 
 
+def text(value: str) -> str:
+    """Escape text for Markdown and HTML alike: literal characters, nothing interpreted."""
+    return _escape(value, reveal=True)
+
+
 def attr(value: str) -> str:
-    """Escape a value for a double-quoted HTML attribute (titles, tooltips)."""
-    return text(value)
+    """Escape a value for a double-quoted HTML attribute (URLs; titles go through
+    :func:`tooltip`)."""
+    return _escape(value, reveal=False)
+
+
+def tooltip(value: str) -> str:
+    """Escape a value for a ``title`` attribute, which Material's tooltips (the
+    ``content.tooltips`` feature) insert as HTML, not text: a word joiner (U+2060, invisible)
+    after each ``<`` and ``&`` keeps them from opening a tag or an entity there, so the
+    tooltip, native or Material's, shows the literal text."""
+    return attr(visible(value).replace("<", "<" + WORD_JOINER).replace("&", "&" + WORD_JOINER))
 
 
 def plain(value: str) -> str:
     """Escape a value for a context that MkDocs' templates print raw (page titles)."""
-    return html.escape(value, quote=True)
+    return html.escape(visible(value), quote=True)
 
 
 def slug_url(kind: str, slug: str, depth: int, anchor: str | None = None) -> str:

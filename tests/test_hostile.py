@@ -1,0 +1,799 @@
+"""Hostile input (issue 7): every bad article gets one clear error, nothing is lost, and
+nothing in an article or the registry becomes markup in a reader's browser.
+
+One site is built, once per session, with ``mkdocs build --strict`` from a seeds folder
+holding the real seed, the committed cases of ``tests/fixtures/hostile/`` and the cases a
+committed file cannot hold (binary, encodings, line ends, size, a symbolic link), written
+at test time by :func:`write_generated_cases`; the registry gets a hostile actor, a broken
+entry and a corrections file with mistakes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import html.parser
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEED_SLUG, Site, copy_project
+
+from newsroom.corpus import build_corpus
+from newsroom.editorial import load_editorial
+from newsroom.model import Actor, Annotation, Article, Block, Briefing, Editorial, Mention, Sentence
+from newsroom.pages import markup, render_pages
+from newsroom.seeds import DEFAULT_MAX_BYTES, load_articles, make_slug
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+RLO, PDF = "\u202e", "\u202c"
+SECRET = "Secret headline from outside the seeds folder"
+
+# Appended to the real registry: an actor whose every text field is an attack, and an
+# entry with a wrong type (skipped and reported; the rest of the registry still loads).
+ACTORS_EXTRA = f"""
+  - id: zorblax-agency
+    name: "Zorblax <script>alert(1)</script> Agency"
+    type: organization
+    description: "<img src=x onerror=alert(1)> {{{{ config }}}} [x](javascript:alert(1)) {{: onclick=\\"alert(1)\\" }} {RLO}live{PDF}"
+    aliases: [Zorblax Agency]
+    role: "{{% include 'base.html' %}} --8<-- \\"/etc/passwd\\""
+    metonyms:
+      - text: Zorblax
+        note: "<iframe src=https://evil.example/></iframe> &amp;"
+
+  - id: broken-actor
+    name: Broken Actor
+    type: wizard
+"""
+CORRECTIONS = """\
+corrections:
+  - article: injection
+    text: Zorblax Agency
+    actor: no-such-actor
+  - article: injection
+    text: Zorblax Agency
+    actor: zorblax-agency
+    occurrence: 0
+"""
+
+# Every problem the build reports, exactly as `mkdocs build --strict` prints it.
+EXPECTED_ERRORS = [
+    "seeds/date-yesterday.md:3: field `date` is 'yesterday'; write the publication date as "
+    "YYYY-MM-DD",
+    "seeds/empty.txt: file is empty; paste the article text or delete the file",
+    "seeds/malformed-yaml.md:4: malformed YAML: expected ',' or ']', but got ':'; fix the syntax",
+    "seeds/no-body.md:5: no body text after the headline; paste the article's paragraphs",
+    "seeds/no-body.txt:2: no body text after the headline; paste the article's paragraphs",
+    "seeds/nul-bytes.txt: not text but binary data (it holds NUL bytes); save the article as "
+    "plain text (.txt or .md)",
+    "seeds/outside-link.txt: symbolic link pointing outside the seeds folder; refused. Copy "
+    "the file into the seeds folder instead",
+    "seeds/oversize.txt: article is 1,000,017 bytes, over the 1,000,000-byte limit (plugin "
+    "option max_article_bytes); split it or raise the limit",
+    "seeds/photo.txt: not text but a PNG image; save the article as plain text (.txt or .md)",
+    "seeds/sidecar-link.yml: symbolic link pointing outside the seeds folder; refused. Copy "
+    "the file into the seeds folder instead (article sidecar-link.txt skipped)",
+    "seeds/tags-five.md:4: field `tags` must be a list of words, e.g. tags: [north-korea, russia]",
+    "seeds/whitespace-only.txt: file is empty (it holds only whitespace); paste the article "
+    "text or delete the file",
+    "briefings/actors.yml:{line}: field `type` is 'wizard'; use one of person, organization, "
+    "country, place, group, event, other",
+    "briefings/corrections.yml:2: field `actor`: unknown actor id `no-such-actor`; add it to "
+    "actors.yml first",
+    "briefings/corrections.yml:5: field `occurrence` must be a whole number from 1",
+]
+EXPECTED_WARNINGS = [
+    "seeds/windows-1252.txt:1: not valid UTF-8; read as Windows-1252. Check the accented "
+    "letters, and re-save the file as UTF-8",
+    "seeds/utf-16.txt: UTF-16 text, read as such; re-save the file as UTF-8",
+    "seeds/stray-controls.txt:2: 2 invisible control characters (first U+001B) removed; check "
+    "the text there, or re-paste the article as plain text",
+]
+# Articles that load, by file, with the slug each must get.
+EXPECTED_SLUGS = {
+    "000_1d4c26b279fe3bbb.txt": SEED_SLUG,
+    "byte-order-mark.md": "a-byte-order-mark-opens-this-file",
+    "cr-only.txt": "old-mac-line-ends",
+    "crlf.md": "windows-line-ends",
+    "file name with spaces.txt": "a-file-name-with-spaces",
+    "index-headline.txt": "index-" + hashlib.sha1(b"index-headline.txt").hexdigest()[:6],
+    "injection.md": "script-alert-1-script-hostile-headline-config-more",
+    "injection.txt": "script-alert-1-script-zorblax-agency-headline-img-src-x-onerror-alert-1",
+    "long-headline.txt": "a-very-long-headline-that-goes-on-and-on-about-talks-between-pyongyang-and",
+    "path-traversal.md": "etc-passwd",
+    "safe-url.md": "an-https-link-is-the-only-kind-of-link",
+    "same-headline-a.txt": "two-articles-share-this-headline",
+    "same-headline-b.txt": "two-articles-share-this-headline-"
+    + hashlib.sha1(b"same-headline-b.txt").hexdigest()[:6],
+    "stray-controls.txt": "control-characters-pasted-from-a-terminal",
+    "utf-16.txt": "saved-as-unicode-in-notepad",
+    "windows-1252.txt": "cafe-creme-a-headline-saved-in-windows-1252",
+    "Überblick – 북한 뉴스.txt": "uberblick-a-file-name-beyond-ascii",
+}
+
+
+def write_generated_cases(seeds: Path, outside: Path) -> None:
+    """The cases a committed file cannot hold: binary, encodings, line ends, size, a link."""
+    (seeds / "nul-bytes.txt").write_bytes(b"A headline\n\nText with a NUL \x00 byte inside.\n")
+    (seeds / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10")
+    (seeds / "windows-1252.txt").write_bytes(
+        "Café crème: a headline saved in Windows-1252\n\n"
+        "Its quotes are “curly” and its dashes – long.\n".encode("cp1252")
+    )
+    (seeds / "utf-16.txt").write_bytes(
+        "Saved as Unicode in Notepad\r\n\r\nThe file is UTF-16 with a byte-order mark.\r\n".encode(
+            "utf-16"
+        )
+    )
+    (seeds / "byte-order-mark.md").write_bytes(
+        codecs.BOM_UTF8 + b"---\ntitle: A byte-order mark opens this file\ndate: 2025-08-14\n"
+        b"---\nThe mark is dropped and the front matter still read.\n"
+    )
+    (seeds / "crlf.md").write_bytes(
+        b"---\r\ntitle: Windows line ends\r\ndate: 2025-08-14\r\n---\r\n"
+        b"The first paragraph.\r\n\r\nThe second paragraph.\r\n"
+    )
+    (seeds / "cr-only.txt").write_bytes(
+        b"Old Mac line ends\r\rThe first paragraph.\rThe second paragraph.\r"
+    )
+    (seeds / "stray-controls.txt").write_bytes(
+        b"Control characters pasted from a terminal\n"
+        b"The text had \x1b[1mescape codes\x1b and a bell.\n"
+    )
+    filler = b"Paragraph. " * (DEFAULT_MAX_BYTES // 11 + 1)
+    (seeds / "oversize.txt").write_bytes(b"A headline\n\n" + filler[: DEFAULT_MAX_BYTES + 5])
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.txt").write_text(f"{SECRET}\n\nThe body of a file outside.\n", "utf-8")
+    (seeds / "outside-link.txt").symlink_to(outside / "secret.txt")
+    (outside / "secret.yml").write_text(f"title: {SECRET}\n", "utf-8")
+    (seeds / "sidecar-link.txt").write_text("A headline\n\nA body whose metadata is a link.\n")
+    (seeds / "sidecar-link.yml").symlink_to(outside / "secret.yml")
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every path under ``folder`` with a hash of its bytes (or of its link target)."""
+    digest: dict[str, str] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            digest[rel] = "link:" + os.readlink(path)
+        elif path.is_file():
+            digest[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            digest[rel] = "folder"
+    return digest
+
+
+@dataclass(frozen=True)
+class HostileBuild:
+    """The site built from the hostile folder, with what `mkdocs build --strict` printed."""
+
+    site: Site
+    returncode: int
+    log: str
+    inputs_before: dict[str, str]
+    inputs_after: dict[str, str]
+
+    def problem_lines(self, level: str) -> list[str]:
+        """The plugin's problem lines at one log level, without MkDocs' prefix."""
+        pattern = re.compile(rf"^{level}\s+-\s+newsroom: (.*)$", re.M)
+        return pattern.findall(self.log)
+
+
+_BUILD: HostileBuild | None = None
+
+
+def build_hostile_site(factory: pytest.TempPathFactory) -> HostileBuild:
+    """Build the hostile site once per session (the browser tests reuse it)."""
+    global _BUILD
+    if _BUILD is None:
+        base = factory.mktemp("hostile")
+        project = base / "project"
+        project.mkdir()
+        copy_project(project, seeds=HOSTILE)
+        for seed in (ROOT / "seeds").iterdir():
+            (project / "seeds" / seed.name).write_bytes(seed.read_bytes())
+        write_generated_cases(project / "seeds", base / "outside")
+        with (project / "briefings" / "actors.yml").open("a", encoding="utf-8") as registry:
+            registry.write(ACTORS_EXTRA)
+        (project / "briefings" / "corrections.yml").write_text(CORRECTIONS, "utf-8")
+        before = {
+            **tree_digest(project / "seeds"),
+            **{f"briefings/{k}": v for k, v in tree_digest(project / "briefings").items()},
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=300,
+            check=False,
+        )
+        after = {
+            **tree_digest(project / "seeds"),
+            **{f"briefings/{k}": v for k, v in tree_digest(project / "briefings").items()},
+        }
+        _BUILD = HostileBuild(
+            Site(project, project / "site"), result.returncode, result.stdout, before, after
+        )
+    return _BUILD
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
+    """The hostile site, built once."""
+    return build_hostile_site(tmp_path_factory)
+
+
+# --- reading HTML as a reader's browser would ---------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+@dataclass
+class Node:
+    """An element of a parsed page: tag, attributes and children (text as str)."""
+
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node | str]
+
+    def iter(self) -> Iterator[Node]:
+        """This element and every element inside it, in document order."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(self, tag: str, cls: str | None = None) -> list[Node]:
+        """Elements with ``tag`` (and the class ``cls``)."""
+        return [
+            n
+            for n in self.iter()
+            if n.tag == tag and (cls is None or cls in n.attrs.get("class", "").split())
+        ]
+
+    def text(self) -> str:
+        """The text a reader sees, without the permalink signs MkDocs adds to headings."""
+        parts = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif "headerlink" not in child.attrs.get("class", "").split():
+                parts.append(child.text())
+        return "".join(parts)
+
+
+class _TreeBuilder(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, [])
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs}, [])
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_html(source: str) -> Node:
+    """A page (or a fragment) as a tree of :class:`Node`."""
+    builder = _TreeBuilder()
+    builder.feed(source)
+    builder.close()
+    return builder.root
+
+
+def article_of(page: Node) -> Node:
+    """The page's main content: Material's ``article`` element."""
+    (article,) = page.find_all("article")
+    return article
+
+
+# --- bad articles: one problem each, and `mkdocs build --strict` lists them all ------------
+
+SEED_ERRORS = [line for line in EXPECTED_ERRORS if line.startswith("seeds/")]
+EDITORIAL_ERRORS = [line for line in EXPECTED_ERRORS if line.startswith("briefings/")]
+
+
+def test_strict_build_fails_and_lists_every_bad_article(hostile: HostileBuild) -> None:
+    """`mkdocs build --strict` exits non-zero, with exactly one error line per bad article."""
+    assert hostile.returncode == 1, hostile.log
+    assert "Aborted with" in hostile.log and "in strict mode!" in hostile.log
+    errors = [line for line in hostile.problem_lines("ERROR") if line.startswith("seeds/")]
+    assert errors == sorted(SEED_ERRORS)
+
+
+def test_recoverable_files_load_with_one_warning_each(hostile: HostileBuild) -> None:
+    """Windows-1252, UTF-16 and stray control characters load, each with one warning line."""
+    assert sorted(hostile.problem_lines("WARNING")) == sorted(EXPECTED_WARNINGS)
+
+
+def test_strict_build_lists_every_registry_and_correction_error(hostile: HostileBuild) -> None:
+    """Registry and corrections errors are listed with file, line and field."""
+    registry = (hostile.site.project / "briefings" / "actors.yml").read_text("utf-8")
+    line = registry.splitlines().index("  - id: broken-actor") + 1
+    errors = [line for line in hostile.problem_lines("ERROR") if not line.startswith("seeds/")]
+    assert errors == [e.format(line=line) for e in EDITORIAL_ERRORS]
+
+
+def test_good_articles_build_with_stable_distinct_slugs(hostile: HostileBuild) -> None:
+    """Every loadable article becomes a briefing; same headlines get stable distinct slugs."""
+    loaded = load_articles(hostile.site.project / "seeds")
+    assert {a.path.as_posix(): a.slug for a in loaded.articles} == EXPECTED_SLUGS
+    index = hostile.site.json("index.json")
+    assert sorted(b["slug"] for b in index["briefings"]) == sorted(EXPECTED_SLUGS.values())
+    for slug in EXPECTED_SLUGS.values():
+        assert (hostile.site.site / "briefings" / slug / "index.html").is_file()
+    # the briefings index keeps its URL although an article is headlined "Index"
+    assert "<h1" in hostile.site.html("briefings") and "Briefings" in hostile.site.html("briefings")
+
+
+def test_loaded_text_survives_encodings_and_line_ends(hostile: HostileBuild) -> None:
+    """BOM, CRLF, CR, UTF-16 and Windows-1252 files read as the same clean text."""
+    bodies = {b["slug"]: b for b in hostile.site.json("index.json")["briefings"]}
+    assert set(bodies) >= set(EXPECTED_SLUGS.values())
+    crlf = hostile.site.json(f"briefings/{EXPECTED_SLUGS['crlf.md']}.json")
+    assert crlf["body"] == "The first paragraph.\n\nThe second paragraph."
+    assert crlf["date"] == "2025-08-14"
+    cr = hostile.site.json(f"briefings/{EXPECTED_SLUGS['cr-only.txt']}.json")
+    assert cr["body"] == "The first paragraph.\n\nThe second paragraph."
+    bom = hostile.site.json(f"briefings/{EXPECTED_SLUGS['byte-order-mark.md']}.json")
+    assert bom["title"] == "A byte-order mark opens this file" and bom["date"] == "2025-08-14"
+    cp = hostile.site.json(f"briefings/{EXPECTED_SLUGS['windows-1252.txt']}.json")
+    assert cp["title"] == "Café crème: a headline saved in Windows-1252"
+    assert cp["body"] == "Its quotes are “curly” and its dashes – long."
+    utf16 = hostile.site.json(f"briefings/{EXPECTED_SLUGS['utf-16.txt']}.json")
+    assert utf16["body"] == "The file is UTF-16 with a byte-order mark."
+    controls = hostile.site.json(f"briefings/{EXPECTED_SLUGS['stray-controls.txt']}.json")
+    assert controls["body"] == "The text had [1mescape codes and a bell."
+
+
+def test_real_seed_briefing_is_untouched_by_hostile_neighbours(
+    hostile: HostileBuild, seed_site: Site
+) -> None:
+    """The seed's briefing export is identical to the one built from the real seeds alone."""
+    path = f"briefings/{SEED_SLUG}.json"
+    assert hostile.site.json(path) == seed_site.json(path)
+    page = article_of(parse_html(hostile.site.html(f"briefings/{SEED_SLUG}")))
+    assert len(page.find_all("a", "briefing-actor")) >= 20
+
+
+# --- nothing is lost ----------------------------------------------------------------------
+
+
+def test_build_never_writes_into_seeds_or_briefings(hostile: HostileBuild) -> None:
+    """The hashes of every file under seeds/ and briefings/ are the same after the build."""
+    assert hostile.inputs_before == hostile.inputs_after
+    assert "outside-link.txt" in hostile.inputs_before  # the symlink is still there, unfollowed
+
+
+def test_symlinked_file_outside_seeds_is_never_read_into_the_site(hostile: HostileBuild) -> None:
+    """Nothing of the file a symlink points to reaches any page or export."""
+    for path in hostile.site.site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"}:
+            text = path.read_text("utf-8", errors="replace")
+            assert SECRET not in text, path
+            assert "root:x:0:0" not in text, path  # /etc/passwd, had a snippet been included
+
+
+# --- injection is inert -------------------------------------------------------------------
+
+HOSTILE_ARTICLES = (
+    "injection.md",
+    "injection.txt",
+    "long-headline.txt",
+    "safe-url.md",
+    "path-traversal.md",
+)
+ACTIVE_SCHEMES = ("javascript:", "data:", "vbscript:")
+TOOLTIP_MARKUP = re.compile(r"<[A-Za-z/!?]|&[A-Za-z0-9#]")
+WORD_JOINER = "\u2060"
+
+
+@pytest.mark.parametrize("name", HOSTILE_ARTICLES)
+def test_article_text_reaches_the_reader_literally(hostile: HostileBuild, name: str) -> None:
+    """Headline, every paragraph and the source/author line show exactly the article's text."""
+    article = next(
+        a
+        for a in load_articles(hostile.site.project / "seeds").articles
+        if a.path.as_posix() == name
+    )
+    page = article_of(parse_html(hostile.site.html(f"briefings/{article.slug}")))
+    (h1,) = page.find_all("h1")
+    assert h1.text() == markup.visible(article.title)
+    paragraphs = {p.attrs["id"]: p.text() for p in page.find_all("p", "briefing-paragraph")}
+    expected = {
+        markup.paragraph_id(i): markup.visible(article.block_text(b))
+        for i, b in enumerate(article.blocks)
+        if b.kind == "paragraph"
+    }
+    assert paragraphs == expected
+    headings = {h.text() for h in page.find_all("h2")}
+    for block in article.blocks:
+        if block.kind == "heading":
+            assert markup.visible(article.block_text(block)) in headings
+    (meta,) = page.find_all("p", "briefing-meta")
+    for value in (article.source, article.author):
+        if value:
+            assert markup.visible(value) in meta.text()
+
+
+def test_injection_payloads_are_visible_text(hostile: HostileBuild) -> None:
+    """Each attack string appears, character for character, in the text of the page."""
+    slug = EXPECTED_SLUGS["injection.txt"]
+    text = article_of(parse_html(hostile.site.html(f"briefings/{slug}"))).text()
+    for payload in (
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '<iframe src="https://evil.example/"></iframe>',
+        "[x](javascript:alert(1))",
+        "![x](data:text/html,<script>alert(1)</script>)",
+        '{: onclick="alert(1)" }',
+        "{{ config }}",
+        '{% include "base.html" %}',
+        "--8<--",
+        "/etc/passwd",
+        '!!! note "An admonition"',
+        "```python",
+        "&lt;b&gt; &amp;",
+        "<U+202E>evil.exe<U+202C>",
+    ):
+        assert payload in text, payload
+
+
+def test_no_page_holds_active_content(hostile: HostileBuild) -> None:
+    """No page gains an element, attribute or URL that could run code or load a third party."""
+    for path in sorted(hostile.site.site.rglob("*.html")):
+        page = parse_html(path.read_text("utf-8"))
+        for node in page.iter():
+            where = f"{path.relative_to(hostile.site.site)}: <{node.tag} {node.attrs}>"
+            assert node.tag not in {"iframe", "img", "embed", "object", "frame", "base"}, where
+            assert not any(name.startswith("on") for name in node.attrs), where
+            for name in ("href", "src", "action", "formaction", "data"):
+                value = node.attrs.get(name, "").strip().lower()
+                assert not value.startswith(ACTIVE_SCHEMES), where
+                assert not value.startswith(("http://", "https://", "//")) or node.tag == "a", where
+            # Material's tooltips insert a title as HTML: no tag or entity may start in one.
+            assert not TOOLTIP_MARKUP.search(node.attrs.get("title", "")), where
+            if node.tag == "script":
+                src = node.attrs.get("src", "")
+                assert not src or re.fullmatch(r"/?(\.\./)*assets/javascripts/[\w./-]+\.js", src), (
+                    where
+                )
+                assert "alert(" not in node.text(), where
+        assert "<script>alert" not in path.read_text("utf-8"), path
+
+
+def test_only_http_urls_become_links(hostile: HostileBuild) -> None:
+    """A javascript: or data: URL in the metadata is never linked; an https one is, exactly."""
+    for name in ("injection.md", "injection.txt"):
+        page = article_of(parse_html(hostile.site.html(f"briefings/{EXPECTED_SLUGS[name]}")))
+        assert page.find_all("p", "briefing-original") == [], name
+    page = article_of(parse_html(hostile.site.html(f"briefings/{EXPECTED_SLUGS['safe-url.md']}")))
+    (original,) = page.find_all("p", "briefing-original")
+    (link,) = original.find_all("a")
+    url = 'https://example.org/a?b=1&c=2"><script>alert(1)</script>'
+    assert link.attrs["href"] == url and link.text() == url
+
+
+def test_registry_text_reaches_the_reader_literally(hostile: HostileBuild) -> None:
+    """An actor's hostile name, description, role and note show as text, tooltip included."""
+    registry = load_editorial(hostile.site.project / "briefings").editorial.actor_map()
+    actor = registry["zorblax-agency"]
+    page = article_of(parse_html(hostile.site.html("actors/zorblax-agency")))
+    (h1,) = page.find_all("h1")
+    assert h1.text() == markup.visible(actor.name)
+    text = page.text()
+    assert markup.visible(actor.description) in text
+    assert actor.role is not None and actor.role.title in text
+    assert actor.metonyms[0].note in text
+    briefing = article_of(
+        parse_html(hostile.site.html(f"briefings/{EXPECTED_SLUGS['injection.md']}"))
+    )
+    tips = {
+        a.attrs["title"].replace(WORD_JOINER, "") for a in briefing.find_all("a", "briefing-actor")
+    }
+    assert markup.visible(f"{actor.name}: {actor.description}") in tips
+
+
+@pytest.mark.parametrize(
+    ("title", "file_stem"),
+    [
+        ("../../etc/passwd", "x"),
+        ("..", ".."),
+        ("/", "../../etc"),
+        ("~/.ssh/id_rsa", "a"),
+        ("C:\\Windows\\System32", "b"),
+        ("%2e%2e%2f%2e%2e%2fetc", "c"),
+        ("\u202e../../etc", "\u202e"),
+        ("", "../../etc"),
+        ("<<<>>>", "%00"),
+        ("index", "index"),
+        ("Ünïcödé 北朝鮮", "ü"),
+    ],
+)
+def test_slugs_never_leave_their_folder(title: str, file_stem: str) -> None:
+    """A slug is lowercase ASCII words joined by hyphens, whatever the headline or file name."""
+    slug = make_slug(title, file_stem)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), slug
+    assert len(slug) <= 80
+
+
+def test_site_files_all_inside_the_site_folder(hostile: HostileBuild) -> None:
+    """Every file the build wrote resolves inside site/, and the traversal headline stays put."""
+    site = hostile.site.site.resolve()
+    for path in site.rglob("*"):
+        assert path.resolve().is_relative_to(site), path
+    assert (site / "briefings" / "etc-passwd" / "index.html").is_file()
+    assert sorted(p.name for p in hostile.site.project.iterdir()) == sorted(
+        [".cache", "briefings", "docs", "mkdocs.yml", "seeds", "site"]
+    )
+
+
+# --- the loader, file by file (no build) ---------------------------------------------------
+
+GOOD = b"A good headline\n\nA good paragraph.\n"
+BINARY_ADVICE = "; save the article as plain text (.txt or .md)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "report.txt",
+            b"%PDF-1.7\n%\xe2\xe3\n1 0 obj",
+            "report.txt: not text but a PDF document" + BINARY_ADVICE,
+        ),
+        (
+            "letter.txt",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "letter.txt: not text but a Word document or a ZIP archive" + BINARY_ADVICE,
+        ),
+        (
+            "noise.txt",
+            bytes(range(1, 32)) * 40,
+            "noise.txt: not text but binary data (it is full of control characters)"
+            + BINARY_ADVICE,
+        ),
+        (
+            "utf32.txt",
+            "Headline\nBody.\n".encode("utf-32"),
+            "utf32.txt: UTF-32 text, read as such; re-save the file as UTF-8",
+        ),
+        (
+            "deep.md",
+            b"---\ntitle: " + b"[" * 1000 + b"\n---\nBody.\n",
+            "deep.md:2: malformed YAML: nested too deeply; write plain fields (title: ..., date: ...)",
+        ),
+        (
+            "tag.md",
+            b"---\ntitle: !!python/object/apply:os.system [ls]\n---\nBody.\n",
+            "tag.md:2: malformed YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'; fix the syntax",
+        ),
+        (
+            "month.md",
+            b"---\ntitle: T\ndate: 2025-13-45\n---\nBody.\n",
+            "month.md:3: field `date` is '2025-13-45'; write the publication date as YYYY-MM-DD",
+        ),
+        (
+            "twice.md",
+            b"---\ntitle: A\ntitle: B\n---\nBody.\n",
+            "twice.md:3: field `title` appears twice (first on line 2); keep one",
+        ),
+        (
+            "bytes.md",
+            b"---\ntitle: !!binary aGVsbG8=\n---\nBody.\n",
+            "bytes.md:2: field `title` must be text, not a binary value; write it on one line",
+        ),
+        (
+            "list.md",
+            b"---\n- title\n---\nBody.\n",
+            "list.md:2: metadata must be fields, one per line (title: ..., date: ...)",
+        ),
+        (
+            "typo.md",
+            b"---\ntitel: T\n---\nBody.\n",
+            "typo.md:2: unknown field `titel`; expected one of author, date, source, tags, title, url",
+        ),
+        (
+            "open.md",
+            b"---\ntitle: T\nBody.\n",
+            "open.md:1: front matter opened with --- but never closed; add a closing --- line",
+        ),
+        (
+            "line\nbreak.txt",
+            b"",
+            "line\\u000abreak.txt: file is empty; paste the article text or delete the file",
+        ),
+        (
+            "\u202ecod.exe.txt",
+            b"",
+            "\\u202ecod.exe.txt: file is empty; paste the article text or delete the file",
+        ),
+    ],
+)
+def test_loader_reports_each_hostile_file(
+    tmp_path: Path, name: str, data: bytes, expected: str
+) -> None:
+    """Each hostile file is one problem line naming it (printable) and what to do."""
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_bytes(GOOD)
+    loaded = load_articles(tmp_path)
+    assert [str(p) for p in loaded.problems] == [expected]
+    assert "\n" not in str(loaded.problems[0])
+    assert [a.title for a in loaded.articles if a.path.name == "good.txt"] == ["A good headline"]
+
+
+def test_links_to_pipes_folders_and_nothing_are_refused(tmp_path: Path) -> None:
+    """A link to a pipe (which would block a read), a folder or a missing file is reported."""
+    hidden = tmp_path / ".private"
+    hidden.mkdir()
+    os.mkfifo(hidden / "pipe")
+    (tmp_path / "pipe.txt").symlink_to(hidden / "pipe")
+    (tmp_path / "folder.txt").symlink_to(hidden)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "good.txt").write_bytes(GOOD)
+    loaded = load_articles(tmp_path)
+    assert [str(p) for p in loaded.problems] == [
+        "folder.txt: not a regular file (a folder, pipe or device); save the article as a file",
+        "gone.txt: symbolic link to a file that does not exist; fix or delete the link",
+        "pipe.txt: not a regular file (a folder, pipe or device); save the article as a file",
+    ]
+    assert [a.path.name for a in loaded.articles] == ["good.txt"]
+
+
+def test_size_limit_is_the_plugin_option(tmp_path: Path) -> None:
+    """max_article_bytes bounds what is read; a file exactly at the limit still loads."""
+    (tmp_path / "at.txt").write_bytes(GOOD)
+    (tmp_path / "over.txt").write_bytes(GOOD + b"x")
+    loaded = load_articles(tmp_path, max_bytes=len(GOOD))
+    assert [a.path.name for a in loaded.articles] == ["at.txt"]
+    assert [str(p) for p in loaded.problems] == [
+        f"over.txt: article is {len(GOOD) + 1} bytes, over the {len(GOOD)}-byte limit "
+        "(plugin option max_article_bytes); split it or raise the limit"
+    ]
+
+
+def test_an_actor_called_index_never_replaces_the_actors_index() -> None:
+    """An actor whose id would be `index` does not take the URL of the actors index."""
+    body = "Index said so."
+    article = Article(Path("a.txt"), "a", "A headline", body, (Block("paragraph", 0, len(body)),))
+    annotation = Annotation(
+        sentences=(Sentence(0, len(body), 0),),
+        mentions=(Mention("Index", 0, 5, "ORG", "index", 0),),
+    )
+    registry = Editorial(actors=(Actor("index", "Index", "organization"),))
+    pages = render_pages(build_corpus([Briefing(article, annotation)], registry))
+    assert pages["actors/index.md"].startswith("---\ntitle: Actors\n")
+
+
+# --- the editorial layer: file, line and field ----------------------------------------------
+
+REGISTRY_HEAD = "actors:\n  - id: good-actor\n    name: Good Actor\n    type: person\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "message"),
+    [
+        (
+            "actors.yml",
+            REGISTRY_HEAD + "  - id: bad\n    name: [unclosed\n    type: person\n",
+            7,
+            "malformed YAML: expected ',' or ']', but got ':'; fix the syntax",
+        ),
+        (
+            "actors.yml",
+            REGISTRY_HEAD + "  - id: Bad Id\n    name: X\n    type: person\n",
+            5,
+            "field `id` is 'Bad Id'; use lowercase words joined by hyphens",
+        ),
+        (
+            "actors.yml",
+            REGISTRY_HEAD + "  - id: x\n    name: X\n    type: wizard\n",
+            5,
+            "field `type` is 'wizard'; use one of person, organization, country, place, group, "
+            "event, other",
+        ),
+        (
+            "actors.yml",
+            REGISTRY_HEAD + "  - id: x\n    type: person\n",
+            5,
+            "field `name` is required; add `name: ...` to this entry",
+        ),
+        ("actors.yml", "- id: x\n", 1, "expected a top-level `actors:` list"),
+        (
+            "corrections.yml",
+            "corrections:\n  - article: a\n    text: Kim\n    actor: nobody-known\n",
+            2,
+            "field `actor`: unknown actor id `nobody-known`; add it to actors.yml first",
+        ),
+        (
+            "corrections.yml",
+            "corrections:\n  - article: a\n    text: Kim\n",
+            2,
+            "field `actor` is required: an actor id, or `null` for not an entity",
+        ),
+        (
+            "topics/ties.md",
+            "---\ntitle: Ties\nactors: [good-actor, nobody-known]\n---\nBody.\n",
+            2,
+            "field `actors`: unknown actor id `nobody-known`; add it to actors.yml first",
+        ),
+    ],
+)
+def test_editorial_errors_name_line_and_field(
+    tmp_path: Path, name: str, content: str, line: int, message: str
+) -> None:
+    """A bad registry, corrections or topic entry is one problem with its line and field."""
+    folder = tmp_path / "briefings"
+    (folder / "topics").mkdir(parents=True)
+    if name != "actors.yml":
+        (folder / "actors.yml").write_text(REGISTRY_HEAD, "utf-8")
+    (folder / name).write_text(content, "utf-8")
+    loaded = load_editorial(folder)
+    assert [(p.path.rsplit("/", 1)[-1], p.line, p.message) for p in loaded.problems] == [
+        (name.rsplit("/", 1)[-1], line, message)
+    ]
+    if "malformed" not in message and "top-level" not in message:  # the rest still loads
+        assert "good-actor" in loaded.editorial.actor_map()
+
+
+def test_registry_that_is_not_utf8_is_one_problem(tmp_path: Path) -> None:
+    """A registry saved in another encoding is reported, not a crash."""
+    (tmp_path / "actors.yml").write_bytes(REGISTRY_HEAD.replace("Good", "Gööd").encode("cp1252"))
+    problems = load_editorial(tmp_path).problems
+    assert [(p.line, p.message) for p in problems] == [
+        (None, "not UTF-8 text; re-save the file as UTF-8")
+    ]
+
+
+# --- `briefings check` ------------------------------------------------------------------------
+
+
+def test_briefings_check_lists_every_problem(hostile: HostileBuild) -> None:
+    """`briefings check` on the hostile folder prints every problem and exits non-zero."""
+    script = Path(sys.executable).parent / "briefings"
+    if importlib.util.find_spec("newsroom.cli") is None or not script.exists():
+        pytest.skip("newsroom/cli.py (`briefings check`) is not written yet")
+    result = subprocess.run(
+        [str(script), "check"],
+        cwd=hostile.site.project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode != 0
+    output = (result.stdout + result.stderr).splitlines()
+    registry = (hostile.site.project / "briefings" / "actors.yml").read_text("utf-8")
+    broken = registry.splitlines().index("  - id: broken-actor") + 1
+    for expected in [*EXPECTED_ERRORS, *EXPECTED_WARNINGS]:
+        where, _, message = expected.format(line=broken).partition(": ")
+        assert any(line.startswith(f"{where}: ") and line.endswith(message) for line in output), (
+            expected
+        )

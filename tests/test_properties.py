@@ -1,0 +1,294 @@
+"""Property-based tests (hypothesis) of the loader and the renderer: no text crashes them,
+and the text a reader sees is the article's text, changed only as documented (whitespace,
+line ends, control characters in seeds.py; bidi controls shown as code points in
+pages/markup.py). Pages are rendered from a hand-built corpus, so no spaCy model is needed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import html
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import markdown
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_hostile import Node, parse_html
+
+from newsroom.corpus import build_corpus
+from newsroom.model import Article, Briefing, Editorial
+from newsroom.pages import markup, page
+from newsroom.pages.briefing import render_briefing
+from newsroom.seeds import (
+    CONTROL,
+    FURNITURE,
+    SeedError,
+    assign_slugs,
+    clean_text,
+    make_slug,
+    parse_article,
+    parse_fields,
+    validate_metadata,
+)
+
+PROPERTIES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+TOOLTIP_MARKUP = re.compile(r"<[A-Za-z/!?]|&[A-Za-z0-9#]")
+
+# Fragments of every syntax an article could smuggle in, mixed with arbitrary text.
+SYNTAX = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=x>", "</p>",
+    "<!--", "-->", "<![CDATA[", "[x](javascript:alert(1))", "![x](data:text/html,x)",
+    "{: onclick=\"alert(1)\" }", "{#id .cls}", "{{ config }}", "{% include 'x' %}",
+    '--8<-- "/etc/passwd"', "--8<--", ";--8<--", "!!! note", "??? note", "```", "~~~",
+    "=== \"Tab\"", "&lt;b&gt;", "&amp;", "&#60;", "&#x3C;", "&", "<", ">", "\"", "'", "`",
+    "*", "**", "_", "__", "#", "## ", "1. ", "- ", "+ ", "> ", "|", "---", "***", "===",
+    "\\", "\\\\", "[^1]", "*[HTML]: x", "[TOC]", "<div markdown=\"1\">", "    ", "\t",
+    "\u202e", "\u202c", "\u2066", "\u200f", "\u061c", "\u2028", "\u00a0", "\u200b",
+    "\u0085", "\x00", "\x1b", "\x7f", "\r", "\r\n", "\ufeff", "e\u0301", "ﬁ", "Today",
+]  # fmt: skip
+fragments = st.one_of(
+    st.sampled_from(SYNTAX),
+    st.text(min_size=1, max_size=12),
+    st.sampled_from(["Kim", "Putin", "said", "Moscow", "the", "war", "."]),
+)
+articleish = st.lists(fragments, max_size=40).map("".join)
+lines = st.lists(st.lists(fragments, min_size=1, max_size=12).map("".join), min_size=2, max_size=8)
+
+
+@functools.cache
+def converter() -> markdown.Markdown:
+    """Python-Markdown with the extensions and settings mkdocs.yml gives MkDocs."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+
+
+def to_html(source: str) -> Node:
+    """Markdown to parsed HTML, as MkDocs renders a page's body."""
+    md = converter()
+    md.reset()
+    return parse_html(md.convert(source))
+
+
+def loader_lines(text: str) -> list[str]:
+    """The non-empty lines the loader keeps, by its documented normalisation."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", CONTROL.sub("", text))
+    return [" ".join(line.split()) for line in text.split("\n") if line.split()]
+
+
+def load_txt(text: str) -> Article | None:
+    """A .txt article from ``text``, or None where the loader refuses it."""
+    try:
+        article, _ = parse_article(text.encode("utf-8"), "article.txt", markdown=False)
+    except SeedError:
+        return None
+    return assign_slugs([article])[0]
+
+
+# --- the loader -------------------------------------------------------------------------------
+
+
+@PROPERTIES
+@given(st.binary(max_size=2000), st.booleans())
+def test_any_bytes_load_or_give_a_seed_error(data: bytes, is_markdown: bool) -> None:
+    """No bytes crash the loader: they become an article or one reported SeedError."""
+    try:
+        article, warnings = parse_article(data, "x.md" if is_markdown else "x.txt", is_markdown)
+    except SeedError as error:
+        assert error.message and "\n" not in error.message
+        return
+    assert article.title and article.blocks
+    assert all(w.severity == "warning" for w in warnings)
+
+
+@PROPERTIES
+@given(articleish)
+def test_any_front_matter_loads_or_gives_a_seed_error(source: str) -> None:
+    """No YAML in front matter crashes the loader; a failure names a line when it has one."""
+    data = f"---\n{source}\n---\nThe body.\n".encode()
+    try:
+        article, _ = parse_article(data, "x.md", markdown=True)
+    except SeedError as error:
+        assert error.line is None or error.line >= 1
+        return
+    assert article.body
+
+
+@PROPERTIES
+@given(articleish)
+def test_any_sidecar_text_validates_or_gives_a_seed_error(source: str) -> None:
+    """A sidecar's fields validate to plain text, a date and words, or to one SeedError."""
+    try:
+        metadata = validate_metadata(parse_fields(source, path="x.yml"))
+    except SeedError as error:
+        assert error.path == "x.yml"
+        return
+    for key in ("title", "source", "url", "author"):
+        value = metadata.get(key)
+        assert value is None or (value == clean_text(value) and value)
+    assert all(tag and tag == clean_text(tag) for tag in metadata.get("tags", []))
+
+
+@PROPERTIES
+@given(lines)
+def test_loaded_text_is_the_file_text_normalised(parts: list[str]) -> None:
+    """Headline and blocks are the file's non-empty lines, normalised, less trailing furniture."""
+    text = "\n".join(parts)
+    article = load_txt(text)
+    kept = loader_lines(text)
+    if article is None:
+        return  # refused: too few lines, or binary-looking
+    assert article.title == kept[0]
+    blocks = [article.block_text(b) for b in article.blocks]
+    assert blocks == kept[1 : 1 + len(blocks)]
+    dropped = kept[1 + len(blocks) :]
+    assert all(line.lower().strip(" .:!") in FURNITURE for line in dropped)
+    assert article.body == "\n\n".join(blocks)
+    assert not CONTROL.search(article.title + article.body)
+
+
+@PROPERTIES
+@given(lines)
+def test_byte_order_mark_and_line_ends_do_not_change_the_article(parts: list[str]) -> None:
+    """The same text with a BOM, CRLF or CR line ends loads as the same article."""
+    text = "\n".join(p.replace("\r", "") for p in parts)
+    article = load_txt(text)
+    for variant in (
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        text.replace("\n", "\r\n").encode("utf-8"),
+        text.replace("\n", "\r").encode("utf-8"),
+    ):
+        try:
+            other, _ = parse_article(variant, "article.txt", markdown=False)
+        except SeedError:
+            assert article is None
+            continue
+        assert article is not None
+        assert (other.title, other.body, other.blocks) == (
+            article.title,
+            article.body,
+            article.blocks,
+        )
+
+
+@PROPERTIES
+@given(st.text(), st.text())
+def test_slugs_are_always_safe_path_segments(title: str, stem: str) -> None:
+    """Any headline and file name give a slug of lowercase ASCII words, at most 80 long."""
+    slug = make_slug(title, stem)
+    assert SLUG.fullmatch(slug) and len(slug) <= 80
+
+
+@PROPERTIES
+@given(st.lists(st.sampled_from(["Index", "Same", "same!", "", "<>", "Same 1a2b3c"]), max_size=8))
+def test_slugs_are_unique_and_never_an_index_page(titles: list[str]) -> None:
+    """Colliding headlines always get distinct slugs, and none takes the index page's URL."""
+    articles = [
+        Article(path=Path(f"{n}.txt"), slug="", title=t, body="x", blocks=())
+        for n, t in enumerate(titles)
+    ]
+    slugs = [a.slug for a in assign_slugs(articles)]
+    assert len(set(slugs)) == len(slugs) and "index" not in slugs
+
+
+# --- the renderer -----------------------------------------------------------------------------
+
+
+def render(article: Article) -> Node:
+    """The briefing page of ``article`` alone, with no annotation, as parsed HTML."""
+    briefing = Briefing(article)
+    return to_html(render_briefing(briefing, build_corpus([briefing], Editorial())))
+
+
+@PROPERTIES
+@given(lines, st.one_of(st.none(), articleish), st.one_of(st.none(), articleish))
+def test_briefing_shows_exactly_the_article_text(
+    parts: list[str], source: str | None, author: str | None
+) -> None:
+    """Headline, sub-headings, paragraphs, source and author read exactly as the article."""
+    article = load_txt("\n".join(parts))
+    if article is None:
+        return
+    article = replace(
+        article,
+        source=clean_text(source) or None if source else None,
+        author=clean_text(author) or None if author else None,
+    )
+    page_html = render(article)
+    (h1,) = page_html.find_all("h1")
+    assert h1.text() == markup.visible(article.title)
+    shown = [
+        node.text()
+        for node in page_html.iter()
+        if node.tag == "h2" or "briefing-paragraph" in node.attrs.get("class", "")
+    ]
+    assert shown == [markup.visible(article.block_text(b)) for b in article.blocks]
+    (meta,) = page_html.find_all("p", "briefing-meta")
+    expected_meta = [markup.human_date(article.date)]
+    if article.source:
+        expected_meta.append(markup.visible(article.source))
+    if article.author:
+        expected_meta.append("by " + markup.visible(article.author))
+    assert meta.text().split(" · ")[: len(expected_meta)] == expected_meta
+    assert not [n for n in page_html.iter() if n.tag in {"script", "img", "iframe", "pre"}]
+    assert not [n for n in page_html.iter() if any(a.startswith("on") for a in n.attrs)]
+
+
+@PROPERTIES
+@given(articleish)
+def test_only_http_urls_become_the_one_link(url: str) -> None:
+    """A metadata URL is linked exactly as written when it is http(s), and never otherwise."""
+    url = clean_text(url)
+    article = load_txt("A headline\nA paragraph.")
+    assert article is not None
+    links = render(replace(article, url=url or None)).find_all("a")
+    original = [a for a in links if "nofollow" in a.attrs.get("rel", "")]
+    if url.startswith(("http://", "https://")):
+        assert [(a.attrs["href"], a.text()) for a in original] == [(url, markup.visible(url))]
+    else:
+        assert original == []
+
+
+@PROPERTIES
+@given(articleish, st.sampled_from(["# {}", "- {}", "[{}](x.md)", "**{}**", "| {} |\n|---|"]))
+def test_escaped_text_is_literal_in_every_markdown_context(value: str, context: str) -> None:
+    """markup.text() reads back as the same characters in headings, lists, links and tables."""
+    value = clean_text(value)
+    if not value:
+        return
+    node = to_html(context.format(markup.text(value)))
+    assert node.text().strip() == markup.visible(value)
+
+
+@PROPERTIES
+@given(articleish)
+def test_tooltips_hold_no_markup(value: str) -> None:
+    """A title from markup.tooltip() is the visible text, with nothing HTML would parse."""
+    value = clean_text(value)  # as the loaders leave every text a tooltip is made of
+    decoded = html.unescape(markup.tooltip(value))
+    assert not TOOLTIP_MARKUP.search(decoded)
+    assert decoded.replace(markup.WORD_JOINER, "") == markup.visible(value)
+
+
+@PROPERTIES
+@given(articleish, st.lists(articleish, max_size=4))
+def test_page_front_matter_round_trips(title: str, paragraphs: list[str]) -> None:
+    """Titles and descriptions survive the generated page's YAML front matter unchanged."""
+    from mkdocs.utils.meta import get_data
+
+    title = clean_text(title)
+    body = "\n\n".join(clean_text(p) for p in paragraphs)  # as Article.body is made
+    meta: dict[str, Any] = {"title": markup.plain(title), "description": markup.plain(body[:160])}
+    source, parsed = get_data(page(meta, "# Body\n"))
+    assert parsed == meta and source.strip() == "# Body"
