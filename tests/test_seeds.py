@@ -85,7 +85,7 @@ def test_trailing_furniture_dropped(furniture: str) -> None:
 
 def test_first_and_last_short_lines_are_paragraphs() -> None:
     """Only lines inside the body become sub-headings, never the first or the last."""
-    blocks = parse_blocks("Seoul\nThe North fired a missile.\nMore to come\n")
+    blocks = parse_blocks("Seoul talks resume\nThe North fired a missile.\nMore to come soon\n")
     assert [kind for kind, _ in blocks] == ["paragraph", "paragraph", "paragraph"]
 
 

@@ -13,8 +13,12 @@ what the editor wrote (tests/test_properties.py holds it to this list):
   controls) and stray byte-order marks are removed with a warning;
 - whitespace: inside a line every run of whitespace becomes one space and the line is
   stripped; blank lines only separate paragraphs;
-- structure: the headline, paragraphs and sub-headings (a ``.md`` heading loses its ``#``
-  markers); page furniture at the very end ("Today", "Advertisement") is dropped.
+- structure: the headline (without wire tags such as "(LEAD)"), paragraphs and sub-headings
+  (a ``.md`` heading loses its ``#`` markers);
+- page furniture (see :mod:`newsroom.furniture`): lines that are bylines, timestamps, photo
+  credits and captions, share buttons, copyright notices, style sheets, labels of one or
+  two words, or the headline repeated are dropped, and so is a dateline ("SEOUL, Oct. 29
+  (Yonhap) --") at the start of the first paragraph.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import Any
 import yaml
 from slugify import slugify
 
+from .furniture import clean_headline, is_furniture, strip_dateline
 from .model import Article, Block, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -40,30 +45,6 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 DEFAULT_MAX_BYTES = 1_000_000
 
 # Lines that web pages leave at the end of a pasted article; dropped only at the very end.
-FURNITURE = {
-    "today",
-    "advertisement",
-    "advertising",
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "read more",
-    "related",
-    "related articles",
-    "related stories",
-    "more on this story",
-    "top stories",
-    "most read",
-    "subscribe",
-    "sign up",
-    "comments",
-    "print",
-    "email",
-    "copy link",
-    "follow us",
-}
 # A sub-heading is a short line without end punctuation, inside the body.
 SUBHEADING_MAX_CHARS = 90
 SUBHEADING_MAX_WORDS = 12
@@ -249,7 +230,9 @@ def parse_article(
         headline, body_text, offset = split_headline(text)
     metadata = validate_metadata(fields)
     title = metadata.get("title") or headline
-    blocks_text = parse_blocks(body_text, markdown=markdown)
+    if title:
+        title = clean_headline(title)
+    blocks_text = parse_blocks(body_text, markdown=markdown, headline=title)
     if title is None and blocks_text and blocks_text[0][0] == "heading":
         title = blocks_text.pop(0)[1]
     if not title:
@@ -559,7 +542,9 @@ def split_headline(text: str) -> tuple[str, str, int]:
     )
 
 
-def parse_blocks(text: str, markdown: bool = False) -> list[tuple[str, str]]:
+def parse_blocks(
+    text: str, markdown: bool = False, headline: str | None = None
+) -> list[tuple[str, str]]:
     """Body text to (kind, text) blocks: paragraphs and sub-headings, furniture dropped."""
     lines = [" ".join(line.split()) for line in text.split("\n")]
     if markdown:
@@ -577,8 +562,11 @@ def parse_blocks(text: str, markdown: bool = False) -> list[tuple[str, str]]:
                 paragraph.append(line)
     else:
         raw = [("paragraph", line) for line in lines if line]
-    while raw and raw[-1][1].lower().strip(" .:!") in FURNITURE:
-        raw.pop()
+    raw = [
+        (kind, line) for kind, line in raw if kind == "heading" or not is_furniture(line, headline)
+    ]
+    if raw and raw[0][0] == "paragraph":
+        raw[0] = ("paragraph", strip_dateline(raw[0][1]))
     return [
         ("heading", text_)
         if kind == "paragraph" and 0 < index < len(raw) - 1 and is_subheading(text_)

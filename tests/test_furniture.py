@@ -1,0 +1,88 @@
+"""Page furniture pasted with an article is dropped; article text never is."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsroom.furniture import clean_headline, is_furniture, strip_dateline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Yi Wonju and Kim Seung-yeon",
+        "BY HONG JOO-HEE [[email protected]]",
+        "SPUTNIK/VIA REUTERS",
+        "PHOTO: Sputnik/Vladimir Smirnov via Reuters file",
+        "Published: 04 Jun. 2025, 14:39 Updated: 04 Jun. 2025, 16:49",
+        "Written: 2024-04-30 15:08:05Updated: 2024-04-30 15:08:05",
+        "(ATTN: CHANGES headline, lead; UPDATES throughout)",
+        "• facebookfacebook • twittertwitter • print",
+        "™ & © 2024 Example Network, Inc. All rights reserved.",
+        "Lee Seong-kweun / People Power Party",
+        "Donald Trump",
+        "Trump touts his 'very good' relationship with Kim Jong Un Video",
+        "TRUMP AND KIM JONG UN SHOULD MEET AGAIN",
+        "Today",
+        "Advertisement",
+        "Share this article",
+        "A woman walks past a poster in Pyongyang on June 3, 2025. (AP Photo/Jon Doe)",
+        ".widget { color: #D0D0D0; margin: 0; }",
+    ],
+)
+def test_furniture_lines_are_recognised(line: str) -> None:
+    """Bylines, timestamps, credits, captions, share rows, labels and style sheets are furniture."""
+    assert is_furniture(line, "Some headline")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "North Korea's deepening ties with Moscow",
+        "Kim told Putin that Pyongyang will fully support Russia.",
+        "In recent years, Russia and North Korea have developed stronger ties.",
+        "The talks were held in Pyongyang (Reuters reported).",
+        "What comes next",
+        '<iframe src="https://evil.example/"></iframe>',
+        "{{ config }} {% include 'x' %}",
+        "--8<--",
+        "U.S.",
+    ],
+)
+def test_article_lines_are_kept(line: str) -> None:
+    """Sentences, sub-headings and literal markup stay article text."""
+    assert not is_furniture(line, "Some headline")
+
+
+def test_repeated_headline_is_furniture() -> None:
+    """The headline pasted again at the top of the body is dropped."""
+    assert is_furniture("Kim and Putin  discuss ties", "Kim and Putin discuss ties")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("SEOUL, Oct. 29 (Yonhap) -- North Korea has sent troops.", "North Korea has sent troops."),
+        (
+            "MOSCOW — Moscow's top security official arrived.",
+            "Moscow's top security official arrived.",
+        ),
+        ("Seoul (CNN) — North Korea fired a missile.", "North Korea fired a missile."),
+        ("SEOUL, South Korea (AP) — North Korea fired.", "North Korea fired."),
+        (
+            "North Korea — which has denied it — sent troops.",
+            "North Korea — which has denied it — sent troops.",
+        ),
+        ("US-led drills began on Monday.", "US-led drills began on Monday."),
+    ],
+)
+def test_datelines_are_stripped(paragraph: str, expected: str) -> None:
+    """A dateline opening the first paragraph goes; a dash inside a sentence stays."""
+    assert strip_dateline(paragraph) == expected
+
+
+def test_wire_tags_leave_the_headline() -> None:
+    """'(LEAD)' and '(2nd LD)' are wire-service tags, not part of the headline."""
+    assert clean_headline("(LEAD) N. Korea fires missiles") == "N. Korea fires missiles"
+    assert clean_headline("(2nd LD) Kim says") == "Kim says"
+    assert clean_headline("(LEAD)") == "(LEAD)"
