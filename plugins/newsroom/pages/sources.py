@@ -29,15 +29,16 @@ def claims_section(briefing: Briefing, corpus: Corpus) -> str:
     claims = briefing.annotation.claims
     if not claims:
         return ""
-    groups: dict[str | None, list[Claim]] = defaultdict(list)
+    # Unattributed claims are grouped by how the text names their source, not lumped together.
+    groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        groups[claim.source].append(claim)
+        groups[claim.source or f"text:{claim.source_text}"].append(claim)
     parts = [
         "## Sources and claims",
         "Who asserts what in this article. State media, governments and intelligence services "
         "each have their own reasons to say what they say.",
     ]
-    for source, group in groups.items():
+    for group in groups.values():
         items = []
         for claim in group:
             block = briefing.annotation.sentences[claim.sentence].block
@@ -46,22 +47,28 @@ def claims_section(briefing: Briefing, corpus: Corpus) -> str:
                 f"<li><q>{m.text(claim.text)}</q> <small>— as written: “{m.text(claim.source_text)}” "
                 f'{m.text(claim.cue)}{via} · <a href="#{m.paragraph_id(block)}">in the text</a></small></li>'
             )
-        label = source_label(source, group[0].source_text, corpus)
+        label = source_label(group[0].source, group[0].source_text, corpus)
         parts.append(
             f'<div class="briefing-source-group"><p>{label}</p><ul class="briefing-claims">{"".join(items)}</ul></div>'
         )
     return "\n\n".join(parts)
 
 
-def figure_line(figure: Figure, corpus: Corpus, depth: int = 2) -> str:
-    """'around 15,000 troops (South Korea)'."""
+def figure_line(figure: Figure, corpus: Corpus) -> str:
+    """'around 15,000 troops (per South Korea)'; a unit already in the text is not repeated."""
     source = corpus.actors.get(figure.source or "")
     said = (
         f" <small>(per {m.text(source.name)})</small>"
         if source
         else " <small>(unattributed)</small>"
     )
-    return f"<strong>{m.text(figure.text)}</strong> {m.text(figure.counts)}{said}"
+    counts = figure.counts.strip()
+    repeated = counts.lower() in figure.text.lower() or (
+        figure.text.endswith("%") and counts.lower() in {"percent", "per cent"}
+    )
+    if counts and not repeated:
+        return f"<strong>{m.text(figure.text)}</strong> {m.text(counts)}{said}"
+    return f"<strong>{m.text(figure.text)}</strong>{said}"
 
 
 def figures_section(briefing: Briefing, corpus: Corpus) -> str:
