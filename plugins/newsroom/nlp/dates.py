@@ -65,7 +65,7 @@ def date_tense(date: Span) -> Tense:
     where the governing verb does not settle it (present tense, no verb at all).
     """
     token = date.root
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     if token.pos_ not in {"VERB", "AUX"}:
         return sentence_tense(date.sent)
@@ -85,7 +85,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         head = verb.head
         if head.lemma_ in _SCHEDULING_LEMMAS or head.lower_ in {"set", "due", "scheduled"}:
             return "future"
-        if head is not verb and head.pos_ in {"VERB", "AUX"}:
+        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
             return _verb_tense(head, depth + 1)
     return None
 

@@ -6,16 +6,26 @@ entity recogniser missed (with its "around", "more than" modifiers), or a vague
 (the noun the number modifies, or the object of "of"); who says so comes from the
 claims: the innermost claim whose statement holds the figure, else the claim of
 the figure's sentence.
+
+``counts`` is printed after ``text`` by the pages, so it never repeats what ``text``
+already says: for a percentage or a quantity with its unit ("100%", "about 1,000
+kilometers") it is what is measured ("a range of 1,500 kilometers" -> "range", "12% of
+its troops" -> "troops"), or "" when nothing is. A bare number that shares its noun with
+a coordinated figure takes that noun plus its own participle, and the partner its verb:
+"300 soldiers have been killed and 2,700 wounded" -> "soldiers killed", "soldiers
+wounded". A range or a part of a whole ("25,000 to 30,000", "Thirteen of 15") is one
+figure with value None. (See :func:`extract_figures` for what is not a figure.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Claim, Figure, Mention, Sentence
-from .claims import MentionIndex, SentenceIndex, form_table
+from .claims import MentionIndex, SentenceIndex, form_table, verb_lemma
 
 __all__ = ["extract_figures", "parse_value"]
 
@@ -158,6 +168,36 @@ TIME_NOUNS = frozenset(
 CHANGE_VERBS = form_table(
     {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "jump", "climb", "shrink"}
 )
+#: Verbs whose object or complement is a level their subject reaches: "casualties have
+#: reached about 3,000", "losses topped 1,000", "the toll stands at 300".
+LEVEL_VERBS = form_table(
+    {"reach", "total", "exceed", "top", "hit", "surpass", "approach", "number", "near", "pass"}
+)
+#: Verbs that reach a level through a preposition: "stand at", "rise to", "amount to".
+LEVEL_PREP_VERBS = form_table(
+    {
+        "stand",
+        "amount",
+        "rise",
+        "climb",
+        "grow",
+        "increase",
+        "jump",
+        "fall",
+        "drop",
+        "decline",
+        "reach",
+    }
+)
+LEVEL_PREPS = frozenset({"at", "to"})
+_LEVEL_LEMMAS = frozenset(LEVEL_VERBS.values())
+_LEVEL_PREP_LEMMAS = frozenset(LEVEL_PREP_VERBS.values())
+#: Words joining the two numbers of a range or a part ("25,000 to 30,000", "13 of 15").
+RANGE_WORDS = frozenset({"to", "-", "–", "—", "and", "or", "between", "of"})
+#: Words between a bare number and the participle it shares ("another 1,000 wounded",
+#: "thousands more wounded").
+_PAIR_SKIP = frozenset({"more", "others", "other"})
+_PAIR_STATES = frozenset({"dead", "missing"})
 DEFINITE = frozenset({"the", "these", "those", "both"})
 _NOUNS = frozenset({"NOUN"})
 _EXCLUDED_ADJ = frozenset({"more", "additional", "other", "extra", "further", "fewer", "less"})
@@ -256,34 +296,108 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-def _counted(span: Span, label: str) -> tuple[int, int] | str | None:
-    """What the figure ``span`` counts: token bounds, a fixed word, or None."""
+def _noun_of(span: Span) -> Token | None:
+    """The noun a number phrase counts by itself: "300 soldiers", "12% of its troops"."""
     root = span.root
-    last = span[-1].i
     obj = _of_object(root)
     if obj is not None:
-        return _counted_phrase(obj, last)
+        return obj
     head = root.head
     if (
         root.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"}
-        and head.i > last
+        and head.i > span[-1].i
         and head.pos_ in _NOUNS
     ):
-        return _counted_phrase(head, last)
+        return head
+    return None
+
+
+def _level_subject(root: Token) -> Token | None:
+    """The subject a number is the level of: "casualties have reached about 3,000"."""
+    verb = root.head
+    if root.dep_ in {"dobj", "attr", "oprd"} and verb_lemma(verb, LEVEL_VERBS) in _LEVEL_LEMMAS:
+        pass
+    elif (
+        root.dep_ == "pobj"
+        and verb.lower_ in LEVEL_PREPS
+        and verb_lemma(verb.head, LEVEL_PREP_VERBS) in _LEVEL_PREP_LEMMAS
+    ):
+        verb = verb.head  # "stands at 300", "rose to 3,000"
+    else:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ not in {"PRON", "NUM"}:
+            return None if child.like_num else child
+    return None
+
+
+def _counted(span: Span, label: str) -> tuple[int, int] | str | None:
+    """What the figure ``span`` counts: token bounds, a fixed word, or None.
+
+    Amounts of money fall back on their currency. A percentage or a quantity with a unit
+    ("about 1,000 kilometers") counts what it measures ("a range of ...", "exports rose
+    12%"), else nothing more than its own text says: "".
+    """
+    root = span.root
+    last = span[-1].i
+    noun = _noun_of(span)
+    if noun is not None:
+        return _counted_phrase(noun, last)
+    subject = _level_subject(root)
+    if subject is not None:
+        return _counted_phrase(subject, -1)
+    head = root.head
     if label == "MONEY":
         for token in span:
             if token.lower_ in CURRENCIES:
                 return CURRENCIES[token.lower_]
         return "money"
-    if label == "PERCENT":
-        if head.lower_ in CHANGE_VERBS and head.i < root.i:
+    if label in {"PERCENT", "QUANTITY"}:
+        if label == "PERCENT" and head.lower_ in CHANGE_VERBS and head.i < root.i:
             subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS]
             if subjects:
                 return _counted_phrase(subjects[0], -1)
-        return "percent"
-    if label == "QUANTITY" and root.pos_ in _NOUNS and not root.like_num:
-        return (root.i, root.i)
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
+            return _counted_phrase(head.head, -1)  # "a flight distance of 1,000 km"
+        return ""
     return None
+
+
+def _own_words(ent: Span) -> Span:
+    """An entity without the leading words that modify something else: "an additional
+    25,000" where "an additional" goes with "troops" in "an additional 25,000 to 30,000
+    troops"."""
+    start = ent.start
+    while start < ent.end - 1:
+        token = ent.doc[start]
+        if _is_number(token) or ent.start <= token.head.i < ent.end:
+            break
+        start += 1
+    return ent.doc[start : ent.end]
+
+
+def _widened(span: Span) -> Span:
+    """``span`` with the modifiers and other numbers its number governs on the left:
+    "some 300", "25,000 to 30,000", "Thirteen of 15"."""
+    doc = span.doc
+    root = span.root
+    start = span.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.ent_type_ in SKIP_LABELS or not root.is_ancestor(token):
+            break
+        if not (token.lower_ in MODIFIERS or token.lower_ in RANGE_WORDS or _is_number(token)):
+            break
+        start -= 1
+    while start < span.start and doc[start].lower_ in RANGE_WORDS - {"between"}:
+        start += 1
+    # "Thirteen of 15 members" parsed as "Thirteen (of (15 members))"
+    head = root.head
+    if root.dep_ == "nummod" and head.dep_ == "pobj" and head.head.lower_ == "of":
+        of = head.head
+        if of.i == start - 1 and of.head.i == of.i - 1 and _is_number(of.head):
+            start = of.head.i
+    return doc[start : span.end]
 
 
 def _candidates(doc: Doc, mentions: MentionIndex) -> list[tuple[Span, str]]:
@@ -291,7 +405,7 @@ def _candidates(doc: Doc, mentions: MentionIndex) -> list[tuple[Span, str]]:
     taken: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in NUMERIC_LABELS:
-            spans.append((ent, ent.label_))
+            spans.append((_own_words(ent), ent.label_))
             taken.update(range(ent.start, ent.end))
     for token in doc:
         if token.i in taken or token.ent_type_ or not _is_number(token):
@@ -305,8 +419,29 @@ def _candidates(doc: Doc, mentions: MentionIndex) -> list[tuple[Span, str]]:
             start += 1
         spans.append((doc[start : token.i + 1], "CARDINAL"))
         taken.update(range(start, token.i + 1))
-    spans.sort(key=lambda p: p[0].start)
-    return spans
+    # One figure for a range or a part of a whole, not one per number: a number governed
+    # by another figure's number goes ("an additional 25,000" in "25,000 to 30,000"), and
+    # what still overlaps is joined.
+    widened = sorted(
+        ((_widened(span), label) for span, label in spans), key=lambda p: (p[0].start, -len(p[0]))
+    )
+    owner: dict[int, int] = {}
+    for n, (span, _) in enumerate(widened):
+        for i in range(span.start, span.end):
+            owner.setdefault(i, n)
+    widened = [
+        (span, label)
+        for n, (span, label) in enumerate(widened)
+        if owner.get(span.root.head.i, n) == n
+    ]
+    kept: list[tuple[Span, str]] = []
+    for span, label in widened:
+        if kept and span.start < kept[-1][0].end:
+            last, last_label = kept[-1]
+            kept[-1] = (doc[last.start : max(last.end, span.end)], last_label)
+            continue
+        kept.append((span, label))
+    return kept
 
 
 def _source(start: int, end: int, sentence: int, claims: Sequence[Claim]) -> str | None:
@@ -319,16 +454,83 @@ def _source(start: int, end: int, sentence: int, claims: Sequence[Claim]) -> str
     return None
 
 
+@dataclass
+class _Item:
+    """A figure under construction."""
+
+    span: Span
+    label: str
+    sentence: int
+    counted: tuple[int, int] | str | None
+    noun: Token | None
+    counts: str = ""
+
+
+def _participle_after(span: Span) -> Token | None:
+    """The participle a bare number shares a noun through: "2,700 wounded", "thousands more
+    wounded", "another 1,000 were wounded"."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and (doc[k].lower_ in _PAIR_SKIP or doc[k].pos_ == "AUX"):
+        k += 1
+    if k >= len(doc):
+        return None
+    token = doc[k]
+    if token.tag_ == "VBN" or token.lower_ in _PAIR_STATES:
+        return token
+    if token.pos_ in {"ADJ", "VERB"} and token.lower_.endswith("ed"):
+        return token
+    return None
+
+
+def _pair(item: _Item, items: Sequence[_Item]) -> tuple[_Item, Token, Token] | None:
+    """For a number without a noun, the figure it is coordinated with, the participle it
+    takes and the partner's verb: "300 soldiers have been killed and 2,700 wounded"."""
+    participle = _participle_after(item.span)
+    if participle is None:
+        return None
+    doc = item.span.doc
+    for other in reversed(items):
+        noun = other.noun
+        if other.sentence != item.sentence or noun is None or noun.i >= item.span.start:
+            continue
+        verb = noun.head
+        if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not verb.is_ancestor(item.span.root):
+            continue
+        if not any(doc[k].dep_ == "cc" for k in range(noun.i + 1, item.span.start)):
+            continue
+        return other, participle, verb
+    return None
+
+
 def extract_figures(
     doc: Doc,
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
     claims: Sequence[Claim],
 ) -> tuple[Figure, ...]:
-    """Numbers with what they count and who says so."""
+    """Numbers with what they count and who says so.
+
+    Rules beyond "the noun the number modifies":
+
+    * a bare number coordinated with a figure whose noun is known takes that noun and
+      its own participle, and the partner takes its verb: "300 soldiers have been killed
+      and 2,700 wounded" gives "soldiers killed" and "soldiers wounded";
+    * a number that is the level of its clause's subject counts the subject
+      ("casualties have reached about 3,000");
+    * a range or a part of a whole is one figure with no single value ("25,000 to
+      30,000 troops", "Thirteen of 15 members");
+    * not figures: counts of one ("one soldier"; money and percentages aside), numbers in
+      sentences without a verb (captions, stray markup), a unit conversion in parentheses
+      ("1,000 kilometers (621 miles)").
+    """
     sents = SentenceIndex(doc, sentences)
     index = MentionIndex(doc, mentions)
-    figures: list[Figure] = []
+    items: list[_Item] = []
+    verbless: dict[int, bool] = {}
+    ends: set[int] = set()
     for span, label in _candidates(doc, index):
         numbers = [t for t in span if _is_number(t) or t.lower_ in SCALES]
         if not numbers or any(t.ent_type_ in SKIP_LABELS for t in span):
@@ -338,31 +540,74 @@ def extract_figures(
         sentence = sents.of(span[0])
         if sentence is None:
             continue
-        counted = _counted(span, label)
-        if counted is None:
+        if sentence not in verbless:
+            verbless[sentence] = not any(t.pos_ in {"VERB", "AUX"} for t in sents.tokens(sentence))
+        ends.add(span.end)
+        if verbless[sentence] or _conversion(span, ends):
             continue
-        counts = counted if isinstance(counted, str) else doc[counted[0] : counted[1] + 1].text
         if label == "CARDINAL" and _is_year(list(span)):
             continue
-        if counts.lower() in TIME_NOUNS:
+        noun = _noun_of(span)
+        items.append(_Item(span, label, sentence, _counted(span, label), noun))
+
+    for item in items:
+        if isinstance(item.counted, str):
+            item.counts = item.counted
+        elif item.counted is not None:
+            item.counts = doc[item.counted[0] : item.counted[1] + 1].text
+    by_sentence: dict[int, list[_Item]] = {}
+    for item in items:
+        by_sentence.setdefault(item.sentence, []).append(item)
+    for item in items:
+        if item.counted is not None:
+            continue
+        paired = _pair(item, by_sentence[item.sentence])
+        if paired is None:
+            continue
+        other, participle, verb = paired
+        if not isinstance(other.counted, tuple):  # pragma: no cover - a noun was found
+            continue
+        what = doc[other.counted[0] : other.counted[1] + 1].text
+        item.counted = other.counted
+        item.counts = f"{what} {participle.text}"
+        if verb.tag_ in {"VBN", "VBD"} and other.counts == what:
+            other.counts = f"{what} {verb.text}"
+
+    body = doc.text  # built from the tokens on every access: once
+    figures: list[Figure] = []
+    for item in items:
+        span, counted = item.span, item.counted
+        if counted is None or item.counts.lower() in TIME_NOUNS:
             continue
         value = parse_value(list(span))
+        if value == 1 and item.label not in {"MONEY", "PERCENT"}:
+            continue  # "one soldier", "at least one missile"
         if _referential(span, counted, value):
             continue  # "the two nations"
         start = span.start_char
         end = span.end_char
         figures.append(
             Figure(
-                text=doc.text[start:end],
+                text=body[start:end],
                 start=start,
                 end=end,
-                counts=counts,
+                counts=item.counts,
                 value=value,
-                source=_source(start, end, sentence, claims),
-                sentence=sentence,
+                source=_source(start, end, item.sentence, claims),
+                sentence=item.sentence,
             )
         )
     return tuple(figures)
+
+
+def _conversion(span: Span, ends: set[int]) -> bool:
+    """Whether ``span`` restates the figure just before it in parentheses: "(621 miles)"."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc):
+        return False
+    return (
+        doc[span.start - 1].text == "(" and doc[span.end].text == ")" and (span.start - 1 in ends)
+    )
 
 
 def _referential(span: Span, counted: tuple[int, int] | str, value: float | None) -> bool:

@@ -9,6 +9,7 @@ from ..model import Briefing, Claim, Figure, Topic
 from . import markup as m
 
 KEY_POINT_ACTORS = 5
+CURRENCIES = {"dollars", "euros", "pounds", "yen", "yuan", "won", "rubles", "roubles"}
 
 
 def source_label(source: str | None, source_text: str, corpus: Corpus, depth: int = 2) -> str:
@@ -63,8 +64,10 @@ def figure_line(figure: Figure, corpus: Corpus) -> str:
         else " <small>(unattributed)</small>"
     )
     counts = figure.counts.strip()
-    repeated = counts.lower() in figure.text.lower() or (
-        figure.text.endswith("%") and counts.lower() in {"percent", "per cent"}
+    repeated = (
+        counts.lower() in figure.text.lower()
+        or (figure.text.endswith("%") and counts.lower() in {"percent", "per cent"})
+        or (counts.lower() in CURRENCIES and any(c in figure.text for c in "$€£¥₩₽"))
     )
     if counts and not repeated:
         return f"<strong>{m.text(figure.text)}</strong> {m.text(counts)}{said}"
@@ -129,7 +132,9 @@ def topic_figures(topic: Topic, corpus: Corpus) -> str:
     by_count: dict[str, list[str]] = defaultdict(list)
     for briefing, figure in rows:
         link = f"[{m.human_date(briefing.article.date)}](../briefings/{briefing.article.slug}.md)"
-        by_count[figure.counts.lower()].append(f"- {link}: {figure_line(figure, corpus)}")
+        by_count[figure.counts.lower() or "other figures"].append(
+            f"- {link}: {figure_line(figure, corpus)}"
+        )
     parts = ["## Figures over time"]
     for counts, lines in sorted(by_count.items(), key=lambda item: -len(item[1])):
         parts.append(f"### {m.text(counts.capitalize())}")
