@@ -23,6 +23,8 @@ from newsroom.furniture import clean_headline, is_furniture, strip_dateline
         "Donald Trump",
         "Trump touts his 'very good' relationship with Kim Jong Un Video",
         "TRUMP AND KIM JONG UN SHOULD MEET AGAIN",
+        "TRUMP AND KIM JONG UN SHOULD MAKE 'BOLD DECISION' TO MEET DURING HIS ASIA TRIP, SOUTH KOREAN OFFICIAL SAYS",
+        "Rachel Wolf By Rachel Wolf , Greg Norman , Louis Casiano Fox News",
         "Today",
         "Advertisement",
         "Share this article",

@@ -45,6 +45,7 @@ _CAPTION_CREDIT = re.compile(
 # A style sheet pasted with the page: "{ color: #D0D0D0; margin: 0; }". Markup or template
 # syntax in a sentence is article text and is shown as such, never dropped.
 _CSS = re.compile(r"[a-z-]+\s*:\s*[^;{}]+;")
+_BYLINE = re.compile(r"\bBy [A-Z][a-z]+ [A-Z]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b")
 _MAX_FURNITURE_WORDS = 16
 
@@ -69,24 +70,26 @@ def is_furniture(line: str, headline: str | None = None) -> bool:
         return True
     if _CAPTION_CREDIT.search(text):
         return True
+    letters = [c for c in text if c.isalpha()]
+    if len(words) >= 2 and letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        return True  # shouting: a promoted headline, a section label, a credit
     if len(words) > _MAX_FURNITURE_WORDS:
         return False
     if text.startswith(("•", "|", "·")):
         return True
-    if (
-        _PREFIXES.match(text)
-        or (_CREDIT.search(text)
-        and not text.endswith((".", "?", "!", "”", '"')))
+    if _PREFIXES.match(text) or (
+        _CREDIT.search(text) and not text.endswith((".", "?", "!", "”", '"'))
     ):
         return True
     if len(_SHARE_WORDS.findall(text)) >= 2:
         return True
     if _TIMESTAMP.search(text) and not text.endswith((".", "?", "!")):
         return True
-    letters = [c for c in text if c.isalpha()]
-    if len(words) >= 2 and letters and all(c.isupper() for c in letters):
-        return True  # shouting: a video title, a section label, a credit
-    if text.endswith((" Video", " video")) or (" / " in text and not text.endswith((".", "?", "!"))):
+    if _BYLINE.search(text) and not text.endswith((".", "?", "!", "”", '"')):
+        return True  # "Rachel Wolf By Rachel Wolf , Greg Norman"
+    if text.endswith((" Video", " video")) or (
+        " / " in text and not text.endswith((".", "?", "!"))
+    ):
         return True
     # One or two plain words without end punctuation are a label, not a sentence
     # ("Donald Trump" under a photo, "Analysis" above the text).
@@ -106,6 +109,9 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+\.? \d{1,2})? ?\((?:[A-Z][\w .&’'-]{0,30})\)"
     r") ?(?:--|—|–|-) ?"
 )
+
+
+DATELINE_SEARCH = 3  # a dateline may follow a repeated headline or a caption
 
 
 def strip_dateline(paragraph: str) -> str:

@@ -18,7 +18,7 @@ what the editor wrote (tests/test_properties.py holds it to this list):
 - page furniture (see :mod:`newsroom.furniture`): lines that are bylines, timestamps, photo
   credits and captions, share buttons, copyright notices, style sheets, labels of one or
   two words, or the headline repeated are dropped, and so is a dateline ("SEOUL, Oct. 29
-  (Yonhap) --") at the start of the first paragraph.
+  (Yonhap) --") at the start of one of the first three paragraphs.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from .furniture import clean_headline, is_furniture, strip_dateline
+from .furniture import DATELINE_SEARCH, clean_headline, is_furniture, strip_dateline
 from .model import Article, Block, Problem
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -565,8 +565,10 @@ def parse_blocks(
     raw = [
         (kind, line) for kind, line in raw if kind == "heading" or not is_furniture(line, headline)
     ]
-    if raw and raw[0][0] == "paragraph":
-        raw[0] = ("paragraph", strip_dateline(raw[0][1]))
+    for index, (kind, line) in enumerate(raw[:DATELINE_SEARCH]):
+        if kind == "paragraph" and (stripped := strip_dateline(line)) != line:
+            raw[index] = ("paragraph", stripped)
+            break
     return [
         ("heading", text_)
         if kind == "paragraph" and 0 < index < len(raw) - 1 and is_subheading(text_)

@@ -407,7 +407,7 @@ def is_name(span: Span) -> bool:
     word, not a code ("D0D0D0"), not shouting page furniture ("PHOTO NOT FOR SALE")."""
     text = span.text
     letters = [c for c in text if c.isalpha()]
-    shouting = text.isupper() and (len(span) > 1 or len(letters) > 5)
+    shouting = text.isupper() and (len(span) > 1 or len(letters) > 4)
     return (
         len(letters) > 1
         and text.lower() not in NOT_ACTORS
