@@ -107,3 +107,17 @@ def test_evaluation_meets_the_bar(nlp: Language) -> None:
     assert ratio(tp, sum(len(s.predicted) for s in scores)) >= 0.95
     assert ratio(tp, sum(len(s.gold) for s in scores)) >= 0.95
     assert sum(len(s.duplicates) for s in scores) == 0
+
+
+def test_surname_before_the_full_name_resolves(nlp: Language) -> None:
+    """A caption's "Kim" resolves to the one registry Kim named later in the article."""
+    from newsroom.model import Article, Block
+    from newsroom.nlp.actors import build_resolver
+    from newsroom.nlp.annotate import annotate
+
+    body = "Putin and Kim meet in Amur region\n\nNorth Korean leader Kim Jong Un signed the deal."
+    blocks = (Block("paragraph", 0, 33), Block("paragraph", 35, len(body)))
+    article = Article(Path("a.txt"), "a", "Headline", body, blocks)
+    editorial = load_editorial(ROOT / "briefings").editorial
+    annotation = annotate(article, nlp(body), build_resolver(editorial.actors), editorial)
+    assert [m.actor for m in annotation.mentions if m.text == "Kim"] == ["kim-jong-un"]

@@ -260,6 +260,13 @@ class ActorResolver:
         mentions: list[Span] = []
         # Names introduced so far in this article, for short forms: kind -> actor id -> tokens.
         seen: dict[str, dict[str, set[str]]] = {"person": {}, "organization": {}}
+        # Headlines and captions put a surname before the full name: the registry's people
+        # named anywhere in the article are the fallback for a short form.
+        article_people = {
+            ent.ent_id_: self._name_tokens(ent.ent_id_, ent.text)
+            for ent in doc.ents
+            if ent.ent_id_ in self.actors and self.actors[ent.ent_id_].type == "person"
+        }
         acronyms: dict[str, str] = {}
         for ent in doc.ents:
             span = trim(ent)
@@ -271,7 +278,7 @@ class ActorResolver:
             else:
                 if ent.label_ in NON_ACTOR_LABELS or not is_name(span) or is_modifier(span):
                     continue
-                actor_id = self._resolve_unknown(span, seen, acronyms)
+                actor_id = self._resolve_unknown(span, seen, acronyms, article_people)
             kind = self._kind(actor_id, span)
             if actor_id and kind in seen:
                 seen[kind].setdefault(actor_id, set()).update(
@@ -302,7 +309,11 @@ class ActorResolver:
         return actor_id
 
     def _resolve_unknown(
-        self, span: Span, seen: dict[str, dict[str, set[str]]], acronyms: dict[str, str]
+        self,
+        span: Span,
+        seen: dict[str, dict[str, set[str]]],
+        acronyms: dict[str, str],
+        article_people: dict[str, set[str]],
     ) -> str | None:
         text = span.text
         if text in acronyms:
@@ -322,6 +333,8 @@ class ActorResolver:
                 for actor_id, names in pool.items()
                 if set(tokens) <= names
             }
+            if not candidates and len(tokens) == 1:
+                candidates = {a for a, names in article_people.items() if tokens[0] in names}
             if len(candidates) == 1:
                 return candidates.pop()
             if len(candidates) > 1:
