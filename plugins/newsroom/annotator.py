@@ -1,56 +1,290 @@
 """Annotate articles: parse with spaCy only what the cache lacks, then resolve actors,
-dates, claims and figures against the editorial layer."""
+dates, claims and figures against the editorial layer.
+
+Cheapest first: annotations kept in memory across ``mkdocs serve`` rebuilds, annotations on
+disk, then the stored parse of the body (when only the registry, an article's corrections or
+our code changed). Only articles none of these holds are parsed by the model, in one
+``nlp.pipe`` batch; the model is loaded on first need, so a fully cached build never loads it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import math
 import os
+import threading
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Briefing, Editorial
+from .cache import (
+    AnnotationCache,
+    annotation_key,
+    corrections_naming,
+    doc_key,
+    pipeline_fingerprint,
+    registry_fingerprint,
+)
+from .model import Annotation, Article, Block, Briefing, Editorial
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-    from .model import Article
+    from .model import Actor
+
+# Measured on a 2-core machine (docs/performance.md): a worker process is forked with the
+# model already loaded (shared copy-on-write) and starts in about 50 ms, while a parse costs
+# 50-90 ms per article, so a second process pays from about 8 articles per process.
+MIN_ARTICLES_PER_PROCESS = 8
+# spaCy deals batches to the processes in turn: several batches each keep them all busy.
+BATCHES_PER_PROCESS = 4
+# What preload() annotates: a date, a registry name and a claim wake every lazy part up.
+WARM_UP_NAME = "preload"
+WARM_UP_TEXT = "Officials in Seoul said on Tuesday that the talks would resume next week."
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (spaCy's worker processes)."""
+    total = time.process_time()
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        return total
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return total + usage.ru_utime + usage.ru_stime
+
+
+def idle_cores() -> int:
+    """Cores other programs leave idle (1-minute load average), at least one. Measured: on a
+    busy machine a second spaCy process gains nothing, and the hand-over of parsed Docs
+    between processes then costs more than it saves."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not available on this system
+        return default_workers()
+    return max(1, round(default_workers() - load))
+
+
+@dataclass(frozen=True)
+class AnnotationReport:
+    """What one :meth:`Annotator.annotate` call did, for the build log and the benchmark."""
+
+    articles: int
+    annotated: int  # annotations computed in this call
+    parsed: int  # of which the model parsed the body (the rest had a stored parse)
+    from_memory: int
+    from_disk: int
+    processes: int
+    seconds: float
+    cpu_seconds: float
+    model_loaded: bool
+
+    @property
+    def cached(self) -> int:
+        """Annotations reused from memory or disk."""
+        return self.from_memory + self.from_disk
+
+    def __str__(self) -> str:
+        parsed = f" ({self.parsed} parsed by the model)" if self.parsed != self.annotated else ""
+        workers = f" on {self.processes} processes" if self.processes > 1 else ""
+        return (
+            f"{self.annotated} annotated{parsed}, {self.cached} from cache "
+            f"in {self.seconds:.2f} s (CPU {self.cpu_seconds:.2f} s){workers}"
+        )
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The cache keys of one article: its parse and its annotation."""
+
+    doc: str
+    annotation: str
 
 
 class Annotator:
-    """Holds the spaCy model, loaded on first need, and the resolver built from the registry."""
+    """Kept by the plugin across serve rebuilds: the model (loaded on first need), the
+    registry resolver and the annotations of the last build."""
 
-    def __init__(self, model: str | None = None, workers: int | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        workers: int | None = None,
+        batch_size: int = 32,
+        cache: AnnotationCache | None = None,
+    ) -> None:
         self.model_name = model
-        self.workers = workers or os.cpu_count() or 1
-        self.batch_size = batch_size
+        self.workers = max(1, workers or default_workers())
+        self.batch_size = max(1, batch_size)
+        self.cache = cache  # None: annotate everything on every build
+        self.report: AnnotationReport | None = None
         self._nlp: Language | None = None
-        self._resolver: tuple[Editorial, Language] | None = None
+        self._lock = threading.RLock()  # the model and the resolver, against preload()
+        self._editorial: Editorial | None = None  # the last one annotated with
+        self._resolver: tuple[str, Language] | None = None
+        self._pipeline: str | None = None
+        self._memory: dict[str, Annotation] = {}
 
     @property
     def nlp(self) -> Language:
-        """The statistical pipeline, loaded once."""
-        if self._nlp is None:
-            from .nlp.pipeline import load_model
+        """The statistical pipeline, loaded once (waiting for a :meth:`preload` under way)."""
+        with self._lock:
+            if self._nlp is None:
+                from .nlp.pipeline import load_model
 
-            self._nlp = load_model(self.model_name)
-        return self._nlp
+                self._nlp = load_model(self.model_name)
+            return self._nlp
 
-    def resolver(self, editorial: Editorial) -> Language:
-        """The registry ruler and resolver, rebuilt only when the editorial layer changes."""
-        if self._resolver is None or self._resolver[0] != editorial:
-            from .nlp.actors import build_resolver
+    def resolver(self, actors: Sequence[Actor]) -> Language:
+        """The registry ruler and resolver, rebuilt only when the registry changes."""
+        fingerprint = registry_fingerprint(actors)
+        with self._lock:
+            if self._resolver is None or self._resolver[0] != fingerprint:
+                from .nlp.actors import build_resolver
 
-            self._resolver = (editorial, build_resolver(editorial.actors))
-        return self._resolver[1]
+                self._resolver = (fingerprint, build_resolver(actors))
+            return self._resolver[1]
+
+    def preload(self) -> threading.Thread:
+        """In a background thread, pay every start-up cost of annotating (spaCy's import, the
+        model, the registry's patterns, the date parser's first use) by annotating one short
+        text, so that the first article an editor adds during ``mkdocs serve`` waits for
+        its own annotation only. A build that needs the model meanwhile waits for it."""
+        thread = threading.Thread(target=self._preload, name="briefings-preload", daemon=True)
+        thread.start()
+        return thread
+
+    def _preload(self) -> None:
+        # A failure (no model installed) is reported by the build that needs the model.
+        with contextlib.suppress(Exception), self._lock:
+            from .nlp.annotate import annotate
+
+            nlp = self.nlp
+            if self._editorial is not None:
+                resolver = self.resolver(self._editorial.actors)
+                article = Article(
+                    path=Path(WARM_UP_NAME),
+                    slug=WARM_UP_NAME,
+                    title=WARM_UP_NAME,
+                    body=WARM_UP_TEXT,
+                    blocks=(Block("paragraph", 0, len(WARM_UP_TEXT)),),
+                    date=dt.date.today(),
+                )
+                annotate(article, nlp(WARM_UP_TEXT), resolver, self._editorial)
+
+    def keys(self, articles: Sequence[Article], editorial: Editorial) -> list[Keys]:
+        """The cache keys of every article, computed without importing spaCy."""
+        if self._pipeline is None:
+            self._pipeline = pipeline_fingerprint(self.model_name)
+        registry = registry_fingerprint(editorial.actors)
+        keys = []
+        for article in articles:
+            parse = doc_key(article.body, self._pipeline)
+            corrections = corrections_naming(article, editorial.corrections)
+            keys.append(Keys(parse, annotation_key(article, parse, registry, corrections)))
+        return keys
+
+    def plan(self, count: int) -> tuple[int, int]:
+        """Processes and batch size for parsing ``count`` texts: up to ``workers`` processes,
+        as many as the batch repays and the machine has idle cores for."""
+        processes = max(1, min(self.workers, count // MIN_ARTICLES_PER_PROCESS, idle_cores()))
+        return processes, self.batch_for(count, processes)
+
+    def batch_for(self, count: int, processes: int) -> int:
+        """The batch size for ``count`` texts on ``processes``: small enough that each
+        process gets several batches (spaCy deals them out in turn)."""
+        if processes == 1:
+            return self.batch_size
+        return max(1, min(self.batch_size, math.ceil(count / (processes * BATCHES_PER_PROCESS))))
 
     def annotate(self, articles: Sequence[Article], editorial: Editorial) -> list[Briefing]:
         """Briefings for every article, in the given order."""
-        from .nlp.annotate import annotate
+        start, cpu = time.perf_counter(), cpu_seconds()
+        if self.cache is not None:
+            self.cache.retry_writes()
+        self._editorial = editorial
+        keys = self.keys(articles, editorial)
+        found: dict[int, Annotation] = {}
+        from_memory = from_disk = 0
+        if self.cache is not None:
+            for index, key in enumerate(keys):
+                annotation = self._memory.get(key.annotation)
+                if annotation is not None:
+                    from_memory += 1
+                else:
+                    annotation = self.cache.get_annotation(key.annotation)
+                    if annotation is None:
+                        continue
+                    from_disk += 1
+                found[index] = annotation
+        missing = [i for i in range(len(articles)) if i not in found]
+        parsed, processes = self._annotate(missing, articles, keys, editorial, found)
+        if self.cache is not None:
+            # Only this build's annotations stay in memory: a long serve session stays bounded.
+            self._memory = {keys[i].annotation: found[i] for i in range(len(articles))}
+        self.report = AnnotationReport(
+            articles=len(articles),
+            annotated=len(missing),
+            parsed=parsed,
+            from_memory=from_memory,
+            from_disk=from_disk,
+            processes=processes,
+            seconds=time.perf_counter() - start,
+            cpu_seconds=cpu_seconds() - cpu,
+            model_loaded=self._nlp is not None,
+        )
+        return [Briefing(article, found[i]) for i, article in enumerate(articles)]
+
+    def _annotate(
+        self,
+        missing: list[int],
+        articles: Sequence[Article],
+        keys: list[Keys],
+        editorial: Editorial,
+        found: dict[int, Annotation],
+    ) -> tuple[int, int]:
+        """Annotate the articles at ``missing`` into ``found``: from stored parses where there
+        are some, else parsed in one batch. Returns how many were parsed, on how many processes."""
+        if not missing:
+            return 0, 1
+        resolver = self.resolver(editorial.actors)
+        unparsed = []
+        for index in missing:
+            doc = self.cache.get_doc(keys[index].doc, resolver.vocab) if self.cache else None
+            if doc is None:
+                unparsed.append(index)
+            else:
+                found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
+        if not unparsed:
+            return 0, 1
         from .nlp.pipeline import parse
 
-        if not articles:
-            return []
-        # Several processes pay off only for large batches (each loads its own model).
-        processes = self.workers if len(articles) >= 50 * self.workers else 1
-        docs = parse(self.nlp, (a.body for a in articles), self.batch_size, processes)
-        resolver = self.resolver(editorial)
-        return [Briefing(a, annotate(a, doc, resolver, editorial)) for a, doc in zip(articles, docs, strict=True)]
+        processes, batch_size = self.plan(len(unparsed))
+        docs = parse(self.nlp, (articles[i].body for i in unparsed), batch_size, processes)
+        # Each Doc is stored and annotated as it arrives: the workers keep parsing meanwhile.
+        for index, doc in zip(unparsed, docs, strict=True):
+            if self.cache is not None:
+                self.cache.put_doc(keys[index].doc, doc)  # before the resolver adds to it
+            found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
+        return len(unparsed), processes
+
+    def _finish(
+        self, article: Article, doc: Doc, keys: Keys, resolver: Language, editorial: Editorial
+    ) -> Annotation:
+        from .nlp.annotate import annotate
+
+        annotation = annotate(article, doc, resolver, editorial)
+        if self.cache is not None:
+            self.cache.put_annotation(keys.annotation, annotation)
+        return annotation

@@ -13,11 +13,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .annotator import Annotator
+from .cache import AnnotationCache
 from .config import BriefingsConfig
 from .corpus import Corpus, build_corpus
 from .editorial import load_editorial
 from .model import Problem
-from .nlp.pipeline import ModelNotFound
 from .pages import render_pages
 from .pages.indexes import render_home_extra
 from .seeds import load_articles
@@ -34,24 +34,27 @@ STYLESHEET = "assets/briefings.css"
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.annotator: Annotator | None = None
+        self.annotator_options: tuple[object, ...] = ()
         self.corpus: Corpus | None = None
         self.root = Path.cwd()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Defined so that MkDocs keeps this object, and its loaded model, across serve rebuilds."""
+        """Defined so that MkDocs keeps this object across serve rebuilds, and with it the
+        annotator: its loaded model and the annotations of the last build, in memory."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Resolve folders against mkdocs.yml and add the stylesheet."""
+        """Resolve folders against mkdocs.yml, add the stylesheet, (re)make the annotator
+        when its options changed (serve reloads mkdocs.yml on every rebuild)."""
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        options = (self.config.model, self.config.workers, self.config.batch_size)
-        if self.annotator is None or options != (
-            self.annotator.model_name, self.annotator.workers, self.annotator.batch_size
-        ):
-            self.annotator = Annotator(*options)
+        cache_dir = self.path("cache_dir") if self.config.cache else None
+        options = (self.config.model, self.config.workers, self.config.batch_size, cache_dir)
+        if self.annotator is None or options != self.annotator_options:
+            self.annotator = make_annotator(self.config, cache_dir)
+            self.annotator_options = options
         return config
 
     def path(self, option: str) -> Path:
@@ -63,15 +66,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes)
         editorial = load_editorial(self.path("editorial_dir"))
-        report(loaded.problems, self.config.seeds_dir)
-        report(editorial.problems, self.config.editorial_dir)
+        report(loaded.problems, self.path("seeds_dir"), self.config.seeds_dir)
+        report(editorial.problems, self.path("editorial_dir"), self.config.editorial_dir)
         try:
             briefings = self.annotator.annotate(loaded.articles, editorial.editorial)
-        except ModelNotFound as error:
-            raise PluginError(str(error)) from None
+        except RuntimeError as error:
+            from .nlp.pipeline import ModelNotFound  # imported late: it imports spaCy
+
+            if isinstance(error, ModelNotFound):
+                raise PluginError(str(error)) from None
+            raise
+        if self.annotator.report is not None:
+            log.info(str(self.annotator.report))
         self.corpus = build_corpus(briefings, editorial.editorial)
         generated = render_pages(self.corpus)
-        generated[STYLESHEET] = (Path(__file__).parent / "templates" / "briefings.css").read_text("utf-8")
+        generated[STYLESHEET] = (Path(__file__).parent / "templates" / "briefings.css").read_text(
+            "utf-8"
+        )
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -79,26 +90,58 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(File.generated(config, src_uri, content=content))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         """Append the latest briefings, topics and actors to the hand-written home page."""
         if not self.config.enabled or self.corpus is None or page.file.src_uri != "index.md":
             return None
         return markdown.rstrip() + "\n\n" + render_home_extra(self.corpus)
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
-        """Rebuild when an editor adds or edits an article or an editorial file."""
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        """Rebuild when an editor adds or edits an article or an editorial file, and load the
+        model in the background meanwhile: the first article added waits only for its own
+        annotation, not for spaCy's import and the model's load."""
         if not self.config.enabled:
             return None
+        if self.annotator is not None:
+            self.annotator.preload()
         for option in ("seeds_dir", "editorial_dir"):
             if self.path(option).is_dir():
                 server.watch(str(self.path(option)), recursive=True)
         return server
 
 
-def report(problems: tuple[Problem, ...], folder: str) -> None:
+def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotator:
+    """The annotator the plugin options describe; ``cache_dir`` None: no cache."""
+    cache = AnnotationCache(cache_dir) if cache_dir is not None else None
+    return Annotator(options.model, options.workers, options.batch_size, cache)
+
+
+def located(problem: Problem, folder: Path, shown: str) -> str:
+    """Where a problem is, as ``path[:line]`` relative to mkdocs.yml; ``shown`` is how
+    ``folder`` is written there. Paths are relative to the folder, or already start with
+    the folder's own name (the registry's)."""
+    if Path(problem.path).is_absolute():  # the folder itself
+        return shown
+    path = f"{shown}/{problem.path}"
+    first, _, rest = problem.path.partition("/")
+    if (
+        rest
+        and first == folder.name
+        and not (folder / problem.path).exists()
+        and (folder / rest).exists()
+    ):
+        path = f"{shown}/{rest}"
+    return f"{path}:{problem.line}" if problem.line else path
+
+
+def report(problems: tuple[Problem, ...], folder: Path, shown: str) -> None:
     """Log every input problem with its file (relative to mkdocs.yml) and line."""
     for problem in problems:
-        message = f"{folder}/{problem}"
+        message = f"{located(problem, folder, shown)}: {problem.message}"
         if problem.severity == "error":
             log.error(message)
         else:

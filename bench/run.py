@@ -1,0 +1,540 @@
+"""``make bench``: build times of generated corpora of 100, 400 and 1,600 articles.
+
+Each corpus is made of the evaluation articles' sentences (tests/fixtures/eval and seeds/),
+shuffled with a fixed seed into new articles with distinct headlines and dates; article *i*
+is the same in every corpus, so the corpora nest. Each lives in its own project folder
+under bench/out/ (a copy of mkdocs.yml, docs/ and briefings/).
+
+Every build is ``python -m mkdocs build`` in a fresh process, as an editor runs it: the
+times include Python's start-up and imports (spaCy's alone is about a second) and, where
+something needs annotating, loading the model. Rows:
+
+- cold: no cache; every article is parsed and annotated;
+- warm: every annotation cached (best of ``--repeat`` runs);
+- +1 article (build): ``mkdocs build`` after adding one new article to the warm project;
+- serve rebuild, +1 article: in one process, as ``mkdocs serve`` runs: a first build, the
+  model preloaded (as the plugin's ``on_serve`` does while the editor writes), a rebuild
+  without change (shown in brackets), then the rebuild after adding one article;
+- plain: ``mkdocs build`` of the very pages the plugin generates, written out as Markdown
+  into a project without the plugin, same theme, nav and extensions (best of ``--repeat``);
+- raw nlp.pipe: in a fresh process, import spaCy, load the model and parse the same texts
+  with the same components, batch size and number of processes as the cold build used
+  (the plugin takes fewer processes when other programs keep the cores busy): the floor
+  for cold annotation;
+- cold annotation: the annotation stage of the cold build (from its log line), which
+  also imports spaCy (lazily: a cached build never does) and loads the model.
+
+Times are wall-clock seconds, with the CPU seconds of every process involved in brackets:
+on a machine that other programs also use, CPU time is the steadier measure of our work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+CODE = OUT / "code"
+SOURCES = (ROOT / "tests" / "fixtures" / "eval", ROOT / "seeds")
+SIZES = (100, 400, 1600)
+SEED = 20250813
+FIRST_DATE = dt.date(2021, 6, 1)
+ANNOTATION_LOG = re.compile(
+    r"(\d+) annotated.*? from cache in ([\d.]+) s \(CPU ([\d.]+) s\)(?: on (\d+) processes)?"
+)
+BRIEFINGS_ENTRY = re.compile(r"(?m)^([ \t]*)- briefings:?[^\n]*\n(?:\1 +\S[^\n]*\n)*")
+
+
+@dataclass(frozen=True)
+class Time:
+    """A duration: wall-clock seconds and CPU seconds (of every process involved). On a
+    machine other programs also use, CPU time is the steadier measure of our own work."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:.1f} s ({self.cpu:.1f})"
+
+    def __sub__(self, other: Time) -> Time:
+        return Time(self.wall - other.wall, self.cpu - other.cpu)
+
+
+@dataclass
+class Row:
+    """The measurements of one corpus size."""
+
+    size: int
+    words: int = 0
+    pages: int = 0
+    processes: int = 1
+    cold: Time | None = None
+    warm: Time | None = None
+    incremental: Time | None = None
+    serve_unchanged: Time | None = None
+    serve_added: Time | None = None
+    # The annotation stage alone (seconds, from the plugin's report): our own share of a
+    # build, which the machine's noise on a whole build can hide.
+    stage_warm: float | None = None
+    stage_added: float | None = None
+    stage_serve_unchanged: float | None = None
+    stage_serve_added: float | None = None
+    plain: Time | None = None
+    raw_pipe: Time | None = None
+    cold_annotation: Time | None = None
+
+
+# --- the corpora ------------------------------------------------------------------------------
+
+
+def source_sentences() -> list[str]:
+    """Every sentence of the fixture articles' paragraphs, split by the model."""
+    from newsroom.nlp.pipeline import load_model
+    from newsroom.seeds import load_articles
+
+    nlp = load_model()
+    sentences: list[str] = []
+    for folder in SOURCES:
+        for article in load_articles(folder).articles:
+            for block in article.blocks:
+                if block.kind != "paragraph":
+                    continue
+                doc = nlp(article.block_text(block))
+                sentences.extend(s.text.strip() for s in doc.sents if len(s.text.split()) >= 4)
+    return sorted(set(sentences))
+
+
+def article_text(index: int, sentences: Sequence[str]) -> str:
+    """Generated article number ``index`` as a .md seed; the same for every corpus."""
+    rng = random.Random(f"{SEED}-{index}")
+    paragraphs = [
+        " ".join(rng.sample(sentences, rng.randint(1, 3))) for _ in range(rng.randint(4, 8))
+    ]
+    words = re.sub(r"[^\w\s’'-]", "", paragraphs[0]).split()[:8]
+    meta = {
+        "title": f"Briefing {index + 1}: {' '.join(words)}",
+        "date": FIRST_DATE + dt.timedelta(days=index),
+        "source": "Bench wire",
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{front}---\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def make_project(folder: Path, size: int, sentences: Sequence[str]) -> list[str]:
+    """A project with ``size`` generated articles; returns their bodies' texts."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    shutil.copytree(ROOT / "briefings", folder / "briefings")
+    (folder / "seeds").mkdir()
+    for index in range(size):
+        (folder / "seeds" / f"article-{index:05d}.md").write_text(
+            article_text(index, sentences), encoding="utf-8"
+        )
+    from newsroom.seeds import load_articles
+
+    return [a.body for a in load_articles(folder / "seeds").articles]
+
+
+def plain_project(project: Path, plain: Path) -> int:
+    """The pages the plugin generates for ``project``, written as Markdown files of a project
+    without the plugin (same mkdocs.yml otherwise). Returns the number of generated files."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    if plain.exists():
+        shutil.rmtree(plain)
+    plain.mkdir(parents=True)
+    shutil.copytree(project / "docs", plain / "docs")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugins = cast(Any, config.plugins)  # the hooks, run as a build runs them
+    config = plugins.on_config(config)
+    files = plugins.on_files(Files([]), config=config)
+    for file in files:
+        target = plain / "docs" / file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content_bytes)
+    home = plain / "docs" / "index.md"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    home.write_text(
+        plugins.on_page_markdown(home.read_text("utf-8"), page=page, config=config, files=files),
+        encoding="utf-8",
+    )
+    text = (project / "mkdocs.yml").read_text("utf-8")
+    without, removed = BRIEFINGS_ENTRY.subn("", text, count=1)
+    if removed != 1:
+        raise SystemExit("bench: cannot find the briefings plugin entry in mkdocs.yml")
+    extra_css = "\nextra_css:\n" + "".join(f"  - {css}\n" for css in config.extra_css)
+    (plain / "mkdocs.yml").write_text(without + extra_css, encoding="utf-8")
+    return len(files)
+
+
+# --- measuring --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Build:
+    """One ``mkdocs build``: its time, and what its annotation stage logged."""
+
+    time: Time
+    annotated: int | None = None
+    annotation: Time | None = None
+    processes: int = 1
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children (and theirs, once reaped)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def own_cpu() -> float:
+    """CPU seconds of this process and its finished children."""
+    return time.process_time() + children_cpu()
+
+
+def snapshot_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(CODE)}
+
+
+def mkdocs_build(project: Path) -> Build:
+    """``mkdocs build`` in a fresh process, on the code snapshot."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+    start, cpu = time.perf_counter(), children_cpu()
+    result = subprocess.run(
+        command, cwd=project, env=snapshot_env(), capture_output=True, text=True
+    )
+    spent = Time(time.perf_counter() - start, children_cpu() - cpu)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
+    match = ANNOTATION_LOG.search(result.stderr)
+    if match is None:
+        return Build(spent)
+    annotation = Time(float(match.group(2)), float(match.group(3)))
+    return Build(spent, int(match.group(1)), annotation, int(match.group(4) or 1))
+
+
+def serve_rebuilds(project: Path, article: str) -> dict[str, Any]:
+    """The serve rebuilds of ``project``, measured in a fresh process on the code snapshot:
+    unchanged, and after adding ``article``; with their annotation stages."""
+    command = [sys.executable, __file__, "--serve-session", str(project)]
+    result = subprocess.run(
+        command, input=article, env=snapshot_env(), capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bench: the serve session failed in {project}:\n{result.stderr[-3000:]}")
+    times: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return times
+
+
+def serve_session(project: Path, article: str) -> dict[str, Any]:
+    """Rebuild ``project`` the way ``mkdocs serve`` does: MkDocs reloads mkdocs.yml on every
+    rebuild and keeps the plugin object (it defines on_startup), hence its annotator."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"))
+    plugins = cast(Any, config.plugins)
+    annotator = plugins["briefings"].annotator
+
+    def rebuild() -> tuple[float, float, float]:
+        start, cpu = time.perf_counter(), own_cpu()
+        build(load_config(str(project / "mkdocs.yml")))
+        return time.perf_counter() - start, own_cpu() - cpu, annotator.report.seconds
+
+    plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    annotator = plugins["briefings"].annotator
+    annotator.preload().join()  # what on_serve starts while the editor writes
+    unchanged = rebuild()
+    extra = project / "seeds" / "article-served.md"
+    extra.write_text(article, encoding="utf-8")
+    try:
+        added = rebuild()
+        if annotator.report.annotated != 1:
+            raise SystemExit(f"bench: a serve rebuild annotated {annotator.report.annotated}")
+    finally:
+        extra.unlink()
+    return {"unchanged": unchanged, "added": added}
+
+
+def snapshot_code() -> None:
+    """Run every build on a copy of the plugin taken now: edits made during a long run
+    (which would change the cache keys) cannot skew it."""
+    if CODE.exists():
+        shutil.rmtree(CODE)
+    shutil.copytree(
+        ROOT / "plugins" / "newsroom",
+        CODE / "newsroom",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    sys.path.insert(0, str(CODE))
+
+
+def raw_pipe(project: Path, processes: int) -> Time:
+    """spaCy alone on the project's article texts, in a fresh process on the code snapshot."""
+    command = [sys.executable, __file__, "--raw-pipe", str(project), "--processes", str(processes)]
+    result = subprocess.run(command, env=snapshot_env(), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: raw nlp.pipe failed:\n{result.stderr[-3000:]}")
+    return Time(*json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def raw_pipe_session(project: Path, processes: int) -> tuple[float, float]:
+    """Import spaCy, load the model and parse the texts on ``processes`` with the batch size
+    the plugin would use: what the cold build's annotation stage does, minus ours."""
+    from newsroom.seeds import load_articles
+
+    texts = [a.body for a in load_articles(project / "seeds").articles]
+    start, cpu = time.perf_counter(), own_cpu()
+    from newsroom.annotator import Annotator
+    from newsroom.nlp.pipeline import load_model
+
+    batch_size = Annotator().batch_for(len(texts), processes)
+    nlp = load_model()
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+        pass
+    return time.perf_counter() - start, own_cpu() - cpu
+
+
+def expect(build: Build, annotated: int, project: Path) -> Build:
+    """``build``, after checking that it annotated what the step expects."""
+    if build.annotated != annotated:
+        raise SystemExit(f"bench: {project} annotated {build.annotated}, expected {annotated}")
+    return build
+
+
+def fastest(builds: Sequence[Build]) -> Time:
+    """The best wall and CPU times of several runs of the same build."""
+    return Time(min(b.time.wall for b in builds), min(b.time.cpu for b in builds))
+
+
+def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool) -> Row:
+    """Every row of the table for one corpus size. Warm builds and builds with one new
+    article alternate, so that both meet the same weather on a shared machine."""
+    project = OUT / f"corpus-{size}"
+    texts = make_project(project, size, sentences)
+    row = Row(size, words=sum(len(t.split()) for t in texts))
+    cold = expect(mkdocs_build(project), size, project)
+    row.cold, row.cold_annotation, row.processes = cold.time, cold.annotation, cold.processes
+    warm: list[Build] = []
+    added: list[Build] = []
+    for attempt in range(repeat):
+        warm.append(expect(mkdocs_build(project), 0, project))
+        if incremental:  # a new article each time: never in the cache
+            extra = project / "seeds" / f"article-added-{attempt}.md"
+            extra.write_text(article_text(size + attempt, sentences), encoding="utf-8")
+            try:
+                added.append(expect(mkdocs_build(project), 1, project))
+            finally:
+                extra.unlink()
+    row.warm = fastest(warm)
+    row.stage_warm = min(b.annotation.wall for b in warm if b.annotation)
+    row.incremental = fastest(added) if added else None
+    if added:
+        row.stage_added = min(b.annotation.wall for b in added if b.annotation)
+    if incremental:
+        session = serve_rebuilds(project, article_text(size + repeat, sentences))
+        wall, cpu, row.stage_serve_unchanged = session["unchanged"]
+        row.serve_unchanged = Time(wall, cpu)
+        wall, cpu, row.stage_serve_added = session["added"]
+        row.serve_added = Time(wall, cpu)
+    row.pages = plain_project(project, OUT / f"plain-{size}")
+    row.plain = fastest([mkdocs_build(OUT / f"plain-{size}") for _ in range(repeat)])
+    row.raw_pipe = raw_pipe(project, row.processes)
+    log(f"{size} articles: {row}")
+    return row
+
+
+# --- reporting --------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    """Cores, CPU model, memory and Python version."""
+    cpu = "unknown CPU"
+    memory = "unknown RAM"
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        )
+        meminfo = Path("/proc/meminfo").read_text()
+        kib = int(
+            next(line.split()[1] for line in meminfo.splitlines() if line.startswith("MemTotal"))
+        )
+        memory = f"{kib / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    from importlib.metadata import version
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory}, Python {platform.python_version()}, "
+        f"spaCy {version('spacy')}, MkDocs {version('mkdocs')}, "
+        f"Material {version('mkdocs-material')}, {platform.system()}"
+    )
+
+
+def cell(value: Time | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def stages(row: Row) -> str:
+    values = (row.stage_warm, row.stage_added, row.stage_serve_unchanged, row.stage_serve_added)
+    return " / ".join("–" if v is None else f"{v:.2f}" for v in values)
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The results as one Markdown table: wall-clock seconds (CPU seconds)."""
+    lines = [
+        "| articles | words | generated files | cold build | warm build | +1 article: build | "
+        "+1 article: serve rebuild (unchanged) | plain mkdocs build | raw nlp.pipe | "
+        "cold annotation | annotation stage: warm / +1 build / serve unchanged / serve +1 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        serve = "–"
+        if row.serve_added is not None:
+            serve = f"{row.serve_added} ({row.serve_unchanged})"
+        pipe = cell(row.raw_pipe) + (f", {row.processes} processes" if row.processes > 1 else "")
+        lines.append(
+            f"| {row.size:,} | {row.words:,} | {row.pages:,} | {cell(row.cold)} | "
+            f"{cell(row.warm)} | {cell(row.incremental)} | {serve} | {cell(row.plain)} | "
+            f"{pipe} | {cell(row.cold_annotation)} | {stages(row)} |"
+        )
+    return "\n".join(lines)
+
+
+def verdicts(rows: Sequence[Row]) -> list[str]:
+    """The issue's targets, with PASS or FAIL on wall-clock time and on CPU time."""
+    out = []
+
+    def check(label: str, wall: float, cpu: float, limit: float, unit: str) -> None:
+        passed = ("PASS" if wall <= limit else "FAIL", "PASS" if cpu <= limit else "FAIL")
+        out.append(
+            f"wall {passed[0]} / CPU {passed[1]}  {label}: {wall:.2f}{unit} wall, "
+            f"{cpu:.2f}{unit} CPU (target <= {limit}{unit})"
+        )
+
+    for row in rows:
+        if row.warm and row.plain:
+            ratio = (row.warm.wall / row.plain.wall, row.warm.cpu / row.plain.cpu)
+            check(f"{row.size:>5,}: warm build / plain build", *ratio, 1.3, " x")
+    for row in rows:
+        if row.incremental and row.warm:
+            extra = row.incremental - row.warm
+            check(
+                f"{row.size:>5,}: +1 article (mkdocs build) - warm build",
+                extra.wall,
+                extra.cpu,
+                1.5,
+                " s",
+            )
+        if row.stage_added is not None and row.stage_warm is not None:
+            extra_stage = row.stage_added - row.stage_warm
+            out.append(
+                f"{'PASS' if extra_stage <= 1.5 else 'FAIL'} (stage)  {row.size:>5,}: +1 article "
+                f"(mkdocs build): the annotation stage takes {extra_stage:.2f} s more"
+            )
+        if row.stage_serve_added is not None and row.stage_serve_unchanged is not None:
+            extra_stage = row.stage_serve_added - row.stage_serve_unchanged
+            out.append(
+                f"{'PASS' if extra_stage <= 1.5 else 'FAIL'} (stage)  {row.size:>5,}: +1 article "
+                f"(serve rebuild): the annotation stage takes {extra_stage:.2f} s more"
+            )
+        if row.serve_added and row.warm and row.serve_unchanged:
+            extra = row.serve_added - row.warm
+            check(
+                f"{row.size:>5,}: +1 article (serve rebuild) - warm build",
+                extra.wall,
+                extra.cpu,
+                1.5,
+                " s",
+            )
+    for row in rows:
+        if row.cold_annotation and row.raw_pipe:
+            ratio = (
+                row.cold_annotation.wall / row.raw_pipe.wall,
+                row.cold_annotation.cpu / row.raw_pipe.cpu,
+            )
+            check(f"{row.size:>5,}: cold annotation / raw nlp.pipe", *ratio, 1.2, " x")
+    by_size = {row.size: row for row in rows}
+    if 400 in by_size and 1600 in by_size:
+        for name in ("cold", "warm", "plain"):
+            small, large = getattr(by_size[400], name), getattr(by_size[1600], name)
+            if small and large:
+                growth = (large.wall / small.wall, large.cpu / small.cpu)
+                check(f"400 -> 1,600 articles: {name} build grows", *growth, 4.6, " x")
+    return out
+
+
+def log(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Generate the corpora, build them, print the table and the verdicts."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="corpus sizes")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs of the warm, +1 article and plain builds"
+    )
+    parser.add_argument(
+        "--incremental", type=int, nargs="*", default=None,
+        help="sizes that get the +1 article row (default: all)",
+    )  # fmt: skip
+    parser.add_argument("--serve-session", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--raw-pipe", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.raw_pipe:  # the child process of raw_pipe()
+        print(json.dumps(raw_pipe_session(args.raw_pipe, args.processes)))
+        return 0
+    if args.serve_session:  # the child process of serve_rebuilds()
+        print(json.dumps(serve_session(args.serve_session, sys.stdin.read())))
+        return 0
+    incremental = set(args.sizes if args.incremental is None else args.incremental)
+    started = time.perf_counter()
+    load = os.getloadavg()[0]
+    snapshot_code()
+    log(f"machine: {machine()}")
+    sentences = source_sentences()
+    log(f"{len(sentences)} source sentences")
+    rows = [
+        measure(size, sentences, max(1, args.repeat), size in incremental) for size in args.sizes
+    ]
+    print(f"Machine: {machine()}")
+    print("Seconds of wall-clock time (CPU seconds of every process involved in brackets).")
+    print(
+        f"Load average before/after: {load:.2f} / {os.getloadavg()[0]:.2f}; bench took {time.perf_counter() - started:.0f} s"
+    )
+    print()
+    print(table(rows))
+    print()
+    print("\n".join(verdicts(rows)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,354 @@
+"""Tests for the content-hash annotation cache and the lazy model."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site, copy_project
+from spacy.language import Language
+
+from newsroom.annotator import Annotator
+from newsroom.cache import (
+    AnnotationCache,
+    annotation_from_json,
+    annotation_to_json,
+    doc_from_bytes,
+    doc_to_bytes,
+)
+from newsroom.editorial import load_editorial
+from newsroom.model import Actor, Article, Editorial
+from newsroom.nlp.actors import build_resolver
+from newsroom.nlp.annotate import annotate
+from newsroom.seeds import load_articles
+
+FIXTURES = ROOT / "tests" / "fixtures" / "eval"
+SAMPLE = ("beijing-parade.md", "kim-yo-jong-rejects-seoul.md", "nis-kursk-casualties.md")
+
+
+@pytest.fixture(scope="module")
+def articles() -> tuple[Article, ...]:
+    """Three evaluation articles and the seed."""
+    fixtures = load_articles(FIXTURES).articles
+    chosen = tuple(a for a in fixtures if a.path.name in SAMPLE)
+    return (*chosen, *load_articles(ROOT / "seeds").articles)
+
+
+@pytest.fixture(scope="module")
+def editorial() -> Editorial:
+    """The project's own editorial layer."""
+    return load_editorial(ROOT / "briefings").editorial
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> Iterator[list[str | None]]:
+    """Counts model loads; each load hands out the session's pipeline."""
+    calls: list[str | None] = []
+
+    def load_model(name: str | None = None) -> Language:
+        calls.append(name)
+        return nlp
+
+    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
+    yield calls
+
+
+def forbid_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, loading the model fails the test."""
+
+    def load_model(name: str | None = None) -> Language:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
+
+
+def cache_files(root: Path, pattern: str = "*") -> list[Path]:
+    return sorted(p for p in root.rglob(pattern) if p.is_file())
+
+
+def test_annotation_survives_a_json_round_trip(
+    loads: list[str | None], articles: tuple[Article, ...], editorial: Editorial
+) -> None:
+    """Every part of an annotation comes back from JSON equal, tuples as tuples."""
+    for briefing in Annotator().annotate(articles, editorial):
+        restored = annotation_from_json(annotation_to_json(briefing.annotation))
+        assert restored == briefing.annotation
+        assert all(
+            isinstance(getattr(restored, f.name), tuple) for f in dataclasses.fields(restored)
+        )
+
+
+def test_a_stored_parse_annotates_exactly_like_a_fresh_one(
+    nlp: Language, articles: tuple[Article, ...], editorial: Editorial
+) -> None:
+    """A Doc restored into a blank vocabulary gives the same annotation as the model's Doc."""
+    resolver = build_resolver(editorial.actors)
+    for article in articles:
+        fresh = annotate(article, nlp(article.body), resolver, editorial)
+        stored = doc_from_bytes(doc_to_bytes(nlp(article.body)), resolver.vocab)
+        assert annotate(article, stored, resolver, editorial) == fresh
+
+
+def test_second_annotator_reads_the_disk_and_never_loads_the_model(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A cold run stores every article silently; a fresh annotator reads them with no model."""
+    with caplog.at_level(logging.WARNING):
+        first = Annotator(cache=AnnotationCache(tmp_path)).annotate(articles, editorial)
+    assert not caplog.records  # a missing entry is a plain miss
+    assert loads == [None]
+    assert (
+        len(cache_files(tmp_path, "*.json")) == len(cache_files(tmp_path, "*.doc")) == len(articles)
+    )
+    forbid_model(monkeypatch)
+    warm = Annotator(cache=AnnotationCache(tmp_path))
+    assert warm.annotate(articles, editorial) == first
+    assert warm._nlp is None
+    assert warm.report is not None and warm.report.from_disk == len(articles)
+
+
+def test_serve_rebuilds_reuse_memory_and_annotate_only_the_edited_article(
+    tmp_path: Path, loads: list[str | None], articles: tuple[Article, ...], editorial: Editorial
+) -> None:
+    """An unchanged rebuild reads no entry from disk; editing one article annotates only it."""
+    annotator = Annotator(cache=AnnotationCache(tmp_path))
+    annotator.annotate(articles, editorial)
+    annotator.cache = ExplodingCache(tmp_path)
+    annotator.annotate(articles, editorial)
+    assert annotator.report is not None and annotator.report.from_memory == len(articles)
+    annotator.cache = AnnotationCache(tmp_path)
+    edited = [*articles[:-1], dataclasses.replace(articles[-1], body=articles[-1].body + " More.")]
+    annotator.annotate(edited, editorial)
+    report = annotator.report
+    assert (report.annotated, report.parsed, report.from_memory) == (1, 1, len(articles) - 1)
+
+
+class ExplodingCache(AnnotationCache):
+    """A cache whose entries must not be read."""
+
+    def get_annotation(self, key: str) -> None:
+        raise AssertionError("read from disk")
+
+
+def test_registry_change_rederives_actors_from_stored_parses_without_the_model(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new registry actor changes the annotations, re-derived from the stored Docs."""
+    Annotator(cache=AnnotationCache(tmp_path)).annotate(articles, editorial)
+    fresh = Annotator().annotate  # the model's answer, for comparison
+    tiananmen = Actor("tiananmen-square", "Tiananmen Square", "place", "A square in Beijing.")
+    changed = dataclasses.replace(editorial, actors=(*editorial.actors, tiananmen))
+    expected = fresh(articles, changed)
+    forbid_model(monkeypatch)
+    annotator = Annotator(cache=AnnotationCache(tmp_path))
+    briefings = annotator.annotate(articles, changed)
+    assert briefings == expected
+    assert annotator.report is not None
+    assert (annotator.report.annotated, annotator.report.parsed) == (len(articles), 0)
+    assert any(m.actor == "tiananmen-square" for b in briefings for m in b.annotation.mentions)
+
+
+def test_date_is_part_of_the_annotation_key_but_not_of_the_parse(
+    tmp_path: Path, loads: list[str | None], articles: tuple[Article, ...], editorial: Editorial
+) -> None:
+    """Changing the publication date re-resolves dates from the stored parse."""
+    annotator = Annotator(cache=AnnotationCache(tmp_path))
+    annotator.annotate(articles[:1], editorial)
+    date = articles[0].date
+    assert date is not None
+    moved = dataclasses.replace(articles[0], date=date.replace(year=2024))
+    (before,) = annotator.keys(articles[:1], editorial)
+    (after,) = annotator.keys([moved], editorial)
+    assert before.doc == after.doc and before.annotation != after.annotation
+    annotator.annotate([moved], editorial)
+    assert annotator.report is not None and (
+        annotator.report.annotated,
+        annotator.report.parsed,
+    ) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("damage", "parsed"),
+    [
+        pytest.param(lambda data: b"", 1, id="empty"),
+        pytest.param(lambda data: data[: len(data) // 2], 1, id="truncated"),
+        pytest.param(lambda data: b"\x00garbage" + data, 1, id="garbage"),
+        pytest.param(lambda data: data.replace(b'"mentions"', b'"mentionz"'), 0, id="wrong-shape"),
+    ],
+)
+def test_damaged_entries_are_recomputed_with_a_warning(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    caplog: pytest.LogCaptureFixture,
+    damage: Callable[[bytes], bytes],
+    parsed: int,
+) -> None:
+    """A corrupt or truncated entry of either level is a warning and a recomputation."""
+    first = Annotator(cache=AnnotationCache(tmp_path)).annotate(articles[:1], editorial)
+    for entry in cache_files(tmp_path, "*.json") + cache_files(tmp_path, "*.doc"):
+        entry.write_bytes(damage(entry.read_bytes()))
+    annotator = Annotator(cache=AnnotationCache(tmp_path))
+    with caplog.at_level(logging.WARNING):
+        assert annotator.annotate(articles[:1], editorial) == first
+    assert any("unreadable" in r.getMessage() for r in caplog.records)
+    assert annotator.report is not None
+    assert (annotator.report.annotated, annotator.report.parsed) == (1, parsed)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        Annotator(cache=AnnotationCache(tmp_path)).annotate(articles[:1], editorial)
+    assert not caplog.records  # the entries were rewritten whole
+
+
+def test_writes_are_atomic_and_a_failed_write_leaves_nothing_behind(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Entries appear by rename only; a failed write leaves no file and warns once."""
+    Annotator(cache=AnnotationCache(tmp_path / "ok")).annotate(articles[:2], editorial)
+    assert not cache_files(tmp_path / "ok", "*.tmp")
+
+    def failing_replace(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with caplog.at_level(logging.WARNING):
+        briefings = Annotator(cache=AnnotationCache(tmp_path / "full")).annotate(
+            articles[:2], editorial
+        )
+    assert len(briefings) == 2
+    assert [r.getMessage() for r in caplog.records if "cannot write" in r.getMessage()] != []
+    assert len(caplog.records) == 1
+    assert not cache_files(tmp_path / "full", "*.tmp")
+    assert not cache_files(tmp_path / "full", "*.json")
+
+
+def test_prune_keeps_what_is_used_and_clear_touches_only_cache_files(
+    tmp_path: Path, loads: list[str | None], articles: tuple[Article, ...], editorial: Editorial
+) -> None:
+    """Prune drops entries of articles that are gone; clear leaves foreign files alone."""
+    annotator = Annotator(cache=AnnotationCache(tmp_path))
+    annotator.annotate(articles, editorial)
+    keys = annotator.keys(articles[1:], editorial)
+    pruned = AnnotationCache(tmp_path).prune({k.doc for k in keys}, {k.annotation for k in keys})
+    assert (pruned.docs, pruned.annotations) == (1, 1)
+    assert len(cache_files(tmp_path, "*.json")) == len(articles) - 1
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    AnnotationCache(tmp_path).clear()
+    assert [p.name for p in tmp_path.rglob("*")] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("workers", "count", "expected"),
+    [
+        (2, 1, (1, 32)),
+        (2, 15, (1, 32)),
+        (2, 16, (2, 2)),
+        (2, 400, (2, 32)),
+        (4, 40, (4, 3)),
+        (1, 1600, (1, 32)),
+    ],
+)
+def test_worker_processes_only_for_batches_that_repay_them(
+    workers: int, count: int, expected: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several processes only from 8 articles each, with batches small enough to share."""
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda: 8)
+    assert Annotator(workers=workers, batch_size=32).plan(count) == expected
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "processes"), [(2, 0.3, 2), (2, 1.8, 1), (8, 3.0, 5), (4, 9.0, 1)]
+)
+def test_a_busy_machine_gets_fewer_processes(
+    cores: int, load: float, processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only cores left idle by other programs get a worker process."""
+    monkeypatch.setattr("newsroom.annotator.default_workers", lambda: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert Annotator(workers=8).plan(1600)[0] == processes
+
+
+def test_second_site_build_annotates_nothing_and_loads_no_model(
+    tmp_path: Path,
+    loads: list[str | None],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A second real build reads every annotation from .cache/briefings without the model."""
+    project = copy_project(tmp_path)
+    with caplog.at_level(logging.INFO):
+        build_site(project)
+    assert any("1 annotated, 0 from cache" in r.getMessage() for r in caplog.records)
+    assert cache_files(project / ".cache" / "briefings", "*.json")
+    caplog.clear()
+    forbid_model(monkeypatch)
+    with caplog.at_level(logging.INFO):
+        site = build_site(project, strict=True)
+    assert any("0 annotated, 1 from cache" in r.getMessage() for r in caplog.records)
+    assert (site / "api" / "index.json").is_file()
+
+
+def test_preload_readies_the_model_and_resolver_and_swallows_a_missing_model(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Preload readies model and resolver off the build thread; a missing model stays silent."""
+    Annotator(cache=AnnotationCache(tmp_path)).annotate(articles[:1], editorial)
+    annotator = Annotator(cache=AnnotationCache(tmp_path))
+    annotator.annotate(articles[:1], editorial)
+    assert annotator._nlp is None and annotator._resolver is None
+    annotator.preload().join(timeout=60)
+    assert annotator._nlp is not None and annotator._resolver is not None
+    assert loads == [None, None]
+    forbid_model(monkeypatch)
+    failing = Annotator()
+    failing.preload().join(timeout=60)
+    assert failing._nlp is None
+
+
+def test_keys_follow_the_pipeline_and_the_annotator_without_importing_them(
+    articles: tuple[Article, ...],
+) -> None:
+    """The spaCy-free copies in cache.py agree with nlp/ on models and corrections."""
+    from newsroom import cache
+    from newsroom.model import Correction
+    from newsroom.nlp import pipeline
+    from newsroom.nlp.annotate import corrections_for
+
+    assert cache.MODEL_CANDIDATES == pipeline.MODEL_CANDIDATES
+    assert cache.model_fingerprint() == pipeline.model_fingerprint()
+    assert cache.model_fingerprint("no_such_model") == pipeline.model_fingerprint("no_such_model")
+    for article in articles:
+        names = (
+            article.slug,
+            article.path.as_posix(),
+            article.path.name,
+            article.path.stem,
+            "other",
+        )
+        corrections = [Correction(name, "Kim", None) for name in names]
+        assert cache.corrections_naming(article, corrections) == corrections_for(
+            article, corrections
+        )
