@@ -436,12 +436,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def print_problems(problems: Sequence[Problem], folder: Path, shown: str, out: IO[str]) -> None:
+def print_problems(problems: Sequence[Problem], shown: str, out: IO[str]) -> None:
     """One ``path:line: severity: message`` line per problem."""
     from .plugin import located
 
     for problem in problems:
-        print(f"{located(problem, folder, shown)}: {problem.severity}: {problem.message}", file=out)
+        print(f"{located(problem, shown)}: {problem.severity}: {problem.message}", file=out)
 
 
 def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
@@ -455,10 +455,8 @@ def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[by
     project = load_project(Path(args.config))
     loaded: Loaded = load_articles(project.path("seeds_dir"), project.options.max_article_bytes)
     editorial = load_editorial(project.path("editorial_dir"))
-    print_problems(loaded.problems, project.path("seeds_dir"), project.shown("seeds_dir"), out)
-    print_problems(
-        editorial.problems, project.path("editorial_dir"), project.shown("editorial_dir"), out
-    )
+    print_problems(loaded.problems, project.shown("seeds_dir"), out)
+    print_problems(editorial.problems, project.shown("editorial_dir"), out)
     problems = (*loaded.problems, *editorial.problems)
     errors = sum(p.severity == "error" for p in problems)
     print(

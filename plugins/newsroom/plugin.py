@@ -66,8 +66,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes)
         editorial = load_editorial(self.path("editorial_dir"))
-        report(loaded.problems, self.path("seeds_dir"), self.config.seeds_dir)
-        report(editorial.problems, self.path("editorial_dir"), self.config.editorial_dir)
+        report(loaded.problems, self.config.seeds_dir)
+        report(editorial.problems, self.config.editorial_dir)
         try:
             briefings = self.annotator.annotate(loaded.articles, editorial.editorial)
         except RuntimeError as error:
@@ -120,28 +120,17 @@ def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotato
     return Annotator(options.model, options.workers, options.batch_size, cache)
 
 
-def located(problem: Problem, folder: Path, shown: str) -> str:
-    """Where a problem is, as ``path[:line]`` relative to mkdocs.yml; ``shown`` is how
-    ``folder`` is written there. Paths are relative to the folder, or already start with
-    the folder's own name (the registry's)."""
-    if Path(problem.path).is_absolute():  # the folder itself
-        return shown
-    path = f"{shown}/{problem.path}"
-    first, _, rest = problem.path.partition("/")
-    if (
-        rest
-        and first == folder.name
-        and not (folder / problem.path).exists()
-        and (folder / rest).exists()
-    ):
-        path = f"{shown}/{rest}"
+def located(problem: Problem, shown: str) -> str:
+    """Where a problem is, as ``path[:line]`` relative to mkdocs.yml; ``shown`` is how the
+    folder the problem's path is relative to is written there."""
+    path = shown if Path(problem.path).is_absolute() else f"{shown}/{problem.path}"
     return f"{path}:{problem.line}" if problem.line else path
 
 
-def report(problems: tuple[Problem, ...], folder: Path, shown: str) -> None:
+def report(problems: tuple[Problem, ...], shown: str) -> None:
     """Log every input problem with its file (relative to mkdocs.yml) and line."""
     for problem in problems:
-        message = f"{located(problem, folder, shown)}: {problem.message}"
+        message = f"{located(problem, shown)}: {problem.message}"
         if problem.severity == "error":
             log.error(message)
         else:
