@@ -58,6 +58,19 @@ def nlp() -> Language:
     return load_model()
 
 
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> Iterator[list[str | None]]:
+    """Counts model loads; each load hands out the session's pipeline."""
+    calls: list[str | None] = []
+
+    def load_model(name: str | None = None) -> Language:
+        calls.append(name)
+        return nlp
+
+    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
+    yield calls
+
+
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real site built once from the real seeds, in a temporary folder."""

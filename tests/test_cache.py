@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,19 +42,6 @@ def articles() -> tuple[Article, ...]:
 def editorial() -> Editorial:
     """The project's own editorial layer."""
     return load_editorial(ROOT / "briefings").editorial
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> Iterator[list[str | None]]:
-    """Counts model loads; each load hands out the session's pipeline."""
-    calls: list[str | None] = []
-
-    def load_model(name: str | None = None) -> Language:
-        calls.append(name)
-        return nlp
-
-    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
-    yield calls
 
 
 def forbid_model(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -326,29 +313,3 @@ def test_preload_readies_the_model_and_resolver_and_swallows_a_missing_model(
     failing = Annotator()
     failing.preload().join(timeout=60)
     assert failing._nlp is None
-
-
-def test_keys_follow_the_pipeline_and_the_annotator_without_importing_them(
-    articles: tuple[Article, ...],
-) -> None:
-    """The spaCy-free copies in cache.py agree with nlp/ on models and corrections."""
-    from newsroom import cache
-    from newsroom.model import Correction
-    from newsroom.nlp import pipeline
-    from newsroom.nlp.annotate import corrections_for
-
-    assert cache.MODEL_CANDIDATES == pipeline.MODEL_CANDIDATES
-    assert cache.model_fingerprint() == pipeline.model_fingerprint()
-    assert cache.model_fingerprint("no_such_model") == pipeline.model_fingerprint("no_such_model")
-    for article in articles:
-        names = (
-            article.slug,
-            article.path.as_posix(),
-            article.path.name,
-            article.path.stem,
-            "other",
-        )
-        corrections = [Correction(name, "Kim", None) for name in names]
-        assert cache.corrections_naming(article, corrections) == corrections_for(
-            article, corrections
-        )

@@ -6,13 +6,11 @@ import datetime as dt
 import io
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, copy_project
-from spacy.language import Language
 
 from newsroom.cli import load_project, main
 from newsroom.editorial import load_editorial, parse_actor
@@ -30,19 +28,6 @@ PACT = (
     "Share this article\r\n"
 )
 PACT_SLUG = "seoul-and-moscow-trade-warnings-over-a-new-pact"
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> Iterator[list[str | None]]:
-    """Model loads hand out the session's pipeline."""
-    calls: list[str | None] = []
-
-    def load_model(name: str | None = None) -> Language:
-        calls.append(name)
-        return nlp
-
-    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
-    yield calls
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cache import corrections_naming
 from ..model import (
     LABEL_OF_TYPE,
     Annotation,
     Article,
-    Correction,
     DateMention,
     Editorial,
     Mention,
@@ -92,18 +92,12 @@ def find_dates(
     return tuple(dates)
 
 
-def corrections_for(article: Article, corrections: Sequence[Correction]) -> list[Correction]:
-    """The corrections that name this article by slug, file name or file stem."""
-    names = {article.slug, article.path.as_posix(), article.path.name, article.path.stem}
-    return [c for c in corrections if c.article in names]
-
-
 def apply_corrections(
     article: Article, mentions: list[Mention], sentences: Sequence[Sentence], editorial: Editorial
 ) -> list[Mention]:
     """The editor's rulings override whatever the model and the registry decided."""
     actors = editorial.actor_map()
-    for correction in corrections_for(article, editorial.corrections):
+    for correction in corrections_naming(article, editorial.corrections):
         spans = occurrences(article.body, correction.text)
         if correction.occurrence is not None:
             spans = spans[correction.occurrence - 1 : correction.occurrence]

