@@ -262,15 +262,38 @@ def test_worker_processes_only_for_batches_that_repay_them(
     assert Annotator(workers=workers, batch_size=32).plan(count) == expected
 
 
+def test_worker_processes_annotate_exactly_like_one_process(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Forked workers annotate like one process and store entries a later build reads."""
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda: 2)
+    many = [
+        dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
+        for copy in range(4)
+        for article in articles
+    ]
+    single = Annotator(workers=1).annotate(many, editorial)
+    parallel = Annotator(workers=2, cache=AnnotationCache(tmp_path))
+    assert parallel.annotate(many, editorial) == single
+    assert parallel.report is not None and parallel.report.processes == 2
+    forbid_model(monkeypatch)
+    assert Annotator(cache=AnnotationCache(tmp_path)).annotate(many, editorial) == single
+
+
 @pytest.mark.parametrize(
-    ("cores", "load", "processes"), [(2, 0.3, 2), (2, 1.8, 1), (8, 3.0, 5), (4, 9.0, 1)]
+    ("cores", "idle", "processes"), [(2, 0.97, 2), (2, 0.55, 1), (8, 0.625, 5), (4, 0.0, 1)]
 )
 def test_a_busy_machine_gets_fewer_processes(
-    cores: int, load: float, processes: int, monkeypatch: pytest.MonkeyPatch
+    cores: int, idle: float, processes: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Only cores left idle by other programs get a worker process."""
-    monkeypatch.setattr("newsroom.annotator.default_workers", lambda: cores)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    """Only cores that other programs leave idle (sampled from /proc/stat) get a process."""
+    samples = iter([(0.0, 0.0), (idle * 1000, 1000.0)])
+    monkeypatch.setattr("newsroom.annotator.machine_cpu_times", lambda: next(samples))
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
     assert Annotator(workers=8).plan(1600)[0] == processes
 
 

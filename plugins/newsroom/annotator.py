@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import multiprocessing
 import os
 import threading
 import time
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 MIN_ARTICLES_PER_PROCESS = 8
 # spaCy deals batches to the processes in turn: several batches each keep them all busy.
 BATCHES_PER_PROCESS = 4
+IDLE_SAMPLE_SECONDS = 0.1
 # What preload() annotates: a date, a registry name and a claim wake every lazy part up.
 WARM_UP_NAME = "preload"
 WARM_UP_TEXT = "Officials in Seoul said on Tuesday that the talks would resume next week."
@@ -66,15 +68,30 @@ def cpu_seconds() -> float:
     return total + usage.ru_utime + usage.ru_stime
 
 
+def machine_cpu_times() -> tuple[float, float]:
+    """Idle and total CPU time of the whole machine since boot, in clock ticks (Linux)."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        ticks = [float(value) for value in stat.readline().split()[1:9]]
+    return ticks[3] + ticks[4], sum(ticks)  # idle + iowait, all
+
+
 def idle_cores() -> int:
-    """Cores other programs leave idle (1-minute load average), at least one. Measured: on a
-    busy machine a second spaCy process gains nothing, and the hand-over of parsed Docs
-    between processes then costs more than it saves."""
+    """Cores that other programs leave idle right now, at least one: sampled from /proc/stat
+    over a tenth of a second while this process sleeps (so its own work does not count);
+    elsewhere from the 1-minute load average. Measured: with the cores busy, a second spaCy
+    process gains nothing, and handing parsed Docs between processes then costs more."""
+    cores = os.cpu_count() or 1
     try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # not available on this system
-        return default_workers()
-    return max(1, round(default_workers() - load))
+        idle_before, total_before = machine_cpu_times()
+        time.sleep(IDLE_SAMPLE_SECONDS)
+        idle_after, total_after = machine_cpu_times()
+        idle = cores * (idle_after - idle_before) / max(total_after - total_before, 1.0)
+    except (OSError, ValueError, IndexError):  # no /proc/stat
+        try:
+            idle = cores - os.getloadavg()[0]
+        except (AttributeError, OSError):
+            return default_workers()
+    return max(1, round(idle))
 
 
 @dataclass(frozen=True)
@@ -198,7 +215,11 @@ class Annotator:
     def plan(self, count: int) -> tuple[int, int]:
         """Processes and batch size for parsing ``count`` texts: up to ``workers`` processes,
         as many as the batch repays and the machine has idle cores for."""
-        processes = max(1, min(self.workers, count // MIN_ARTICLES_PER_PROCESS, idle_cores()))
+        processes = max(1, min(self.workers, count // MIN_ARTICLES_PER_PROCESS))
+        if processes > 1 and "fork" not in multiprocessing.get_all_start_methods():
+            processes = 1  # the workers share the loaded model through fork
+        if processes > 1:
+            processes = min(processes, idle_cores())
         return processes, self.batch_for(count, processes)
 
     def batch_for(self, count: int, processes: int) -> int:
@@ -268,16 +289,47 @@ class Annotator:
                 found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
         if not unparsed:
             return 0, 1
+        processes, batch_size = self.plan(len(unparsed))
+        if processes > 1:
+            self._annotate_in_workers(unparsed, articles, keys, editorial, found, processes)
+            return len(unparsed), processes
         from .nlp.pipeline import parse
 
-        processes, batch_size = self.plan(len(unparsed))
-        docs = parse(self.nlp, (articles[i].body for i in unparsed), batch_size, processes)
-        # Each Doc is stored and annotated as it arrives: the workers keep parsing meanwhile.
+        docs = parse(self.nlp, (articles[i].body for i in unparsed), batch_size)
         for index, doc in zip(unparsed, docs, strict=True):
             if self.cache is not None:
                 self.cache.put_doc(keys[index].doc, doc)  # before the resolver adds to it
             found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
-        return len(unparsed), processes
+        return len(unparsed), 1
+
+    def _annotate_in_workers(
+        self,
+        unparsed: list[int],
+        articles: Sequence[Article],
+        keys: list[Keys],
+        editorial: Editorial,
+        found: dict[int, Annotation],
+        processes: int,
+    ) -> None:
+        """Parse and annotate in forked worker processes that share the loaded model and
+        resolver; this process only stores what they send back. (spaCy's own ``n_process``
+        would send every Doc back whole and leave the annotating to this one process.)"""
+        global _JOB
+        resolver = self.resolver(editorial.actors)
+        _ = self.nlp  # loaded before forking: the workers share it instead of loading their own
+        batch_size = self.batch_for(len(unparsed), processes)
+        chunks = [unparsed[i : i + batch_size] for i in range(0, len(unparsed), batch_size)]
+        _JOB = _Job(self.nlp, resolver, articles, editorial, self.cache is not None, batch_size)
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                for results in pool.imap(_annotate_chunk, chunks):
+                    for index, parse, annotation in results:
+                        if self.cache is not None:
+                            self.cache.put_parse(keys[index].doc, parse)
+                            self.cache.put_annotation(keys[index].annotation, annotation)
+                        found[index] = annotation
+        finally:
+            _JOB = None
 
     def _finish(
         self, article: Article, doc: Doc, keys: Keys, resolver: Language, editorial: Editorial
@@ -288,3 +340,37 @@ class Annotator:
         if self.cache is not None:
             self.cache.put_annotation(keys.annotation, annotation)
         return annotation
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What forked workers need: set in the parent just before the fork, read in the child."""
+
+    nlp: Language
+    resolver: Language
+    articles: Sequence[Article]
+    editorial: Editorial
+    keep_parse: bool
+    batch_size: int
+
+
+_JOB: _Job | None = None
+
+
+def _annotate_chunk(indices: list[int]) -> list[tuple[int, bytes, Annotation]]:
+    """In a worker: parse and annotate the articles at ``indices``; their stored parse
+    (before the resolver adds to the Doc) and annotation go back to the parent."""
+    from .cache import doc_to_bytes
+    from .nlp.annotate import annotate
+
+    job = _JOB
+    if job is None:
+        raise RuntimeError("annotation worker started without a job")
+    results = []
+    docs = job.nlp.pipe((job.articles[i].body for i in indices), batch_size=job.batch_size)
+    for index, doc in zip(indices, docs, strict=True):
+        parse = doc_to_bytes(doc) if job.keep_parse else b""
+        results.append(
+            (index, parse, annotate(job.articles[index], doc, job.resolver, job.editorial))
+        )
+    return results

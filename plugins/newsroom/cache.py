@@ -374,7 +374,11 @@ class AnnotationCache:
 
     def put_doc(self, key: str, doc: Doc) -> None:
         """Store a parse (before anything else annotates the Doc)."""
-        self._write(self.path(DOCS_DIR, key), doc_to_bytes(doc))
+        self.put_parse(key, doc_to_bytes(doc))
+
+    def put_parse(self, key: str, data: bytes) -> None:
+        """Store a parse already made into bytes by :func:`doc_to_bytes`."""
+        self._write(self.path(DOCS_DIR, key), data)
 
     def prune(self, docs: Iterable[str], annotations: Iterable[str]) -> Pruned:
         """Remove every entry whose key is not listed (and leftover temporary files)."""
