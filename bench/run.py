@@ -170,10 +170,14 @@ def plain_project(project: Path, plain: Path) -> int:
     plugins = cast(Any, config.plugins)  # the hooks, run as a build runs them
     config = plugins.on_config(config)
     files = plugins.on_files(Files([]), config=config)
+    site = cast(Any, config.plugins["briefings"]).site  # pages with their HTML blocks written in
     for file in files:
         target = plain / "docs" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content_bytes)
+        if file.src_uri in site.pages:
+            target.write_text(site.pages[file.src_uri].standalone, encoding="utf-8")
+        else:
+            target.write_bytes(file.content_bytes)
     home = plain / "docs" / "index.md"
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     home.write_text(

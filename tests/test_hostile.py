@@ -28,7 +28,7 @@ from conftest import ROOT, SEED_SLUG, Site, copy_project
 from newsroom.corpus import build_corpus
 from newsroom.editorial import load_editorial
 from newsroom.model import Actor, Annotation, Article, Block, Briefing, Editorial, Mention, Sentence
-from newsroom.pages import markup, render_pages
+from newsroom.pages import markup, render_site
 from newsroom.seeds import DEFAULT_MAX_BYTES, load_articles, make_slug
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -687,8 +687,8 @@ def test_an_actor_called_index_never_replaces_the_actors_index() -> None:
         mentions=(Mention("Index", 0, 5, "ORG", "index", 0),),
     )
     registry = Editorial(actors=(Actor("index", "Index", "organization"),))
-    pages = render_pages(build_corpus([Briefing(article, annotation)], registry))
-    assert pages["actors/index.md"].startswith("---\ntitle: Actors\n")
+    site = render_site(build_corpus([Briefing(article, annotation)], registry))
+    assert site.pages["actors/index.md"].markdown.startswith("---\ntitle: Actors\n")
 
 
 # --- the editorial layer: file, line and field ----------------------------------------------

@@ -33,7 +33,7 @@ def rendered(title: str, body: str, tmp_path: Path) -> str:
     corpus = build_corpus([Briefing(article, Annotation())], Editorial())
     return str(
         markdown.markdown(
-            render_briefing(corpus.briefings[0], corpus),
+            render_briefing(corpus.briefings[0], corpus).standalone,
             extensions=[*EXTENSIONS, "pymdownx.snippets"],
             extension_configs={
                 "pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": True}

@@ -25,6 +25,7 @@ from newsroom.corpus import build_corpus
 from newsroom.furniture import DATELINE_SEARCH, clean_headline, is_furniture, strip_dateline
 from newsroom.model import Article, Briefing, Editorial
 from newsroom.pages import markup, page
+from newsroom.pages.blocks import Rendered
 from newsroom.pages.briefing import render_briefing
 from newsroom.seeds import (
     CONTROL,
@@ -212,7 +213,7 @@ def test_slugs_are_unique_and_never_an_index_page(titles: list[str]) -> None:
 def render(article: Article) -> Node:
     """The briefing page of ``article`` alone, with no annotation, as parsed HTML."""
     briefing = Briefing(article)
-    return to_html(render_briefing(briefing, build_corpus([briefing], Editorial())))
+    return to_html(render_briefing(briefing, build_corpus([briefing], Editorial())).standalone)
 
 
 @PROPERTIES
@@ -294,5 +295,5 @@ def test_page_front_matter_round_trips(title: str, paragraphs: list[str]) -> Non
     title = clean_text(title)
     body = "\n\n".join(clean_text(p) for p in paragraphs)  # as Article.body is made
     meta: dict[str, Any] = {"title": markup.plain(title), "description": markup.plain(body[:160])}
-    source, parsed = get_data(page(meta, "# Body\n"))
+    source, parsed = get_data(page(meta, Rendered("# Body\n")).markdown)
     assert parsed == meta and source.strip() == "# Body"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .annotator import Annotator
@@ -18,7 +18,7 @@ from .config import BriefingsConfig
 from .corpus import Corpus, build_corpus
 from .editorial import load_editorial
 from .model import Problem
-from .pages import render_pages
+from .pages import Site, render_site
 from .pages.indexes import render_home_extra
 from .seeds import load_articles
 
@@ -36,6 +36,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.annotator: Annotator | None = None
         self.annotator_options: tuple[object, ...] = ()
         self.corpus: Corpus | None = None
+        self.site: Site | None = None
         self.root = Path.cwd()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -47,6 +48,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         when its options changed (serve reloads mkdocs.yml on every rebuild)."""
         if not self.config.enabled:
             return None
+        if not config.use_directory_urls:
+            raise PluginError(
+                "briefings: the generated pages link to each other by folder URLs; "
+                "remove `use_directory_urls: false` from mkdocs.yml"
+            )
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -79,7 +85,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.annotator.report is not None:
             log.info(str(self.annotator.report))
         self.corpus = build_corpus(briefings, editorial.editorial)
-        generated = render_pages(self.corpus)
+        self.site = render_site(self.corpus)
+        generated = self.site.files()
         generated[STYLESHEET] = (Path(__file__).parent / "templates" / "briefings.css").read_text(
             "utf-8"
         )
@@ -97,6 +104,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.config.enabled or self.corpus is None or page.file.src_uri != "index.md":
             return None
         return markdown.rstrip() + "\n\n" + render_home_extra(self.corpus)
+
+    @event_priority(100)  # first: other plugins see the page as readers will
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Put the generated page's HTML blocks in, where Markdown left their markers."""
+        if not self.config.enabled or self.site is None:
+            return None
+        rendered = self.site.pages.get(page.file.src_uri)
+        return rendered.fill(html) if rendered is not None and page.file.generated_by else None
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -9,17 +9,18 @@ from itertools import groupby
 from ..corpus import TYPE_NOUNS, Corpus, MentionRef
 from ..model import Actor
 from . import markup as m
-from .events import event_item
+from .blocks import Html, Rendered, assemble
+from .events import event_list
 
 APPEARS_WITH_LIMIT = 15
 
 
-def render_actor(actor: Actor, corpus: Corpus) -> str:
-    """The Markdown of one actor page."""
-    return "\n\n".join(part for part in actor_sections(actor, corpus) if part) + "\n"
+def render_actor(actor: Actor, corpus: Corpus) -> Rendered:
+    """One actor page."""
+    return assemble(actor_sections(actor, corpus))
 
 
-def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str]:
+def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str | Html]:
     refs = corpus.mentions.get(actor.id, ())
     yield f"# {m.text(actor.name)}"
     facts = [f'<span class="briefing-badge">{TYPE_NOUNS[actor.type][0]}</span>']
@@ -34,7 +35,7 @@ def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str]:
         facts.append(
             f'<a href="https://www.wikidata.org/wiki/{actor.wikidata}">Wikidata {actor.wikidata}</a>'
         )
-    yield '<p class="briefing-meta">' + " · ".join(facts) + "</p>"
+    yield Html('<p class="briefing-meta">' + " · ".join(facts) + "</p>")
     if actor.description:
         yield m.text(actor.description)
     if not actor.registered:
@@ -59,17 +60,22 @@ def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str]:
     events = corpus.events_of_actor.get(actor.id, ())
     if events:
         yield "## Timeline"
-        yield "\n".join(event_item(e, corpus, depth=2) for e in events)
+        yield event_list(events, corpus, depth=2)
 
 
-def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str]:
-    """Every sentence naming the actor, grouped by briefing, each linking to its paragraph."""
+def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str | Html]:
+    """Every sentence naming the actor, grouped by briefing, each linking to its paragraph.
+    The briefings' headlines are not in the page's table of contents: for a country named
+    in hundreds of briefings it would be longer than the page."""
     if not refs:
         return
     yield f"## Mentioned in {m.plural(len({r.slug for r in refs}), 'briefing')}"
     for slug, group in groupby(refs, key=lambda r: r.slug):
         article = corpus.by_slug[slug].article
-        yield f"### [{m.text(article.title)}](../briefings/{slug}.md)\n\n{m.human_date(article.date)}"
+        heading = (
+            f'<h3 class="briefing-group"><a href="{m.slug_url("briefings", slug, 2)}">'
+            f"{m.text(article.title)}</a></h3><p>{m.human_date(article.date)}</p>"
+        )
         items = []
         for sentence, same in groupby(group, key=lambda r: (r.sentence_start, r.block)):
             mentions = list(same)
@@ -77,7 +83,9 @@ def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str]:
                 f'<li><a href="{m.slug_url("briefings", slug, 2, m.paragraph_id(sentence[1]))}">'
                 f"{highlight(mentions)}</a></li>"
             )
-        yield '<ul class="briefing-mentions">' + "".join(items) + "</ul>"
+        yield Html(
+            heading + f'<ul class="briefing-mentions"{m.NOT_SEARCHED}>' + "".join(items) + "</ul>"
+        )
 
 
 def highlight(mentions: list[MentionRef]) -> str:
@@ -106,7 +114,7 @@ def appears_with(actor: Actor, corpus: Corpus) -> str:
     return "## Appears with\n\n" + "\n".join(items)
 
 
-def what_it_said(actor: Actor, corpus: Corpus) -> Iterator[str]:
+def what_it_said(actor: Actor, corpus: Corpus) -> Iterator[str | Html]:
     """Every claim attributed to the actor, newest first."""
     claims = corpus.claims.get(actor.id, ())
     if not claims:
@@ -121,4 +129,4 @@ def what_it_said(actor: Actor, corpus: Corpus) -> Iterator[str]:
             f"<li><q>{m.text(ref.claim.text)}</q> <small>— {m.text(ref.claim.cue)}{via}, "
             f'<a href="{href}">{m.text(article.title)}</a>, {m.human_date(article.date)}</small></li>'
         )
-    yield '<ul class="briefing-claims">' + "".join(items) + "</ul>"
+    yield Html(f'<ul class="briefing-claims"{m.NOT_SEARCHED}>' + "".join(items) + "</ul>")

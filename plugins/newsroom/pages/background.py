@@ -3,66 +3,77 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from ..corpus import Corpus, Event
 from ..model import Briefing, Topic
 from . import markup as m
-from .events import event_item
+from .blocks import Html, Rendered, assemble
+from .events import event_list
 from .sources import topic_figures
 
 BACKGROUND_EVENTS = 8
 
 
-def render_topic(topic: Topic, corpus: Corpus) -> str:
+def render_topic(topic: Topic, corpus: Corpus) -> Rendered:
     """The topic page: the editors' text, its briefings and the whole timeline."""
-    parts = [
-        f"# {m.text(topic.title)}",
-        f"*{m.text(topic.summary)}*" if topic.summary else "",
-        topic.body,
-    ]
+    return assemble(topic_sections(topic, corpus))
+
+
+def topic_sections(topic: Topic, corpus: Corpus) -> Iterator[str | Html]:
+    yield f"# {m.text(topic.title)}"
+    if topic.summary:
+        yield f"*{m.text(topic.summary)}*"
+    yield topic.body
     events = corpus.events_of_topic.get(topic.id, ())
     if events:
-        parts.append("## Timeline")
-        parts.append("\n".join(event_item(e, corpus, depth=2) for e in events))
-    parts.append(topic_figures(topic, corpus))
+        yield "## Timeline"
+        yield event_list(events, corpus, depth=2, searched=True)
+    yield from topic_figures(topic, corpus)
     members = [b for b in corpus.briefings if topic.id in corpus.topics_of[b.article.slug]]
     if members:
-        parts.append("## Briefings on this topic")
-        parts.append(
-            "\n".join(
-                f"- [{m.text(b.article.title)}](../briefings/{b.article.slug}.md) · {m.human_date(b.article.date)}"
-                for b in members
-            )
+        yield "## Briefings on this topic"
+        yield Html(
+            '<ul class="briefing-list">'
+            + "".join(briefing_item(b, depth=2) for b in members)
+            + "</ul>"
         )
-    return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def render_topics_index(corpus: Corpus) -> str:
+def briefing_item(briefing: Briefing, depth: int) -> str:
+    """A briefing as an HTML list item: linked headline and date."""
+    href = m.slug_url("briefings", briefing.article.slug, depth)
+    title = m.text(briefing.article.title)
+    return f'<li><a href="{href}">{title}</a> · {m.human_date(briefing.article.date)}</li>'
+
+
+def render_topics_index(corpus: Corpus) -> Rendered:
     """The list of background topics."""
-    parts = ["# Background", "The long-running stories behind the news, written by the editors."]
-    parts.append(
-        "\n".join(f"- [{m.text(t.title)}]({t.id}.md) — {m.text(t.summary)}" for t in corpus.topics)
-        or "No topics yet."
+    topics = "\n".join(
+        f"- [{m.text(t.title)}]({t.id}.md) — {m.text(t.summary)}" for t in corpus.topics
     )
-    return "\n\n".join(parts) + "\n"
+    return assemble(
+        [
+            "# Background",
+            "The long-running stories behind the news, written by the editors.",
+            topics or "No topics yet.",
+        ]
+    )
 
 
-def background_section(briefing: Briefing, corpus: Corpus) -> str:
+def background_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     """For a briefing in a topic: the summary and the events before the article's date."""
-    parts = []
     date = briefing.article.date.isoformat() if briefing.article.date else None
     for topic_id in corpus.topics_of.get(briefing.article.slug, ()):
         topic = next(t for t in corpus.topics if t.id == topic_id)
-        parts.append(f"## Background: {m.text(topic.title)}")
+        yield f"## Background: {m.text(topic.title)}"
         if topic.summary:
-            parts.append(m.text(topic.summary))
+            yield m.text(topic.summary)
         recent = events_before(
             corpus.events_of_topic.get(topic.id, ()), date, briefing.article.slug
         )
-        if recent:
-            parts.append("\n".join(event_item(e, corpus, depth=2) for e in recent))
-        parts.append(f"[The whole background and timeline →](../background/{topic.id}.md)")
-    return "\n\n".join(parts)
+        yield event_list(recent, corpus, depth=2)
+        yield f"[The whole background and timeline →](../background/{topic.id}.md)"
 
 
 def events_before(events: tuple[Event, ...], date: str | None, slug: str) -> list[Event]:

@@ -11,7 +11,8 @@ from ..corpus import TYPE_NOUNS, Corpus
 from ..model import Briefing, Mention
 from . import markup as m
 from .background import background_section
-from .events import event_item
+from .blocks import Html, Rendered, assemble
+from .events import event_list
 from .sources import claims_section, figures_section, key_points
 
 WORDS_PER_MINUTE = 230
@@ -21,12 +22,12 @@ RELATED_LIMIT = 5
 RELATED_CANDIDATES_PER_ACTOR = 100
 
 
-def render_briefing(briefing: Briefing, corpus: Corpus) -> str:
-    """The Markdown of one briefing page."""
-    return "\n\n".join(part for part in sections(briefing, corpus) if part) + "\n"
+def render_briefing(briefing: Briefing, corpus: Corpus) -> Rendered:
+    """One briefing page."""
+    return assemble(sections(briefing, corpus))
 
 
-def sections(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
+def sections(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     article = briefing.article
     yield f"# {m.text(article.title)}"
     minutes = max(1, round(len(article.body.split()) / WORDS_PER_MINUTE))
@@ -36,21 +37,21 @@ def sections(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
     if article.author:
         meta.append("by " + m.text(article.author))
     meta.append(f"{minutes} min read")
-    yield '<p class="briefing-meta">' + " · ".join(meta) + "</p>"
+    yield Html('<p class="briefing-meta">' + " · ".join(meta) + "</p>")
     yield key_points(briefing, corpus)
     yield from annotated_text(briefing, corpus)
-    yield glossary(briefing, corpus)
-    yield claims_section(briefing, corpus)
-    yield figures_section(briefing, corpus)
-    yield background_section(briefing, corpus)
+    yield from glossary(briefing, corpus)
+    yield from claims_section(briefing, corpus)
+    yield from figures_section(briefing, corpus)
+    yield from background_section(briefing, corpus)
     yield from timeline_section(briefing, corpus)
     yield related(briefing, corpus)
     if article.url and article.url.startswith(("https://", "http://")):
         link = f'<a href="{m.attr(article.url)}" rel="nofollow noopener">{m.text(article.url)}</a>'
-        yield f'<p class="briefing-original">Original article: {link}</p>'
+        yield Html(f'<p class="briefing-original">Original article: {link}</p>')
 
 
-def annotated_text(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
+def annotated_text(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     """The article's blocks; paragraphs as HTML with actors linked and dates explained."""
     article, annotation = briefing.article, briefing.annotation
     marks: list[tuple[int, int, str]] = []
@@ -75,7 +76,7 @@ def annotated_text(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
         if block.kind == "heading":
             yield f"## {html} {{: #{m.paragraph_id(index)} }}"
         else:
-            yield f'<p id="{m.paragraph_id(index)}" class="briefing-paragraph">{html}</p>'
+            yield Html(f'<p id="{m.paragraph_id(index)}" class="briefing-paragraph">{html}</p>')
 
 
 def render_span(body: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> str:
@@ -103,12 +104,12 @@ def actor_link(mention: Mention, corpus: Corpus) -> str:
     )
 
 
-def glossary(briefing: Briefing, corpus: Corpus) -> str:
+def glossary(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     """Who is who in this briefing, grouped by type."""
     counts = corpus.actor_counts(briefing)
     if not counts:
-        return ""
-    lines = ["## Who is who"]
+        return
+    yield "## Who is who"
     for actor_type, (_, heading) in TYPE_NOUNS.items():
         actors = sorted(
             (corpus.actors[a] for a in counts if corpus.actors[a].type == actor_type),
@@ -116,25 +117,24 @@ def glossary(briefing: Briefing, corpus: Corpus) -> str:
         )
         if not actors:
             continue
-        lines.append(f"### {heading}")
-        lines.append("")
+        yield f"### {heading}"
+        items = []
         for actor in actors:
             description = f" — {m.text(actor.description)}" if actor.description else ""
-            lines.append(
-                f"- [{m.text(actor.name)}](../actors/{actor.id}.md){description} "
-                f"· {m.plural(counts[actor.id], 'mention')}"
+            items.append(
+                f'<li><a href="{m.slug_url("actors", actor.id, 2)}">{m.text(actor.name)}</a>'
+                f"{description} · {m.plural(counts[actor.id], 'mention')}</li>"
             )
-        lines.append("")
-    return "\n".join(lines).rstrip()
+        yield Html('<ul class="briefing-glossary">' + "".join(items) + "</ul>")
 
 
-def timeline_section(briefing: Briefing, corpus: Corpus) -> Iterator[str]:
+def timeline_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     """The dated events this article itself reports."""
     events = corpus.events_of_briefing.get(briefing.article.slug, ())
     if not events:
         return
     yield "## Timeline"
-    yield "\n".join(event_item(e, corpus, depth=2, link_briefing=False) for e in events)
+    yield event_list(events, corpus, depth=2, link_briefing=False)
 
 
 def related(briefing: Briefing, corpus: Corpus) -> str:

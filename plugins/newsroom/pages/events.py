@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..corpus import Corpus, Event
 from . import markup as m
+from .blocks import Html
 
 
 def event_item(event: Event, corpus: Corpus, depth: int, link_briefing: bool = True) -> str:
-    """One timeline entry as a Markdown list item (links relative to ``depth``)."""
-    prefix = "../" * (depth - 1)
+    """One timeline entry as an HTML list item, on a page ``depth`` folders deep."""
     where = ""
     if event.slug:
         anchor = m.paragraph_id(event.block or 0)
         if link_briefing:
             title = m.text(corpus.by_slug[event.slug].article.title)
-            where = f" — [{title}]({prefix}briefings/{event.slug}.md#{anchor})"
+            where = f' — <a href="{m.slug_url("briefings", event.slug, depth, anchor)}">{title}</a>'
         else:
-            where = f" — [in the text](#{anchor})"
+            where = f' — <a href="#{anchor}">in the text</a>'
     elif event.source:
         source = m.text(event.source)
         if event.url and event.url.startswith(("https://", "http://")):
             source = f'<a href="{m.attr(event.url)}" rel="nofollow noopener">{source}</a>'
         where = f' — <span class="briefing-source">{source}</span>'
     kind = "curated" if event.curated else "from the briefing"
-    return f"- **{m.human_date(event.date)}** · {m.text(event.text)}{where} <small>({kind})</small>"
+    return (
+        f"<li><strong>{m.human_date(event.date)}</strong> · {m.text(event.text)}{where} "
+        f"<small>({kind})</small></li>"
+    )
+
+
+def event_list(
+    events: Iterable[Event],
+    corpus: Corpus,
+    depth: int,
+    link_briefing: bool = True,
+    searched: bool = False,
+) -> Html:
+    """Timeline entries as one HTML list, left out of search unless ``searched`` (the one
+    page where a curated event is found: its topic's)."""
+    items = "".join(event_item(e, corpus, depth, link_briefing) for e in events)
+    excluded = "" if searched else m.NOT_SEARCHED
+    return Html(f'<ul class="briefing-events"{excluded}>{items}</ul>' if items else "")

@@ -4,11 +4,15 @@ glossary A–Z, the timeline by year, and the generated part of the home page.""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from ..corpus import TYPE_NOUNS, Corpus
+from ..model import Actor
 from . import markup as m
-from .events import event_item
+from .background import briefing_item as briefing_li
+from .blocks import Html, Rendered, assemble
+from .events import event_list
 
 HOME_LATEST = 10
 HOME_ACTORS = 12
@@ -51,20 +55,41 @@ def render_home_extra(corpus: Corpus) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_briefings_index(corpus: Corpus) -> str:
+def render_briefings_index(corpus: Corpus) -> Rendered:
     """Every briefing, newest first, grouped by month."""
-    parts = ["# Briefings", f"{m.plural(len(corpus.briefings), 'briefing')}, newest first."]
+    return assemble(briefings_index_sections(corpus))
+
+
+def briefings_index_sections(corpus: Corpus) -> Iterator[str | Html]:
+    yield "# Briefings"
+    yield f"{m.plural(len(corpus.briefings), 'briefing')}, newest first."
     for month, group in groupby(
         corpus.briefings, key=lambda b: b.article.date.strftime("%Y-%m") if b.article.date else None
     ):
-        parts.append(f"## {m.human_date(month) if month else 'Undated'}")
-        parts.append("\n".join(briefing_item(b.article.slug, corpus, "") for b in group))
-    return "\n\n".join(parts) + "\n"
+        yield f"## {m.human_date(month) if month else 'Undated'}"
+        yield Html(
+            '<ul class="briefing-list">' + "".join(briefing_li(b, depth=1) for b in group) + "</ul>"
+        )
 
 
-def render_actors_index(corpus: Corpus) -> str:
+def actor_list(actors: Iterable[Actor], corpus: Corpus, type_shown: bool = False) -> Html:
+    """Actors as an HTML list: linked name, (type,) one line and mentions; for a page one
+    folder deep."""
+    items = []
+    for actor in actors:
+        kind = f" · <em>{TYPE_NOUNS[actor.type][0].lower()}</em>" if type_shown else ""
+        description = f" — {m.text(actor.description)}" if actor.description else ""
+        mentions = m.plural(len(corpus.mentions.get(actor.id, ())), "mention")
+        items.append(
+            f'<li><a href="{m.slug_url("actors", actor.id, 1)}">{m.text(actor.name)}</a>'
+            f"{kind}{description} · {mentions}</li>"
+        )
+    return Html('<ul class="briefing-list">' + "".join(items) + "</ul>")
+
+
+def render_actors_index(corpus: Corpus) -> Rendered:
     """All actors, grouped by type, most mentioned first."""
-    parts = [
+    parts: list[str | Html] = [
         "# Actors",
         "Everyone the briefings name, grouped by type. The glossary lists them A–Z.",
     ]
@@ -74,14 +99,8 @@ def render_actors_index(corpus: Corpus) -> str:
             continue
         actors.sort(key=lambda a: (-len(corpus.mentions.get(a.id, ())), a.name.lower()))
         parts.append(f"## {heading}")
-        parts.append(
-            "\n".join(
-                f"- [{m.text(a.name)}]({a.id}.md) — {m.text(a.description)} · "
-                f"{m.plural(len(corpus.mentions.get(a.id, ())), 'mention')}"
-                for a in actors
-            )
-        )
-    return "\n\n".join(parts) + "\n"
+        parts.append(actor_list(actors, corpus))
+    return assemble(parts)
 
 
 def initial(name: str) -> str:
@@ -90,30 +109,27 @@ def initial(name: str) -> str:
     return letter if letter.isalpha() and letter.isascii() else "#"
 
 
-def render_glossary(corpus: Corpus) -> str:
+def render_glossary(corpus: Corpus) -> Rendered:
     """Every actor A–Z with its type and one line."""
-    parts = ["# Glossary", "Every person, organisation, country and place the briefings name, A–Z."]
+    parts: list[str | Html] = [
+        "# Glossary",
+        "Every person, organisation, country and place the briefings name, A–Z.",
+    ]
     actors = sorted(corpus.actors.values(), key=lambda a: (initial(a.name), a.name.lower()))
     for letter, group in groupby(actors, key=lambda a: initial(a.name)):
         parts.append(f"## {letter}")
-        parts.append(
-            "\n".join(
-                f"- [{m.text(a.name)}](actors/{a.id}.md) · *{TYPE_NOUNS[a.type][0].lower()}* — "
-                f"{m.text(a.description)}"
-                for a in group
-            )
-        )
-    return "\n\n".join(parts) + "\n"
+        parts.append(actor_list(group, corpus, type_shown=True))
+    return assemble(parts)
 
 
-def render_timeline(corpus: Corpus) -> str:
+def render_timeline(corpus: Corpus) -> Rendered:
     """Every dated event, curated and extracted, in order, grouped by year."""
-    parts = [
+    parts: list[str | Html] = [
         "# Timeline",
         "Events from the briefings (dated from each article's publication date) and from the "
         "editors' background topics, oldest first.",
     ]
     for year, group in groupby(corpus.events, key=lambda e: e.date[:4]):
         parts.append(f"## {year}")
-        parts.append("\n".join(event_item(e, corpus, depth=1) for e in group))
-    return "\n\n".join(parts) + "\n"
+        parts.append(event_list(group, corpus, depth=1))
+    return assemble(parts)

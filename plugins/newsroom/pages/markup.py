@@ -41,24 +41,26 @@ def visible(value: str) -> str:
     return "".join(code_point(c) if c in BIDI_CONTROLS else c for c in value)
 
 
+def _control(char: str, reveal: bool) -> str:
+    shown = html.escape(code_point(char))
+    if not reveal:
+        return shown
+    name = unicodedata.name(char).lower()
+    return (
+        f'<span class="briefing-control" title="invisible {name} character, shown '
+        f'so that it cannot reorder the text">{shown}</span>'
+    )
+
+
+# What _escape puts for each character: ASCII punctuation as a numeric entity, bidi controls
+# shown (with an explanation, or in attributes plain); every other character stays.
+_PUNCTUATION = {c: f"&#{c};" for c in range(128) if not chr(c).isalnum() and chr(c) != " "}
+_IN_TEXT = _PUNCTUATION | {ord(c): _control(c, reveal=True) for c in BIDI_CONTROLS}
+_IN_ATTRIBUTE = _PUNCTUATION | {ord(c): _control(c, reveal=False) for c in BIDI_CONTROLS}
+
+
 def _escape(value: str, reveal: bool) -> str:
-    out = []
-    for char in value:
-        if char.isascii() and not char.isalnum() and char != " ":
-            out.append(f"&#{ord(char)};")
-        elif char in BIDI_CONTROLS:
-            shown = html.escape(code_point(char))
-            if reveal:
-                name = unicodedata.name(char).lower()
-                out.append(
-                    f'<span class="briefing-control" title="invisible {name} character, shown '
-                    f'so that it cannot reorder the text">{shown}</span>'
-                )
-            else:
-                out.append(shown)
-        else:
-            out.append(char)
-    return "".join(out)
+    return value.translate(_IN_TEXT if reveal else _IN_ATTRIBUTE)
 
 
 def text(value: str) -> str:
@@ -83,6 +85,12 @@ def tooltip(value: str) -> str:
 def plain(value: str) -> str:
     """Escape a value for a context that MkDocs' templates print raw (page titles)."""
     return html.escape(visible(value), quote=True)
+
+
+# On a list that repeats sentences of the briefings (an actor's mentions, timelines): the
+# site's search (Material's) leaves it out, so a search finds each sentence once, in its
+# briefing, and the index readers download does not grow with every actor an article names.
+NOT_SEARCHED = " data-search-exclude"
 
 
 def slug_url(kind: str, slug: str, depth: int, anchor: str | None = None) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..corpus import Corpus
 from ..model import Briefing, Claim, Figure, Topic
 from . import markup as m
+from .blocks import Html
 
 KEY_POINT_ACTORS = 5
 CURRENCIES = {"dollars", "euros", "pounds", "yen", "yuan", "won", "rubles", "roubles"}
@@ -25,20 +27,20 @@ def source_label(source: str | None, source_text: str, corpus: Corpus, depth: in
     return f'<a href="{m.slug_url("actors", actor.id, depth)}">{m.text(actor.name)}</a>{badge}'
 
 
-def claims_section(briefing: Briefing, corpus: Corpus) -> str:
+def claims_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     """Claims grouped by source, each linked to its paragraph."""
     claims = briefing.annotation.claims
     if not claims:
-        return ""
+        return
     # Unattributed claims are grouped by how the text names their source, not lumped together.
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[claim.source or f"text:{claim.source_text}"].append(claim)
-    parts = [
-        "## Sources and claims",
+    yield "## Sources and claims"
+    yield (
         "Who asserts what in this article. State media, governments and intelligence services "
-        "each have their own reasons to say what they say.",
-    ]
+        "each have their own reasons to say what they say."
+    )
     for group in groups.values():
         items = []
         for claim in group:
@@ -49,10 +51,9 @@ def claims_section(briefing: Briefing, corpus: Corpus) -> str:
                 f'{m.text(claim.cue)}{via} · <a href="#{m.paragraph_id(block)}">in the text</a></small></li>'
             )
         label = source_label(group[0].source, group[0].source_text, corpus)
-        parts.append(
-            f'<div class="briefing-source-group"><p>{label}</p><ul class="briefing-claims">{"".join(items)}</ul></div>'
+        yield Html(
+            f'<div class="briefing-source-group"><p>{label}</p><ul class="briefing-claims"{m.NOT_SEARCHED}>{"".join(items)}</ul></div>'
         )
-    return "\n\n".join(parts)
 
 
 def figure_line(figure: Figure, corpus: Corpus) -> str:
@@ -74,28 +75,29 @@ def figure_line(figure: Figure, corpus: Corpus) -> str:
     return f"<strong>{m.text(figure.text)}</strong>{said}"
 
 
-def figures_section(briefing: Briefing, corpus: Corpus) -> str:
+def figures_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
     """The key figures box: numbers with what they count and who says so."""
     figures = briefing.annotation.figures
     if not figures:
-        return ""
+        return
     items = "".join(
         f'<li>{figure_line(f, corpus)} · <a href="#{m.paragraph_id(briefing.annotation.sentences[f.sentence].block)}">in the text</a></li>'
         for f in figures
     )
-    return f'## Key figures\n\n<ul class="briefing-figures">{items}</ul>'
+    yield "## Key figures"
+    yield Html(f'<ul class="briefing-figures">{items}</ul>')
 
 
-def key_points(briefing: Briefing, corpus: Corpus) -> str:
+def key_points(briefing: Briefing, corpus: Corpus) -> Html:
     """A few lines a reader can take in at a glance, all drawn from the annotation."""
     counts = corpus.actor_counts(briefing)
     points = []
     if counts:
         named = ", ".join(
-            f"[{m.text(corpus.actors[a].name)}](../actors/{a}.md)"
+            f'<a href="{m.slug_url("actors", a, 2)}">{m.text(corpus.actors[a].name)}</a>'
             for a, _ in counts.most_common(KEY_POINT_ACTORS)
         )
-        points.append(f"**Who:** {named}")
+        points.append(f"<strong>Who:</strong> {named}")
     sources = list(
         dict.fromkeys(
             c.source for c in briefing.annotation.claims if c.source and c.source in corpus.actors
@@ -107,36 +109,44 @@ def key_points(briefing: Briefing, corpus: Corpus) -> str:
             + (f" ({m.text(corpus.actors[s].kind or '')})" if corpus.actors[s].kind else "")
             for s in sources
         )
-        points.append(f"**According to:** {described}")
+        points.append(f"<strong>According to:</strong> {described}")
     if briefing.annotation.figures:
         points.append(
-            "**Figures:** "
+            "<strong>Figures:</strong> "
             + "; ".join(figure_line(f, corpus) for f in briefing.annotation.figures[:3])
         )
     topics = [t for t in corpus.topics if t.id in corpus.topics_of.get(briefing.article.slug, ())]
     if topics:
         points.append(
-            "**Background:** "
-            + ", ".join(f"[{m.text(t.title)}](../background/{t.id}.md)" for t in topics)
+            "<strong>Background:</strong> "
+            + ", ".join(
+                f'<a href="{m.slug_url("background", t.id, 2)}">{m.text(t.title)}</a>'
+                for t in topics
+            )
         )
     if not points:
-        return ""
-    return '!!! abstract "Key points"\n\n' + "\n".join(f"    - {p}" for p in points)
+        return Html("")
+    # The HTML Markdown's admonition extension makes of `!!! abstract "Key points"`.
+    return Html(
+        '<div class="admonition abstract"><p class="admonition-title">Key points</p><ul>'
+        + "".join(f"<li>{p}</li>" for p in points)
+        + "</ul></div>"
+    )
 
 
-def topic_figures(topic: Topic, corpus: Corpus) -> str:
+def topic_figures(topic: Topic, corpus: Corpus) -> Iterator[str | Html]:
     """The same kind of figure across a topic's briefings, oldest first: how estimates moved."""
     rows = corpus.figures_of(topic)
     if not rows:
-        return ""
+        return
     by_count: dict[str, list[str]] = defaultdict(list)
     for briefing, figure in rows:
-        link = f"[{m.human_date(briefing.article.date)}](../briefings/{briefing.article.slug}.md)"
+        href = m.slug_url("briefings", briefing.article.slug, 2)
+        link = f'<a href="{href}">{m.human_date(briefing.article.date)}</a>'
         by_count[figure.counts.lower() or "other figures"].append(
-            f"- {link}: {figure_line(figure, corpus)}"
+            f"<li>{link}: {figure_line(figure, corpus)}</li>"
         )
-    parts = ["## Figures over time"]
-    for counts, lines in sorted(by_count.items(), key=lambda item: -len(item[1])):
-        parts.append(f"### {m.text(counts.capitalize())}")
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts)
+    yield "## Figures over time"
+    for counts, items in sorted(by_count.items(), key=lambda item: -len(item[1])):
+        yield f"### {m.text(counts.capitalize())}"
+        yield Html('<ul class="briefing-figures-over-time">' + "".join(items) + "</ul>")
