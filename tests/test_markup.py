@@ -12,6 +12,7 @@ import pytest
 from newsroom.corpus import build_corpus
 from newsroom.model import Annotation, Article, Block, Briefing, Editorial
 from newsroom.pages import markup
+from newsroom.pages.blocks import Html, assemble
 from newsroom.pages.briefing import render_briefing
 
 EXTENSIONS = [
@@ -80,3 +81,31 @@ def test_human_dates_keep_precision() -> None:
     assert markup.human_date("2024-10") == "October 2024"
     assert markup.human_date("2019") == "2019"
     assert markup.human_date(None) == "undated"
+
+
+def test_page_blocks_join_and_fill() -> None:
+    """Consecutive HTML blocks share one marker; filling puts each back where it was, and a
+    marker an editor wrote stays a comment."""
+    page = assemble(["# Title", Html("<p>one</p>"), Html("<p>two</p>"), "text", Html("")])
+    assert page.markdown == "# Title\n\n<!-- briefings-html 0 -->\n\ntext\n"
+    assert page.html == ("<p>one</p>\n<p>two</p>",)
+    assert page.fill("<h1>Title</h1>\n<!-- briefings-html 0 -->\n<p>text</p>") == (
+        "<h1>Title</h1>\n<p>one</p>\n<p>two</p>\n<p>text</p>"
+    )
+    assert page.standalone == "# Title\n\n<p>one</p>\n<p>two</p>\n\ntext\n"
+    editor = assemble(["<!-- briefings-html 0 -->", Html("<p>ours</p>")])
+    assert editor.fill(markdown.markdown(editor.markdown)).count("<p>ours</p>") == 1
+
+
+def test_standalone_page_renders_as_the_plugin_fills_it(tmp_path: Path) -> None:
+    """Markdown then blocks (the plugin) and blocks in the Markdown (a plain build) agree."""
+    body = "Kim met Putin. <b>Not bold</b> and *not emphasis*."
+    article = Article(
+        Path("x.md"), "x", "A title", body, (Block("paragraph", 0, len(body)),), dt.date(2025, 1, 1)
+    )
+    corpus = build_corpus([Briefing(article, Annotation())], Editorial())
+    page = render_briefing(corpus.briefings[0], corpus)
+    filled = page.fill(markdown.markdown(page.markdown, extensions=EXTENSIONS))
+    plain = markdown.markdown(page.standalone, extensions=EXTENSIONS)
+    assert re.sub(r"\s+", " ", filled) == re.sub(r"\s+", " ", plain)
+    assert "&lt;b&gt;" not in filled and "&#60;b&#62;Not bold" in filled

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html as html_module
+import json
 import re
+from pathlib import Path
 
-from conftest import SEED_SLUG, Site
+import pytest
+from conftest import SEED_SLUG, Site, build_site, copy_project
 
 SEED_ACTORS = {
     "kim-jong-un": ("Kim Jong-un", "person"),
@@ -162,3 +165,28 @@ def test_pages_and_navigation(seed_site: Site) -> None:
     assert SEED_SLUG not in nav and "actors/kim-jong-un/" not in nav
     assert "fonts.googleapis.com" not in home
     assert "min read" in briefing and "Who is who" in briefing
+
+
+def test_html_blocks_in_place_and_each_sentence_searched_once(seed_site: Site) -> None:
+    """No block marker is left in any page; a sentence of the briefing is found by search on
+    the briefing only, not again on the actor pages and timelines that repeat it."""
+    for page in seed_site.site.rglob("*.html"):
+        assert "briefings-html" not in page.read_text("utf-8"), page
+    actor_page = seed_site.html("actors/kim-jong-un")
+    assert "held a phone call" in actor_page and "data-search-exclude" in actor_page
+    index = json.loads((seed_site.site / "search" / "search_index.json").read_text("utf-8"))
+    found = [doc["location"] for doc in index["docs"] if "held a phone call" in doc["text"]]
+    assert found and all(location.startswith(f"briefings/{SEED_SLUG}/") for location in found)
+    topic = [doc for doc in index["docs"] if doc["location"].startswith("background/")]
+    assert any("Vostochny" in doc["text"] for doc in topic)  # curated events: on their topic
+
+
+def test_folder_urls_are_required(tmp_path: Path) -> None:
+    """The generated pages link by folder URLs; a site without them stops with the fix."""
+    from mkdocs.exceptions import PluginError
+
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nuse_directory_urls: false\n", "utf-8")
+    with pytest.raises(PluginError, match="use_directory_urls"):
+        build_site(project)

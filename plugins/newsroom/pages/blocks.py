@@ -57,21 +57,21 @@ def assemble(parts: Iterable[str | Html]) -> Rendered:
     """Join a page's parts (empty ones dropped) with blank lines; consecutive HTML blocks
     become one."""
     markdown: list[str] = []
-    html: list[str] = []
+    html: list[list[str]] = []  # joined at the end: adding to a growing string is quadratic
     previous_html = False
     for part in parts:
         if isinstance(part, Html):
             if not part.html:
                 continue
             if previous_html:
-                html[-1] += "\n" + part.html
+                html[-1].append(part.html)
             else:
                 markdown.append(MARKER.format(len(html)))
-                html.append(part.html)
+                html.append([part.html])
             previous_html = True
         elif part:
             # An editor's Markdown (a topic's text) that happens to hold a marker keeps it
             # as the comment it is, never as a block of this page.
             markdown.append(MARKER_PATTERN.sub(lambda found: found[0].replace("-->", " -->"), part))
             previous_html = False
-    return Rendered("\n\n".join(markdown) + "\n", tuple(html))
+    return Rendered("\n\n".join(markdown) + "\n", tuple("\n".join(block) for block in html))
