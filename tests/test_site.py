@@ -181,12 +181,13 @@ def test_html_blocks_in_place_and_each_sentence_searched_once(seed_site: Site) -
     assert any("Vostochny" in doc["text"] for doc in topic)  # curated events: on their topic
 
 
-def test_folder_urls_are_required(tmp_path: Path) -> None:
+def test_folder_urls_are_required(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """The generated pages link by folder URLs; a site without them stops with the fix."""
-    from mkdocs.exceptions import PluginError
+    from mkdocs.exceptions import Abort
 
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\nuse_directory_urls: false\n", "utf-8")
-    with pytest.raises(PluginError, match="use_directory_urls"):
+    with pytest.raises(Abort):
         build_site(project)
+    assert "remove `use_directory_urls: false`" in caplog.text

@@ -9,8 +9,11 @@ from . import markup as m
 from .blocks import Html
 
 
-def event_item(event: Event, corpus: Corpus, depth: int, link_briefing: bool = True) -> str:
-    """One timeline entry as an HTML list item, on a page ``depth`` folders deep."""
+def event_item(
+    event: Event, corpus: Corpus, depth: int, link_briefing: bool = True, searched: bool = False
+) -> str:
+    """One timeline entry as an HTML list item, on a page ``depth`` folders deep; left out of
+    search if it comes from a briefing (search finds it there) unless ``searched``."""
     where = ""
     if event.slug:
         anchor = m.paragraph_id(event.block or 0)
@@ -25,8 +28,9 @@ def event_item(event: Event, corpus: Corpus, depth: int, link_briefing: bool = T
             source = f'<a href="{m.attr(event.url)}" rel="nofollow noopener">{source}</a>'
         where = f' — <span class="briefing-source">{source}</span>'
     kind = "curated" if event.curated else "from the briefing"
+    excluded = "" if searched or event.curated else m.NOT_SEARCHED
     return (
-        f"<li><strong>{m.human_date(event.date)}</strong> · {m.text(event.text)}{where} "
+        f"<li{excluded}><strong>{m.human_date(event.date)}</strong> · {m.text(event.text)}{where} "
         f"<small>({kind})</small></li>"
     )
 
@@ -39,7 +43,8 @@ def event_list(
     searched: bool = False,
 ) -> Html:
     """Timeline entries as one HTML list, left out of search unless ``searched`` (the one
-    page where a curated event is found: its topic's)."""
-    items = "".join(event_item(e, corpus, depth, link_briefing) for e in events)
+    page where a curated event is found: its topic's; events from briefings are found in
+    their briefing)."""
+    items = "".join(event_item(e, corpus, depth, link_briefing, not searched) for e in events)
     excluded = "" if searched else m.NOT_SEARCHED
     return Html(f'<ul class="briefing-events"{excluded}>{items}</ul>' if items else "")
