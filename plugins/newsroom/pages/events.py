@@ -10,10 +10,15 @@ from .blocks import Html
 
 
 def event_item(
-    event: Event, corpus: Corpus, depth: int, link_briefing: bool = True, searched: bool = False
+    event: Event,
+    corpus: Corpus,
+    depth: int,
+    link_briefing: bool = True,
+    unsearched_if_extracted: bool = False,
 ) -> str:
-    """One timeline entry as an HTML list item, on a page ``depth`` folders deep; left out of
-    search if it comes from a briefing (search finds it there) unless ``searched``."""
+    """One timeline entry as an HTML list item, on a page ``depth`` folders deep; with
+    ``unsearched_if_extracted``, an event from a briefing is left out of search (search
+    finds it in its briefing)."""
     where = ""
     if event.slug:
         anchor = m.paragraph_id(event.block or 0)
@@ -28,7 +33,7 @@ def event_item(
             source = f'<a href="{m.attr(event.url)}" rel="nofollow noopener">{source}</a>'
         where = f' — <span class="briefing-source">{source}</span>'
     kind = "curated" if event.curated else "from the briefing"
-    excluded = "" if searched or event.curated else m.NOT_SEARCHED
+    excluded = m.NOT_SEARCHED if unsearched_if_extracted and not event.curated else ""
     return (
         f"<li{excluded}><strong>{m.human_date(event.date)}</strong> · {m.text(event.text)}{where} "
         f"<small>({kind})</small></li>"
@@ -45,6 +50,6 @@ def event_list(
     """Timeline entries as one HTML list, left out of search unless ``searched`` (the one
     page where a curated event is found: its topic's; events from briefings are found in
     their briefing)."""
-    items = "".join(event_item(e, corpus, depth, link_briefing, not searched) for e in events)
+    items = "".join(event_item(e, corpus, depth, link_briefing, searched) for e in events)
     excluded = "" if searched else m.NOT_SEARCHED
     return Html(f'<ul class="briefing-events"{excluded}>{items}</ul>' if items else "")
