@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..corpus import Corpus, Event
 from ..model import Briefing, Topic
@@ -33,18 +33,18 @@ def topic_sections(topic: Topic, corpus: Corpus) -> Iterator[str | Html]:
     members = [b for b in corpus.briefings if topic.id in corpus.topics_of[b.article.slug]]
     if members:
         yield "## Briefings on this topic"
-        yield Html(
-            '<ul class="briefing-list">'
-            + "".join(briefing_item(b, depth=2) for b in members)
-            + "</ul>"
-        )
+        yield briefing_list(members, depth=2)
 
 
-def briefing_item(briefing: Briefing, depth: int) -> str:
-    """A briefing as an HTML list item: linked headline and date."""
-    href = m.slug_url("briefings", briefing.article.slug, depth)
-    title = m.text(briefing.article.title)
-    return f'<li><a href="{href}">{title}</a> · {m.human_date(briefing.article.date)}</li>'
+def briefing_list(briefings: Iterable[Briefing], depth: int) -> Html:
+    """Briefings as an HTML list, each its linked headline and date, on a page ``depth``
+    folders deep."""
+    items = "".join(
+        f'<li><a href="{m.slug_url("briefings", b.article.slug, depth)}">'
+        f"{m.text(b.article.title)}</a> · {m.human_date(b.article.date)}</li>"
+        for b in briefings
+    )
+    return Html(f'<ul class="briefing-list">{items}</ul>' if items else "")
 
 
 def render_topics_index(corpus: Corpus) -> Rendered:

@@ -10,7 +10,7 @@ from itertools import groupby
 from ..corpus import TYPE_NOUNS, Corpus
 from ..model import Actor
 from . import markup as m
-from .background import briefing_item as briefing_li
+from .background import briefing_list
 from .blocks import Html, Rendered, assemble
 from .events import event_list
 
@@ -18,19 +18,11 @@ HOME_LATEST = 10
 HOME_ACTORS = 12
 
 
-def briefing_item(slug: str, corpus: Corpus, prefix: str) -> str:
-    """One briefing as a list item: linked headline and date."""
-    article = corpus.by_slug[slug].article
-    return f"- [{m.text(article.title)}]({prefix}{slug}.md) · {m.human_date(article.date)}"
-
-
 def render_home_extra(corpus: Corpus) -> str:
     """Appended to the hand-written home page: latest briefings, topics, top actors."""
     parts = ["## Latest briefings"]
-    latest = [
-        briefing_item(b.article.slug, corpus, "briefings/") for b in corpus.briefings[:HOME_LATEST]
-    ]
-    parts.append("\n".join(latest) or "No briefings yet: add an article to `seeds/`.")
+    latest = briefing_list(corpus.briefings[:HOME_LATEST], depth=0)
+    parts.append(latest.html or "No briefings yet: add an article to `seeds/`.")
     if len(corpus.briefings) > HOME_LATEST:
         parts.append(f"[All {len(corpus.briefings)} briefings by month](briefings/index.md)")
     if corpus.topics:
@@ -67,9 +59,7 @@ def briefings_index_sections(corpus: Corpus) -> Iterator[str | Html]:
         corpus.briefings, key=lambda b: b.article.date.strftime("%Y-%m") if b.article.date else None
     ):
         yield f"## {m.human_date(month) if month else 'Undated'}"
-        yield Html(
-            '<ul class="briefing-list">' + "".join(briefing_li(b, depth=1) for b in group) + "</ul>"
-        )
+        yield briefing_list(group, depth=1)
 
 
 def actor_list(actors: Iterable[Actor], corpus: Corpus, type_shown: bool = False) -> Html:
