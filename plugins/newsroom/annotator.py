@@ -291,7 +291,9 @@ class Annotator:
             return 0, 1
         processes, batch_size = self.plan(len(unparsed))
         if processes > 1:
-            self._annotate_in_workers(unparsed, articles, keys, editorial, found, processes)
+            self._annotate_in_workers(
+                unparsed, articles, keys, editorial, found, processes, batch_size, resolver
+            )
             return len(unparsed), processes
         from .nlp.pipeline import parse
 
@@ -310,14 +312,14 @@ class Annotator:
         editorial: Editorial,
         found: dict[int, Annotation],
         processes: int,
+        batch_size: int,
+        resolver: Language,
     ) -> None:
         """Parse and annotate in forked worker processes that share the loaded model and
         resolver; this process only stores what they send back. (spaCy's own ``n_process``
         would send every Doc back whole and leave the annotating to this one process.)"""
         global _JOB
-        resolver = self.resolver(editorial.actors)
         _ = self.nlp  # loaded before forking: the workers share it instead of loading their own
-        batch_size = self.batch_for(len(unparsed), processes)
         chunks = [unparsed[i : i + batch_size] for i in range(0, len(unparsed), batch_size)]
         _JOB = _Job(self.nlp, resolver, articles, editorial, self.cache is not None, batch_size)
         try:
@@ -362,15 +364,16 @@ def _annotate_chunk(indices: list[int]) -> list[tuple[int, bytes, Annotation]]:
     (before the resolver adds to the Doc) and annotation go back to the parent."""
     from .cache import doc_to_bytes
     from .nlp.annotate import annotate
+    from .nlp.pipeline import parse
 
     job = _JOB
     if job is None:
         raise RuntimeError("annotation worker started without a job")
     results = []
-    docs = job.nlp.pipe((job.articles[i].body for i in indices), batch_size=job.batch_size)
+    docs = parse(job.nlp, (job.articles[i].body for i in indices), job.batch_size)
     for index, doc in zip(indices, docs, strict=True):
-        parse = doc_to_bytes(doc) if job.keep_parse else b""
+        stored = doc_to_bytes(doc) if job.keep_parse else b""
         results.append(
-            (index, parse, annotate(job.articles[index], doc, job.resolver, job.editorial))
+            (index, stored, annotate(job.articles[index], doc, job.resolver, job.editorial))
         )
     return results

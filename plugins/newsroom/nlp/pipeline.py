@@ -67,8 +67,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def parse(
-    nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1
-) -> Iterator[Doc]:
-    """Parse texts in batches; several processes only when there is enough work for them."""
-    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches, in this process (the annotator forks workers of its own)."""
+    return nlp.pipe(texts, batch_size=batch_size)
