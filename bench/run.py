@@ -346,9 +346,9 @@ def expect(build: Build, annotated: int, project: Path) -> Build:
     return build
 
 
-def fastest(builds: Sequence[Build]) -> Time:
-    """The best wall and CPU times of several runs of the same build."""
-    return Time(min(b.time.wall for b in builds), min(b.time.cpu for b in builds))
+def fastest(times: Sequence[Time]) -> Time:
+    """The best wall and CPU times of several runs of the same thing."""
+    return Time(min(t.wall for t in times), min(t.cpu for t in times))
 
 
 def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool) -> Row:
@@ -364,12 +364,9 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
         colds.append(expect(mkdocs_build(project), size, project))
         pipes.append(raw_pipe(project, colds[0].processes))
-    row.cold, row.processes = fastest(colds), colds[0].processes
-    row.cold_annotation = Time(
-        min(c.annotation.wall for c in colds if c.annotation),
-        min(c.annotation.cpu for c in colds if c.annotation),
-    )
-    row.raw_pipe = Time(min(p.wall for p in pipes), min(p.cpu for p in pipes))
+    row.cold, row.processes = fastest([c.time for c in colds]), colds[0].processes
+    row.cold_annotation = fastest([c.annotation for c in colds if c.annotation])
+    row.raw_pipe = fastest(pipes)
     warm: list[Build] = []
     added: list[Build] = []
     for attempt in range(repeat):
@@ -381,9 +378,9 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
                 added.append(expect(mkdocs_build(project), 1, project))
             finally:
                 extra.unlink()
-    row.warm = fastest(warm)
+    row.warm = fastest([b.time for b in warm])
     row.stage_warm = min(b.annotation.wall for b in warm if b.annotation)
-    row.incremental = fastest(added) if added else None
+    row.incremental = fastest([b.time for b in added]) if added else None
     if added:
         row.stage_added = min(b.annotation.wall for b in added if b.annotation)
     if incremental:
@@ -395,7 +392,7 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
         wall, cpu, row.stage_serve_added = session["added"]
         row.serve_added = Time(wall, cpu)
     row.pages = plain_project(project, OUT / f"plain-{size}")
-    row.plain = fastest([mkdocs_build(OUT / f"plain-{size}") for _ in range(repeat)])
+    row.plain = fastest([mkdocs_build(OUT / f"plain-{size}").time for _ in range(repeat)])
     log(f"{size} articles: {row}")
     return row
 
