@@ -97,6 +97,20 @@ def test_page_blocks_join_and_fill() -> None:
     assert editor.fill(markdown.markdown(editor.markdown)).count("<p>ours</p>") == 1
 
 
+def test_unsearched_blocks_wait_for_the_finished_page() -> None:
+    """A block search does not read keeps its marker through ``fill`` and goes in with
+    ``fill_unsearched``; it never joins a searched neighbour; a lost marker is counted."""
+    page = assemble([Html("<p>read</p>"), Html("<ul>repeat</ul>", searched=False), "text"])
+    assert page.html == ("<p>read</p>", "<ul>repeat</ul>") and page.unsearched == {1}
+    content = page.fill(markdown.markdown(page.markdown))
+    assert "<p>read</p>" in content and "repeat" not in content
+    assert page.lost(content) == 0 and page.lost("<p>read</p>") == 1
+    finished = page.fill_unsearched(f"<html>{content}</html>")
+    assert "<ul>repeat</ul>" in finished and "briefings-html" not in finished
+    assert page.fill_unsearched(page.markdown).count("<p>read</p>") == 0
+    assert page.standalone.count("repeat") == 1 and page.standalone.count("read") == 1
+
+
 def test_standalone_page_renders_as_the_plugin_fills_it(tmp_path: Path) -> None:
     """Markdown then blocks (the plugin) and blocks in the Markdown (a plain build) agree."""
     body = "Kim met Putin. <b>Not bold</b> and *not emphasis*."
@@ -105,7 +119,9 @@ def test_standalone_page_renders_as_the_plugin_fills_it(tmp_path: Path) -> None:
     )
     corpus = build_corpus([Briefing(article, Annotation())], Editorial())
     page = render_briefing(corpus.briefings[0], corpus)
-    filled = page.fill(markdown.markdown(page.markdown, extensions=EXTENSIONS))
+    filled = page.fill_unsearched(
+        page.fill(markdown.markdown(page.markdown, extensions=EXTENSIONS))
+    )
     plain = markdown.markdown(page.standalone, extensions=EXTENSIONS)
     assert re.sub(r"\s+", " ", filled) == re.sub(r"\s+", " ", plain)
     assert "&lt;b&gt;" not in filled and "&#60;b&#62;Not bold" in filled

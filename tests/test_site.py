@@ -173,7 +173,7 @@ def test_html_blocks_in_place_and_each_sentence_searched_once(seed_site: Site) -
     for page in seed_site.site.rglob("*.html"):
         assert "briefings-html" not in page.read_text("utf-8"), page
     actor_page = seed_site.html("actors/kim-jong-un")
-    assert "held a phone call" in actor_page and "data-search-exclude" in actor_page
+    assert "held a phone call" in actor_page and 'class="briefing-mentions"' in actor_page
     index = json.loads((seed_site.site / "search" / "search_index.json").read_text("utf-8"))
     found = [doc["location"] for doc in index["docs"] if "held a phone call" in doc["text"]]
     assert found and all(location.startswith(f"briefings/{SEED_SLUG}/") for location in found)
@@ -191,3 +191,24 @@ def test_folder_urls_are_required(tmp_path: Path, caplog: pytest.LogCaptureFixtu
     with pytest.raises(Abort):
         build_site(project)
     assert "remove `use_directory_urls: false`" in caplog.text
+
+
+def test_a_plugin_removing_comments_is_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The lists search does not read wait in HTML comments until the finished page; a
+    plugin that removes comments before then costs them, and the build says so by page."""
+    project = copy_project(tmp_path)
+    (project / "strip_comments.py").write_text(
+        "import re\n\n\n"
+        "def on_page_context(context, page, config, nav):\n"
+        "    page.content = re.sub(r'<!--.*?-->', '', page.content)\n"
+        "    return context\n",
+        "utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - strip_comments.py\n", "utf-8")
+    site = build_site(project)
+    warnings = [r.getMessage() for r in caplog.records if "miss lists" in r.getMessage()]
+    assert len(warnings) == 1 and "actors/kim-jong-un.md" in warnings[0]
+    assert "held a phone call" not in (site / "actors/kim-jong-un/index.html").read_text("utf-8")

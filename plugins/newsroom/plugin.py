@@ -19,6 +19,7 @@ from .corpus import Corpus, build_corpus
 from .editorial import load_editorial
 from .model import Problem
 from .pages import Site, render_site
+from .pages import markup as m
 from .pages.indexes import render_home_extra
 from .seeds import load_articles
 
@@ -37,6 +38,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.annotator_options: tuple[object, ...] = ()
         self.corpus: Corpus | None = None
         self.site: Site | None = None
+        self.lost: list[str] = []  # pages whose unsearched blocks lost their markers
         self.root = Path.cwd()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -86,6 +88,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(str(self.annotator.report))
         self.corpus = build_corpus(briefings, editorial.editorial)
         self.site = render_site(self.corpus)
+        self.lost = []
         generated = self.site.files()
         generated[STYLESHEET] = (Path(__file__).parent / "templates" / "briefings.css").read_text(
             "utf-8"
@@ -114,6 +117,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         rendered = self.site.pages.get(page.file.src_uri)
         return rendered.fill(html) if rendered is not None and page.file.generated_by else None
+
+    @event_priority(100)  # first: before any plugin that minifies the page drops comments
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put in the blocks search does not read, now that it has indexed the page."""
+        if not self.config.enabled or self.site is None or not page.file.generated_by:
+            return None
+        rendered = self.site.pages.get(page.file.src_uri)
+        if rendered is None or not rendered.unsearched:
+            return None
+        if rendered.lost(output):
+            self.lost.append(page.file.src_uri)
+        return rendered.fill_unsearched(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.lost:
+            shown = ", ".join(self.lost[:5]) + (", ..." if len(self.lost) > 5 else "")
+            log.warning(
+                f"{m.plural(len(self.lost), 'page')} miss lists that wait in HTML comments "
+                f"until search has read the page ({shown}): another plugin removed the "
+                "comments first; turn its comment removal off"
+            )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

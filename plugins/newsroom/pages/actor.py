@@ -83,9 +83,7 @@ def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str |
                 f'<li><a href="{m.slug_url("briefings", slug, 2, m.paragraph_id(sentence[1]))}">'
                 f"{highlight(mentions)}</a></li>"
             )
-        yield Html(
-            heading + f'<ul class="briefing-mentions"{m.NOT_SEARCHED}>' + "".join(items) + "</ul>"
-        )
+        yield Html(heading + '<ul class="briefing-mentions">' + "".join(items) + "</ul>", False)
 
 
 def highlight(mentions: list[MentionRef]) -> str:
@@ -129,4 +127,4 @@ def what_it_said(actor: Actor, corpus: Corpus) -> Iterator[str | Html]:
             f"<li><q>{m.text(ref.claim.text)}</q> <small>— {m.text(ref.claim.cue)}{via}, "
             f'<a href="{href}">{m.text(article.title)}</a>, {m.human_date(article.date)}</small></li>'
         )
-    yield Html(f'<ul class="briefing-claims"{m.NOT_SEARCHED}>' + "".join(items) + "</ul>")
+    yield Html('<ul class="briefing-claims">' + "".join(items) + "</ul>", searched=False)

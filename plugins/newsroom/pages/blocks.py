@@ -8,12 +8,18 @@ only parse them to copy them through unchanged, and for a country named in hundr
 articles that parse was most of the build. Each such block leaves a marker in the Markdown
 (an HTML comment, which Markdown passes through as it is) that :meth:`Rendered.fill`
 replaces; :attr:`Rendered.standalone` is the same page as one Markdown document.
+
+A block that only repeats what search finds elsewhere (the sentences of the briefings on
+an actor page, timelines of events from briefings) is not searched: its marker stays in
+the page until the site's search has indexed it, and :meth:`Rendered.fill_unsearched` puts
+the block in the finished HTML. Search then neither indexes nor even reads it, which was
+half of what it read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MARKER = "<!-- briefings-html {} -->"
@@ -25,6 +31,7 @@ class Html:
     """A block of finished HTML: every text in it escaped with :mod:`.markup`."""
 
     html: str
+    searched: bool = True  # False: added after the site's search has indexed the page
 
 
 @dataclass(frozen=True)
@@ -33,45 +40,64 @@ class Rendered:
 
     markdown: str
     html: tuple[str, ...] = ()
+    unsearched: frozenset[int] = frozenset()  # the blocks (by index) search does not read
 
     def fill(self, content: str) -> str:
-        """The page's HTML (what Markdown made of :attr:`markdown`) with its blocks in."""
-        if not self.html:
-            return content
-        return MARKER_PATTERN.sub(lambda found: self._block(found), content)
+        """The page's HTML (what Markdown made of :attr:`markdown`) with its searched blocks
+        in; the markers of the others stay for :meth:`fill_unsearched`."""
+        return self._fill(content, lambda index: index not in self.unsearched)
+
+    def fill_unsearched(self, output: str) -> str:
+        """The finished page (after search has read it) with the unsearched blocks in."""
+        return self._fill(output, lambda index: index in self.unsearched)
+
+    def lost(self, output: str) -> int:
+        """How many unsearched blocks have no marker left in ``output`` to go to."""
+        present = {int(found[1]) for found in MARKER_PATTERN.finditer(output)}
+        return len(self.unsearched - present)
 
     @property
     def standalone(self) -> str:
         """The page as one Markdown document, its HTML blocks written in as raw HTML."""
-        return self.fill(self.markdown)
+        return self._fill(self.markdown, lambda index: True)
 
     def with_front_matter(self, front_matter: str) -> Rendered:
-        return Rendered(front_matter + self.markdown, self.html)
+        return Rendered(front_matter + self.markdown, self.html, self.unsearched)
 
-    def _block(self, found: re.Match[str]) -> str:
-        index = int(found[1])
-        return self.html[index] if index < len(self.html) else found[0]
+    def _fill(self, text: str, wanted: Callable[[int], bool]) -> str:
+        if not self.html:
+            return text
+
+        def block(found: re.Match[str]) -> str:
+            index = int(found[1])
+            return self.html[index] if index < len(self.html) and wanted(index) else found[0]
+
+        return MARKER_PATTERN.sub(block, text)
 
 
 def assemble(parts: Iterable[str | Html]) -> Rendered:
     """Join a page's parts (empty ones dropped) with blank lines; consecutive HTML blocks
-    become one."""
+    become one, if search reads all of them or none."""
     markdown: list[str] = []
     html: list[list[str]] = []  # joined at the end: adding to a growing string is quadratic
-    previous_html = False
+    unsearched: set[int] = set()
+    previous: Html | None = None
     for part in parts:
         if isinstance(part, Html):
             if not part.html:
                 continue
-            if previous_html:
+            if previous is not None and previous.searched == part.searched:
                 html[-1].append(part.html)
             else:
                 markdown.append(MARKER.format(len(html)))
+                if not part.searched:
+                    unsearched.add(len(html))
                 html.append([part.html])
-            previous_html = True
+            previous = part
         elif part:
             # An editor's Markdown (a topic's text) that happens to hold a marker keeps it
             # as the comment it is, never as a block of this page.
             markdown.append(MARKER_PATTERN.sub(lambda found: found[0].replace("-->", " -->"), part))
-            previous_html = False
-    return Rendered("\n\n".join(markdown) + "\n", tuple("\n".join(block) for block in html))
+            previous = None
+    blocks = tuple("\n".join(block) for block in html)
+    return Rendered("\n\n".join(markdown) + "\n", blocks, frozenset(unsearched))

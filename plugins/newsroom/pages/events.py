@@ -51,5 +51,4 @@ def event_list(
     page where a curated event is found: its topic's; events from briefings are found in
     their briefing)."""
     items = "".join(event_item(e, corpus, depth, link_briefing, searched) for e in events)
-    excluded = "" if searched else m.NOT_SEARCHED
-    return Html(f'<ul class="briefing-events"{excluded}>{items}</ul>' if items else "")
+    return Html(f'<ul class="briefing-events">{items}</ul>' if items else "", searched)

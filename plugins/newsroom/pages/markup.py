@@ -87,9 +87,10 @@ def plain(value: str) -> str:
     return html.escape(visible(value), quote=True)
 
 
-# On a list that repeats sentences of the briefings (an actor's mentions, timelines): the
-# site's search (Material's) leaves it out, so a search finds each sentence once, in its
-# briefing, and the index readers download does not grow with every actor an article names.
+# On an item of a searched list that repeats a sentence of a briefing (an event from a
+# briefing on its topic's timeline): the site's search (Material's) leaves it out, so a
+# search finds each sentence once, in its briefing. Whole blocks that only repeat are not
+# even read by search (``Html(..., searched=False)`` in .blocks).
 NOT_SEARCHED = " data-search-exclude"
 
 

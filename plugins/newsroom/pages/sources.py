@@ -52,7 +52,9 @@ def claims_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
             )
         label = source_label(group[0].source, group[0].source_text, corpus)
         yield Html(
-            f'<div class="briefing-source-group"><p>{label}</p><ul class="briefing-claims"{m.NOT_SEARCHED}>{"".join(items)}</ul></div>'
+            f'<div class="briefing-source-group"><p>{label}</p><ul class="briefing-claims">'
+            f"{''.join(items)}</ul></div>",
+            searched=False,
         )
 
 
