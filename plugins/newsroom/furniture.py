@@ -70,8 +70,8 @@ def is_furniture(line: str, headline: str | None = None) -> bool:
         return True
     if _CAPTION_CREDIT.search(text):
         return True
-    letters = [c for c in text if c.isalpha()]
-    if len(words) >= 2 and letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+    letters = list(filter(str.isalpha, text))  # filter and map: no Python call per character
+    if len(words) >= 2 and letters and sum(map(str.isupper, letters)) >= 0.9 * len(letters):
         return True  # shouting: a promoted headline, a section label, a credit
     if len(words) > _MAX_FURNITURE_WORDS:
         return False
