@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.seeds import is_subheading, load_articles, parse_blocks
+from newsroom.seeds import Loaded, is_subheading, load_articles, parse_blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,3 +123,24 @@ def test_bad_article_is_reported_and_others_load(
     assert [a.title for a in loaded.articles] == ["Good"]
     (problem,) = loaded.problems
     assert problem.path == name and message in problem.message
+
+
+def test_a_reload_parses_only_what_changed(tmp_path: Path) -> None:
+    """Given the previous load (as ``mkdocs serve`` keeps it), unchanged files are reused
+    as they were, an edited one is parsed again, and a deleted one is gone."""
+    (tmp_path / "a.md").write_text("---\ntitle: A\ndate: 2025-01-02\n---\n\nOne.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("B headline\n\nTwo.\n", "utf-8")
+    (tmp_path / "c.md").write_text("---\ntitle: C\n---\n\nThree.\n", "utf-8")
+    first = load_articles(tmp_path)
+    (tmp_path / "b.txt").write_text("B headline\n\nTwo, edited.\n", "utf-8")
+    (tmp_path / "c.md").unlink()
+    second = load_articles(tmp_path, previous=first)
+
+    def entry(loaded: Loaded, name: str) -> object:
+        return next(value for key, value in loaded.parsed.items() if key[0] == name)
+
+    assert entry(second, "a.md") is entry(first, "a.md")  # reused, not parsed again
+    assert entry(second, "b.txt") is not entry(first, "b.txt")
+    assert second.articles[1].body == "Two, edited." and len(second.articles) == 2
+    assert len(second.parsed) == 2 and second.problems == first.problems
+    assert load_articles(tmp_path) == second  # the same articles as a load from scratch

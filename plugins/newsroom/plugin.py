@@ -21,7 +21,7 @@ from .model import Problem
 from .pages import Site, render_site
 from .pages import markup as m
 from .pages.indexes import render_home_extra
-from .seeds import load_articles
+from .seeds import Loaded, load_articles
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +36,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.annotator: Annotator | None = None
         self.annotator_options: tuple[object, ...] = ()
+        self.loaded: Loaded | None = None  # the last build's articles, reused by serve
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.lost: list[str] = []  # pages whose unsearched blocks lost their markers
@@ -72,7 +73,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Load, annotate and index the corpus; add every generated page in memory."""
         if not self.config.enabled or self.annotator is None:
             return None
-        loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes)
+        loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes, self.loaded)
+        self.loaded = loaded
         editorial = load_editorial(self.path("editorial_dir"))
         report(loaded.problems, self.config.seeds_dir)
         report(editorial.problems, self.config.editorial_dir)

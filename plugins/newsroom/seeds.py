@@ -84,6 +84,14 @@ class Loaded:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    # What each article file's bytes became, for the next load to reuse (``mkdocs serve``
+    # reloads the folder on every rebuild; most files have not changed).
+    parsed: Mapping[ParseKey, Parsed] = field(default_factory=dict, repr=False, compare=False)
+
+
+# An article file without a sidecar: its name, whether it is Markdown, and its bytes.
+ParseKey = tuple[str, bool, bytes]
+Parsed = tuple[Article, tuple[Problem, ...]]
 
 
 class SeedError(Exception):
@@ -112,10 +120,15 @@ def display_path(rel: str) -> str:
     return DISPLAY_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", rel)
 
 
-def load_articles(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
-    """Load every article under ``seeds_dir``, sorted by path, with slugs made unique."""
+def load_articles(
+    seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, previous: Loaded | None = None
+) -> Loaded:
+    """Load every article under ``seeds_dir``, sorted by path, with slugs made unique;
+    files unchanged since the ``previous`` load are not parsed again."""
     articles: list[Article] = []
     problems: list[Problem] = []
+    reuse = previous.parsed if previous is not None else {}
+    parsed: dict[ParseKey, Parsed] = {}
     if not seeds_dir.is_dir():
         problems.append(
             Problem(str(seeds_dir), "seeds folder not found; create it and add articles")
@@ -149,7 +162,7 @@ def load_articles(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded
             )
             continue
         try:
-            article, warnings = read_article(path, rel, max_bytes, root)
+            article, warnings = read_article(path, rel, max_bytes, root, reuse, parsed)
         except SeedError as error:
             problems.append(Problem(error.path or rel, error.message, error.line))
             continue
@@ -162,7 +175,7 @@ def load_articles(seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded
             continue
         problems.extend(warnings)
         articles.append(article)
-    return Loaded(tuple(assign_slugs(articles)), tuple(problems))
+    return Loaded(tuple(assign_slugs(articles)), tuple(problems), parsed)
 
 
 def _candidate_files(seeds_dir: Path) -> Iterable[Path]:
@@ -175,15 +188,29 @@ def _candidate_files(seeds_dir: Path) -> Iterable[Path]:
 
 
 def read_article(
-    path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+    path: Path,
+    rel: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
+    reuse: Mapping[ParseKey, Parsed] | None = None,
+    parsed: dict[ParseKey, Parsed] | None = None,
 ) -> tuple[Article, list[Problem]]:
     """Read one article file (and its sidecar); raise :class:`SeedError` when it cannot
-    become an article. Files that resolve outside ``root`` are refused."""
+    become an article. Files that resolve outside ``root`` are refused. A file without a
+    sidecar whose bytes are in ``reuse`` is not parsed again; it is recorded in ``parsed``."""
     data = read_bounded(path, max_bytes, root)
     markdown = path.suffix.lower() == ".md"
     sidecar, warnings = (None, []) if markdown else read_sidecar(path, rel, max_bytes, root)
-    article, more = parse_article(data, rel, markdown, sidecar)
-    return article, warnings + more
+    if sidecar is not None or parsed is None:
+        article, more = parse_article(data, rel, markdown, sidecar)
+        return article, warnings + more
+    key = (rel, markdown, data)
+    known = (reuse or {}).get(key)
+    if known is None:
+        article, more = parse_article(data, rel, markdown)
+        known = (article, tuple(more))
+    parsed[key] = known
+    return known[0], warnings + list(known[1])
 
 
 def read_bounded(path: Path, max_bytes: int, root: Path | None = None) -> bytes:
