@@ -78,6 +78,11 @@ NULL_TAG = "tag:yaml.org,2002:null"
 DISPLAY_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
+# An article file without a sidecar: its name, whether it is Markdown, and its bytes.
+ParseKey = tuple[str, bool, bytes]
+Parsed = tuple[Article, tuple[Problem, ...]]
+
+
 @dataclass(frozen=True)
 class Loaded:
     """The outcome of loading a seeds folder: the articles and every problem found."""
@@ -87,11 +92,6 @@ class Loaded:
     # What each article file's bytes became, for the next load to reuse (``mkdocs serve``
     # reloads the folder on every rebuild; most files have not changed).
     parsed: Mapping[ParseKey, Parsed] = field(default_factory=dict, repr=False, compare=False)
-
-
-# An article file without a sidecar: its name, whether it is Markdown, and its bytes.
-ParseKey = tuple[str, bool, bytes]
-Parsed = tuple[Article, tuple[Problem, ...]]
 
 
 class SeedError(Exception):

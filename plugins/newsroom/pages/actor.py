@@ -83,7 +83,8 @@ def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str |
                 f'<li><a href="{m.slug_url("briefings", slug, 2, m.paragraph_id(sentence[1]))}">'
                 f"{highlight(mentions)}</a></li>"
             )
-        yield Html(heading + '<ul class="briefing-mentions">' + "".join(items) + "</ul>", False)
+        items_html = "".join(items)
+        yield Html(f'{heading}<ul class="briefing-mentions">{items_html}</ul>', searched=False)
 
 
 def highlight(mentions: list[MentionRef]) -> str:
