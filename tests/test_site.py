@@ -209,6 +209,6 @@ def test_a_plugin_removing_comments_is_named(
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\nhooks:\n  - strip_comments.py\n", "utf-8")
     site = build_site(project)
-    warnings = [r.getMessage() for r in caplog.records if "miss lists" in r.getMessage()]
+    warnings = [r.getMessage() for r in caplog.records if "lists are missing" in r.getMessage()]
     assert len(warnings) == 1 and "actors/kim-jong-un.md" in warnings[0]
     assert "held a phone call" not in (site / "actors/kim-jong-un/index.html").read_text("utf-8")

@@ -136,9 +136,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.lost:
             shown = ", ".join(self.lost[:5]) + (", ..." if len(self.lost) > 5 else "")
             log.warning(
-                f"{m.plural(len(self.lost), 'page')} miss lists that wait in HTML comments "
-                f"until search has read the page ({shown}): another plugin removed the "
-                "comments first; turn its comment removal off"
+                f"lists are missing from {m.plural(len(self.lost), 'page')} ({shown}): "
+                "they wait in HTML comments until search has read a page, and another plugin "
+                "removed the comments first; turn its comment removal off"
             )
 
     def on_serve(
