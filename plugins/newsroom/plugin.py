@@ -133,6 +133,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return rendered.fill_unsearched(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Name, once, the pages whose unsearched lists another plugin removed."""
         if self.lost:
             shown = ", ".join(self.lost[:5]) + (", ..." if len(self.lost) > 5 else "")
             log.warning(
