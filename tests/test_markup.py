@@ -104,10 +104,10 @@ def test_unsearched_blocks_wait_for_the_finished_page() -> None:
     assert page.html == ("<p>read</p>", "<ul>repeat</ul>") and page.unsearched == {1}
     content = page.fill(markdown.markdown(page.markdown))
     assert "<p>read</p>" in content and "repeat" not in content
-    assert page.lost(content) == 0 and page.lost("<p>read</p>") == 1
-    finished = page.fill_unsearched(f"<html>{content}</html>")
-    assert "<ul>repeat</ul>" in finished and "briefings-html" not in finished
-    assert page.fill_unsearched(page.markdown).count("<p>read</p>") == 0
+    assert page.fill_unsearched("<p>read</p>") == ("<p>read</p>", 1)
+    finished, lost = page.fill_unsearched(f"<html>{content}</html>")
+    assert "<ul>repeat</ul>" in finished and "briefings-html" not in finished and lost == 0
+    assert page.fill_unsearched(page.markdown)[0].count("<p>read</p>") == 0
     assert page.standalone.count("repeat") == 1 and page.standalone.count("read") == 1
 
 
@@ -119,7 +119,7 @@ def test_standalone_page_renders_as_the_plugin_fills_it(tmp_path: Path) -> None:
     )
     corpus = build_corpus([Briefing(article, Annotation())], Editorial())
     page = render_briefing(corpus.briefings[0], corpus)
-    filled = page.fill_unsearched(
+    filled, _ = page.fill_unsearched(
         page.fill(markdown.markdown(page.markdown, extensions=EXTENSIONS))
     )
     plain = markdown.markdown(page.standalone, extensions=EXTENSIONS)

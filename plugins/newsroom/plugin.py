@@ -128,9 +128,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         rendered = self.site.pages.get(page.file.src_uri)
         if rendered is None or not rendered.unsearched:
             return None
-        if rendered.lost(output):
+        finished, lost = rendered.fill_unsearched(output)
+        if lost:
             self.lost.append(page.file.src_uri)
-        return rendered.fill_unsearched(output)
+        return finished
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Name, once, the pages whose unsearched lists another plugin removed."""

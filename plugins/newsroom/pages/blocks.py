@@ -45,34 +45,36 @@ class Rendered:
     def fill(self, content: str) -> str:
         """The page's HTML (what Markdown made of :attr:`markdown`) with its searched blocks
         in; the markers of the others stay for :meth:`fill_unsearched`."""
-        return self._fill(content, lambda index: index not in self.unsearched)
+        return self._fill(content, lambda index: index not in self.unsearched)[0]
 
-    def fill_unsearched(self, output: str) -> str:
-        """The finished page (after search has read it) with the unsearched blocks in."""
-        return self._fill(output, lambda index: index in self.unsearched)
-
-    def lost(self, output: str) -> int:
-        """How many unsearched blocks have no marker left in ``output`` to go to."""
-        present = {int(found[1]) for found in MARKER_PATTERN.finditer(output)}
-        return len(self.unsearched - present)
+    def fill_unsearched(self, output: str) -> tuple[str, int]:
+        """The finished page (after search has read it) with the unsearched blocks in, and
+        how many of them found no marker left to go to."""
+        filled, count = self._fill(output, lambda index: index in self.unsearched)
+        return filled, len(self.unsearched) - count
 
     @property
     def standalone(self) -> str:
         """The page as one Markdown document, its HTML blocks written in as raw HTML."""
-        return self._fill(self.markdown, lambda index: True)
+        return self._fill(self.markdown, lambda index: True)[0]
 
     def with_front_matter(self, front_matter: str) -> Rendered:
         return Rendered(front_matter + self.markdown, self.html, self.unsearched)
 
-    def _fill(self, text: str, wanted: Callable[[int], bool]) -> str:
+    def _fill(self, text: str, wanted: Callable[[int], bool]) -> tuple[str, int]:
+        """``text`` with the wanted blocks in, and how many markers were replaced."""
         if not self.html:
-            return text
+            return text, 0
+        filled: set[int] = set()
 
         def block(found: re.Match[str]) -> str:
             index = int(found[1])
-            return self.html[index] if index < len(self.html) and wanted(index) else found[0]
+            if index >= len(self.html) or not wanted(index):
+                return found[0]
+            filled.add(index)
+            return self.html[index]
 
-        return MARKER_PATTERN.sub(block, text)
+        return MARKER_PATTERN.sub(block, text), len(filled)
 
 
 def assemble(parts: Iterable[str | Html]) -> Rendered:
