@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from spacy.language import Language
 
+from newsroom import annotator
 from newsroom.annotator import Annotator
 from newsroom.cache import (
     AnnotationCache,
@@ -258,7 +260,7 @@ def test_worker_processes_only_for_batches_that_repay_them(
     workers: int, count: int, expected: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Several processes only from 8 articles each, with batches small enough to share."""
-    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda: 8)
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since: 8)
     assert Annotator(workers=workers, batch_size=32).plan(count) == expected
 
 
@@ -270,7 +272,7 @@ def test_worker_processes_annotate_exactly_like_one_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Forked workers annotate like one process and store entries a later build reads."""
-    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda: 2)
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since: 2)
     many = [
         dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
         for copy in range(4)
@@ -295,6 +297,22 @@ def test_a_busy_machine_gets_fewer_processes(
     monkeypatch.setattr("newsroom.annotator.machine_cpu_times", lambda: next(samples))
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
     assert Annotator(workers=8).plan(1600)[0] == processes
+
+
+@pytest.mark.parametrize(("own_seconds", "processes"), [(5.0, 2), (0.0, 1)])
+def test_the_build_so_far_measures_idle_cores_without_its_own_work(
+    own_seconds: float, processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over a long enough stretch of the build (loading the model), no sleep is needed, and
+    the CPU this process used in it does not count as another program's."""
+    ticks = annotator.CLOCK_TICKS
+    since = annotator.CpuSample(idle=0.0, total=0.0, own=0.0, at=time.perf_counter() - 5.0)
+    # Two cores over 5 s: half of the ticks were busy.
+    monkeypatch.setattr("newsroom.annotator.machine_cpu_times", lambda: (5.0 * ticks, 10.0 * ticks))
+    monkeypatch.setattr(time, "process_time", lambda: own_seconds)
+    monkeypatch.setattr(time, "sleep", lambda _: pytest.fail("slept"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert Annotator(workers=8).plan(1600, since)[0] == processes
 
 
 def test_second_site_build_annotates_nothing_and_loads_no_model(

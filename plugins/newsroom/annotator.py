@@ -44,6 +44,7 @@ MIN_ARTICLES_PER_PROCESS = 8
 # spaCy deals batches to the processes in turn: several batches each keep them all busy.
 BATCHES_PER_PROCESS = 4
 IDLE_SAMPLE_SECONDS = 0.1
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100  # /proc/stat's unit
 # What preload() annotates: a date, a registry name and a claim wake every lazy part up.
 WARM_UP_NAME = "preload"
 WARM_UP_TEXT = "Officials in Seoul said on Tuesday that the talks would resume next week."
@@ -75,23 +76,46 @@ def machine_cpu_times() -> tuple[float, float]:
     return ticks[3] + ticks[4], sum(ticks)  # idle + iowait, all
 
 
-def idle_cores() -> int:
-    """Cores that other programs leave idle right now, at least one: sampled from /proc/stat
-    over a tenth of a second while this process sleeps (so its own work does not count);
-    elsewhere from the 1-minute load average. Measured: with the cores busy, a second spaCy
-    process gains nothing, and handing parsed Docs between processes then costs more."""
-    cores = os.cpu_count() or 1
-    try:
-        idle_before, total_before = machine_cpu_times()
-        time.sleep(IDLE_SAMPLE_SECONDS)
-        idle_after, total_after = machine_cpu_times()
-        idle = cores * (idle_after - idle_before) / max(total_after - total_before, 1.0)
-    except (OSError, ValueError, IndexError):  # no /proc/stat
+@dataclass(frozen=True)
+class CpuSample:
+    """The machine's idle and total CPU ticks and this process's own CPU seconds, at a moment."""
+
+    idle: float
+    total: float
+    own: float
+    at: float
+
+    @classmethod
+    def take(cls) -> CpuSample | None:
+        """A sample now; None where there is no /proc/stat."""
         try:
-            idle = cores - os.getloadavg()[0]
-        except (AttributeError, OSError):
+            idle, total = machine_cpu_times()
+        except (OSError, ValueError, IndexError):
+            return None
+        return cls(idle, total, time.process_time(), time.perf_counter())
+
+
+def idle_cores(since: CpuSample | None = None) -> int:
+    """Cores that other programs leave idle, at least one. Sampled from /proc/stat over the
+    time since ``since``, less this process's own CPU time in it (a build that has just loaded
+    the model measured the machine meanwhile); over a tenth of a second of sleep when that
+    time is shorter; elsewhere from the 1-minute load average. Measured: with the cores busy,
+    a second spaCy process gains nothing, and handing parsed Docs between processes then
+    costs more."""
+    cores = os.cpu_count() or 1
+    if since is None or time.perf_counter() - since.at < IDLE_SAMPLE_SECONDS:
+        since = CpuSample.take()
+        time.sleep(IDLE_SAMPLE_SECONDS)
+    now = CpuSample.take()
+    if since is None or now is None:
+        try:
+            return max(1, round(cores - os.getloadavg()[0]))
+        except (AttributeError, OSError):  # no load average either
             return default_workers()
-    return max(1, round(idle))
+    total = max(now.total - since.total, 1.0)
+    own = (now.own - since.own) * CLOCK_TICKS
+    others = min(max(total - (now.idle - since.idle) - own, 0.0), total)
+    return max(1, round(cores * (1 - others / total)))
 
 
 @dataclass(frozen=True)
@@ -150,6 +174,7 @@ class Annotator:
         self._lock = threading.RLock()  # the model and the resolver, against preload()
         self._editorial: Editorial | None = None  # the last one annotated with
         self._resolver: tuple[str, Language] | None = None
+        self._warmed: Language | None = None  # the resolver the lazy parts were woken with
         self._pipeline: str | None = None
         self._memory: dict[str, Annotation] = {}
 
@@ -185,20 +210,27 @@ class Annotator:
     def _preload(self) -> None:
         # A failure (no model installed) is reported by the build that needs the model.
         with contextlib.suppress(Exception), self._lock:
-            from .nlp.annotate import annotate
-
-            nlp = self.nlp
+            _ = self.nlp
             if self._editorial is not None:
-                resolver = self.resolver(self._editorial.actors)
-                article = Article(
-                    path=Path(WARM_UP_NAME),
-                    slug=WARM_UP_NAME,
-                    title=WARM_UP_NAME,
-                    body=WARM_UP_TEXT,
-                    blocks=(Block("paragraph", 0, len(WARM_UP_TEXT)),),
-                    date=dt.date.today(),
-                )
-                annotate(article, nlp(WARM_UP_TEXT), resolver, self._editorial)
+                self._warm_up(self.resolver(self._editorial.actors), self._editorial)
+
+    def _warm_up(self, resolver: Language, editorial: Editorial) -> None:
+        """Annotate one short text, once per resolver: the first article pays for the date
+        parser's patterns and other lazy parts (0.15 s), and forked workers inherit them."""
+        if self._warmed is resolver:
+            return
+        from .nlp.annotate import annotate
+
+        article = Article(
+            path=Path(WARM_UP_NAME),
+            slug=WARM_UP_NAME,
+            title=WARM_UP_NAME,
+            body=WARM_UP_TEXT,
+            blocks=(Block("paragraph", 0, len(WARM_UP_TEXT)),),
+            date=dt.date.today(),
+        )
+        annotate(article, self.nlp(WARM_UP_TEXT), resolver, editorial)
+        self._warmed = resolver
 
     def keys(self, articles: Sequence[Article], editorial: Editorial) -> list[Keys]:
         """The cache keys of every article, computed without importing spaCy."""
@@ -212,14 +244,15 @@ class Annotator:
             keys.append(Keys(parse, annotation_key(article, parse, registry, corrections)))
         return keys
 
-    def plan(self, count: int) -> tuple[int, int]:
+    def plan(self, count: int, since: CpuSample | None = None) -> tuple[int, int]:
         """Processes and batch size for parsing ``count`` texts: up to ``workers`` processes,
-        as many as the batch repays and the machine has idle cores for."""
+        as many as the batch repays and the machine has idle cores for (measured since
+        ``since`` where that was long enough)."""
         processes = max(1, min(self.workers, count // MIN_ARTICLES_PER_PROCESS))
         if processes > 1 and "fork" not in multiprocessing.get_all_start_methods():
             processes = 1  # the workers share the loaded model through fork
         if processes > 1:
-            processes = min(processes, idle_cores())
+            processes = min(processes, idle_cores(since))
         return processes, self.batch_for(count, processes)
 
     def batch_for(self, count: int, processes: int) -> int:
@@ -231,7 +264,7 @@ class Annotator:
 
     def annotate(self, articles: Sequence[Article], editorial: Editorial) -> list[Briefing]:
         """Briefings for every article, in the given order."""
-        start, cpu = time.perf_counter(), cpu_seconds()
+        start, cpu, sample = time.perf_counter(), cpu_seconds(), CpuSample.take()
         if self.cache is not None:
             self.cache.retry_writes()
         self._editorial = editorial
@@ -250,7 +283,7 @@ class Annotator:
                     from_disk += 1
                 found[index] = annotation
         missing = [i for i in range(len(articles)) if i not in found]
-        parsed, processes = self._annotate(missing, articles, keys, editorial, found)
+        parsed, processes = self._annotate(missing, articles, keys, editorial, found, sample)
         if self.cache is not None:
             # Only this build's annotations stay in memory: a long serve session stays bounded.
             self._memory = {keys[i].annotation: found[i] for i in range(len(articles))}
@@ -274,9 +307,12 @@ class Annotator:
         keys: list[Keys],
         editorial: Editorial,
         found: dict[int, Annotation],
+        since: CpuSample | None,
     ) -> tuple[int, int]:
         """Annotate the articles at ``missing`` into ``found``: from stored parses where there
-        are some, else parsed in one batch. Returns how many were parsed, on how many processes."""
+        are some, else parsed in one batch. Returns how many were parsed, on how many processes.
+        The machine's idle cores are measured over the build so far (``since``), which in a
+        cold build includes loading the model."""
         if not missing:
             return 0, 1
         resolver = self.resolver(editorial.actors)
@@ -289,7 +325,8 @@ class Annotator:
                 found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
         if not unparsed:
             return 0, 1
-        processes, batch_size = self.plan(len(unparsed))
+        nlp = self.nlp
+        processes, batch_size = self.plan(len(unparsed), since)
         if processes > 1:
             self._annotate_in_workers(
                 unparsed, articles, keys, editorial, found, processes, batch_size, resolver
@@ -297,7 +334,7 @@ class Annotator:
             return len(unparsed), processes
         from .nlp.pipeline import parse
 
-        docs = parse(self.nlp, (articles[i].body for i in unparsed), batch_size)
+        docs = parse(nlp, (articles[i].body for i in unparsed), batch_size)
         for index, doc in zip(unparsed, docs, strict=True):
             if self.cache is not None:
                 self.cache.put_doc(keys[index].doc, doc)  # before the resolver adds to it
@@ -319,7 +356,8 @@ class Annotator:
         resolver; this process only stores what they send back. (spaCy's own ``n_process``
         would send every Doc back whole and leave the annotating to this one process.)"""
         global _JOB
-        _ = self.nlp  # loaded before forking: the workers share it instead of loading their own
+        # Before forking, the workers inherit the loaded model and the woken lazy parts.
+        self._warm_up(resolver, editorial)
         chunks = [unparsed[i : i + batch_size] for i in range(0, len(unparsed), batch_size)]
         _JOB = _Job(self.nlp, resolver, articles, editorial, self.cache is not None, batch_size)
         try:
