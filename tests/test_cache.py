@@ -24,7 +24,7 @@ from newsroom.cache import (
 )
 from newsroom.editorial import load_editorial
 from newsroom.model import Actor, Article, Editorial
-from newsroom.nlp.actors import build_resolver
+from newsroom.nlp.actors import build_resolver, registry_patterns
 from newsroom.nlp.annotate import annotate
 from newsroom.seeds import load_articles
 
@@ -80,6 +80,22 @@ def test_a_stored_parse_annotates_exactly_like_a_fresh_one(
         fresh = annotate(article, nlp(article.body), resolver, editorial)
         stored = doc_from_bytes(doc_to_bytes(nlp(article.body)), resolver.vocab)
         assert annotate(article, stored, resolver, editorial) == fresh
+
+
+def test_a_resolver_on_the_models_tokenizer_annotates_like_a_blank_one(
+    nlp: Language, articles: tuple[Article, ...], editorial: Editorial
+) -> None:
+    """Where the model is loaded the resolver shares its vocabulary and tokenizer; every
+    registry name splits into the same tokens, and every annotation comes out the same."""
+    blank, shared = build_resolver(editorial.actors), build_resolver(editorial.actors, nlp)
+    assert shared.vocab is nlp.vocab and blank.vocab is not nlp.vocab
+    for pattern in registry_patterns(editorial.actors):
+        if isinstance(pattern["pattern"], str):
+            text = pattern["pattern"]
+            assert [t.text for t in blank.make_doc(text)] == [t.text for t in nlp.make_doc(text)]
+    for article in articles:
+        expected = annotate(article, nlp(article.body), blank, editorial)
+        assert annotate(article, nlp(article.body), shared, editorial) == expected
 
 
 def test_second_annotator_reads_the_disk_and_never_loads_the_model(

@@ -189,13 +189,14 @@ class Annotator:
             return self._nlp
 
     def resolver(self, actors: Sequence[Actor]) -> Language:
-        """The registry ruler and resolver, rebuilt only when the registry changes."""
+        """The registry ruler and resolver, rebuilt only when the registry changes (on the
+        model's tokenizer if the model is loaded)."""
         fingerprint = registry_fingerprint(actors)
         with self._lock:
             if self._resolver is None or self._resolver[0] != fingerprint:
                 from .nlp.actors import build_resolver
 
-                self._resolver = (fingerprint, build_resolver(actors))
+                self._resolver = (fingerprint, build_resolver(actors, self._nlp))
             return self._resolver[1]
 
     def preload(self) -> threading.Thread:
@@ -315,6 +316,8 @@ class Annotator:
         cold build includes loading the model."""
         if not missing:
             return 0, 1
+        if self.cache is None or not all(self.cache.has_doc(keys[i].doc) for i in missing):
+            _ = self.nlp  # needed to parse: loaded first, the resolver shares its tokenizer
         resolver = self.resolver(editorial.actors)
         unparsed = []
         for index in missing:

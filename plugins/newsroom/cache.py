@@ -360,6 +360,10 @@ class AnnotationCache:
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_plain)
         self._write(self.path(ANNOTATIONS_DIR, key), data.encode("utf-8"))
 
+    def has_doc(self, key: str) -> bool:
+        """Whether a parse is stored under ``key`` (readable or not)."""
+        return self.path(DOCS_DIR, key).is_file()
+
     def get_doc(self, key: str, vocab: Vocab) -> Doc | None:
         """A stored parse in ``vocab``, or None when missing or unreadable (then with a warning)."""
         path = self.path(DOCS_DIR, key)

@@ -204,15 +204,26 @@ def make_registry_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], li
     return registry_ents_filter
 
 
-def build_resolver(actors: Sequence[Actor], nlp: Language | None = None) -> Language:
+def build_resolver(actors: Sequence[Actor], model: Language | None = None) -> Language:
     """A pipeline that maps a parsed Doc's entities to actors: ruler + resolver.
 
     It runs on Docs parsed by the statistical model (or restored from the cache), and needs
-    no model itself, so a registry change re-derives actors without re-parsing.
+    no model itself, so a registry change re-derives actors without re-parsing. Where the
+    model is loaded anyway, the resolver shares its vocabulary and tokenizer instead of
+    building English's tokenizer exceptions again (0.15 s); either way, registry names are
+    split into tokens exactly as article text is.
     """
-    import spacy
+    if model is not None:
+        from spacy.lang.en import English
 
-    resolver = nlp or spacy.blank("en")
+        resolver: Language = English(model.vocab, create_tokenizer=lambda _: model.tokenizer)
+    else:
+        import spacy
+
+        from .pipeline import split_glued_parentheses
+
+        resolver = spacy.blank("en")
+        split_glued_parentheses(resolver)
     ruler = resolver.add_pipe(
         "span_ruler",
         name="registry_ruler",
