@@ -49,6 +49,16 @@ def test_real_registry_is_valid_and_large() -> None:
             "field `kind`",
         ),
         (
+            "actors:\n  - id: x\n    name: X\n    type: person\n    pronoun: him\n",
+            2,
+            "field `pronoun` is 'him'; use one of he, she, they",
+        ),
+        (
+            "actors:\n  - id: x\n    name: X\n    type: country\n    pronoun: she\n",
+            2,
+            "field `pronoun` is for people only",
+        ),
+        (
             "actors:\n  - id: x\n    name: X\n    type: person\n    colour: red\n",
             2,
             "unknown field `colour`",
@@ -121,3 +131,37 @@ def test_surname_before_the_full_name_resolves(nlp: Language) -> None:
     editorial = load_editorial(ROOT / "briefings").editorial
     annotation = annotate(article, nlp(body), build_resolver(editorial.actors), editorial)
     assert [m.actor for m in annotation.mentions if m.text == "Kim"] == ["kim-jong-un"]
+
+
+def test_she_said_passes_over_the_men_the_registry_names(nlp: Language) -> None:
+    """ "She said" goes to the last person named whom the registry does not call "he"; with
+    no such person, the claim keeps no source rather than a wrong one."""
+    from newsroom.model import Article, Block
+    from newsroom.nlp.actors import build_resolver
+    from newsroom.nlp.annotate import annotate
+
+    editorial = load_editorial(ROOT / "briefings").editorial
+    resolver = build_resolver(editorial.actors)
+    pronouns = {a.id: a.pronoun for a in editorial.actors}
+    assert pronouns["choe-son-hui"] == "she" and pronouns["sergey-lavrov"] == "he"
+
+    def she_said(body: str) -> str | None:
+        article = Article(Path("a.txt"), "a", "Headline", body, (Block("paragraph", 0, len(body)),))
+        annotation = annotate(article, nlp(body), resolver, editorial)
+        (claim,) = [c for c in annotation.claims if c.source_text == "She"]
+        return claim.source
+
+    assert (
+        she_said(
+            "Choe Son Hui met Sergei Lavrov in Moscow on Friday. Lavrov said the talks were "
+            "useful. She said the two countries would deepen their ties."
+        )
+        == "choe-son-hui"
+    )
+    assert (
+        she_said(
+            "Vladimir Putin met Sergei Lavrov in Moscow on Friday. Lavrov said the talks were "
+            "useful. She said the two countries would deepen their ties."
+        )
+        is None
+    )

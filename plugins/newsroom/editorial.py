@@ -17,6 +17,7 @@ import yaml
 
 from .model import (
     ACTOR_TYPES,
+    PRONOUNS,
     SOURCE_KINDS,
     Actor,
     Correction,
@@ -150,7 +151,7 @@ def parse_actor(entry: Any) -> Actor:
     line = entry.get(LINE)
     known_fields = {
         "id", "name", "type", "description", "aliases", "demonyms", "metonyms", "roles",
-        "role", "wikidata", "kind", LINE,
+        "role", "wikidata", "kind", "pronoun", LINE,
     }  # fmt: skip
     for field in entry:
         if field not in known_fields:
@@ -175,6 +176,11 @@ def parse_actor(entry: Any) -> Actor:
     kind = _text(entry, "kind", line)
     if kind is not None and kind not in SOURCE_KINDS:
         raise EntryError(f"field `kind` is {kind!r}; use one of {', '.join(SOURCE_KINDS)}", line)
+    pronoun = _text(entry, "pronoun", line)
+    if pronoun is not None and actor_type != "person":
+        raise EntryError("field `pronoun` is for people only; remove it", line)
+    if pronoun is not None and pronoun not in PRONOUNS:
+        raise EntryError(f"field `pronoun` is {pronoun!r}; use one of {', '.join(PRONOUNS)}", line)
     wikidata = _text(entry, "wikidata", line)
     if wikidata is not None and not re.match(r"^Q\d+$", wikidata):
         raise EntryError(f"field `wikidata` is {wikidata!r}; use a Q-id such as Q56226", line)
@@ -211,6 +217,7 @@ def parse_actor(entry: Any) -> Actor:
         roles=tuple(roles),
         wikidata=wikidata,
         kind=kind,
+        pronoun=pronoun,
     )
 
 

@@ -61,6 +61,9 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
     "military",
 )
 
+Pronoun = Literal["he", "she", "they"]
+PRONOUNS: tuple[Pronoun, ...] = ("he", "she", "they")
+
 
 # --- articles -------------------------------------------------------------------------------
 
@@ -142,6 +145,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     wikidata: str | None = None
     kind: SourceKind | None = None
+    pronoun: Pronoun | None = None  # how the press refers to a person
     registered: bool = True
 
     @property

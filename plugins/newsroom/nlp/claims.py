@@ -24,7 +24,8 @@ Rules on top of the shapes:
 * "he/she said" and a bare definite title ("the president/minister/official said")
   take the actor of the last person mention that was a main-clause subject or a source
   in the same or the previous paragraph, else of the last person mention there; no
-  such mention, no source. ``source_text`` stays as written ("he").
+  such mention, no source. "She" never takes a person the registry refers to as "he"
+  (nor the reverse). ``source_text`` stays as written ("he").
 * First-person cues inside a quotation ("I think") are the quote's speaker's, not claims.
 * A quotation spanning sentences is one statement: “S1. S2,” X said.
 * A fronted "According to X, S" ends X at its first comma (unless a closed apposition
@@ -36,7 +37,7 @@ Rules on top of the shapes:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher, Matcher
@@ -1030,10 +1031,15 @@ class _Person:
     actor: str | None
     block: int
     salient: bool  # the subject of its sentence, or the source of a claim
+    pronoun: str | None  # "he", "she" or "they" where the registry says
 
 
 def _persons(
-    doc: Doc, sents: SentenceIndex, mentions: Sequence[Mention], found: Sequence[_Found]
+    doc: Doc,
+    sents: SentenceIndex,
+    mentions: Sequence[Mention],
+    found: Sequence[_Found],
+    pronouns: Mapping[str, str],
 ) -> list[_Person]:
     sources = {k for f in found for k in range(f.source_bounds[0], f.source_bounds[1] + 1)}
     persons: list[_Person] = []
@@ -1050,7 +1056,9 @@ def _persons(
         # The subject of a main clause ("Lavrov said ..."), not of a reported one.
         subject = root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
         salient = subject or any(t.i in sources for t in span)
-        persons.append(_Person(root.i, mention.actor, sents.sentences[index].block, salient))
+        block = sents.sentences[index].block
+        pronoun = pronouns.get(mention.actor) if mention.actor else None
+        persons.append(_Person(root.i, mention.actor, block, salient, pronoun))
     persons.sort(key=lambda p: p.token)
     return persons
 
@@ -1070,7 +1078,8 @@ def _antecedent(
     head: Token, sents: SentenceIndex, persons: Sequence[_Person], tokens: Sequence[int]
 ) -> str | None:
     """The actor of the person ``head`` stands for: the last salient person mentioned before
-    it in its paragraph or the one before, else the last person mentioned there.
+    it in its paragraph or the one before, else the last person mentioned there; "he" and
+    "she" pass over people the registry refers to otherwise.
 
     ``tokens`` are the persons' head tokens, in order (for bisection).
     """
@@ -1083,11 +1092,14 @@ def _antecedent(
         k -= 1
     window = {block, sents.sentences[k].block} if k >= 0 else {block}
     latest: _Person | None = None
+    pronoun = head.lower_ if head.lower_ in ANAPHORIC_PRONOUNS else None
     # Persons are in text order, so are their paragraphs: walk back from ``head``.
     for n in range(bisect_right(tokens, head.i - 1) - 1, -1, -1):
         person = persons[n]
         if person.block not in window:
             break
+        if pronoun and person.pronoun and person.pronoun != pronoun:
+            continue
         if person.salient:
             return person.actor
         latest = latest or person
@@ -1203,9 +1215,13 @@ def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:
 
 
 def extract_claims(
-    doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    pronouns: Mapping[str, str] | None = None,
 ) -> tuple[Claim, ...]:
-    """Attributed statements in ``doc``, with their source actor and cue."""
+    """Attributed statements in ``doc``, with their source actor and cue; ``pronouns`` maps
+    actor ids to how the registry says the press refers to them ("he", "she", "they")."""
     if not sentences:
         return ()
     sents = SentenceIndex(doc, sentences)
@@ -1250,7 +1266,7 @@ def extract_claims(
     for item in found:
         _whole_quotation(item, quotes)
 
-    people = _persons(doc, sents, mentions, found)
+    people = _persons(doc, sents, mentions, found, pronouns or {})
     persons = (people, [p.token for p in people])
     body = doc.text  # built from the tokens on every access: once
     claims: list[Claim] = []
