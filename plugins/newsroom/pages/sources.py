@@ -18,7 +18,7 @@ def source_label(source: str | None, source_text: str, corpus: Corpus, depth: in
     """A source's name, linked to its actor page, with its kind as a badge."""
     actor = corpus.actors.get(source or "")
     if actor is None:
-        return f"<em>{m.text(source_text)}</em> <small>(unattributed body)</small>"
+        return f"<em>{m.text(source_text)}</em> <small>(unidentified)</small>"
     badge = (
         f' <span class="briefing-badge briefing-badge--source">{m.text(actor.kind)}</span>'
         if actor.kind
