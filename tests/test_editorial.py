@@ -165,3 +165,28 @@ def test_she_said_passes_over_the_men_the_registry_names(nlp: Language) -> None:
         )
         is None
     )
+
+
+def test_a_surname_the_model_left_out_is_the_person_named_before(nlp: Language) -> None:
+    """The model tags no entity on "Choe" in "Choe arrived ..."; after "Choe Son Hui" it is
+    her mention, while before any full name it stays plain text."""
+    from newsroom.model import Article, Block
+    from newsroom.nlp.actors import build_resolver
+    from newsroom.nlp.annotate import annotate
+
+    editorial = load_editorial(ROOT / "briefings").editorial
+    resolver = build_resolver(editorial.actors)
+    later = "Choe arrived in Moscow on Monday for a weeklong visit, her second trip this year."
+
+    def mentions(body: str) -> list[tuple[str, str | None]]:
+        article = Article(Path("a.txt"), "a", "Headline", body, (Block("paragraph", 0, len(body)),))
+        annotation = annotate(article, nlp(body), resolver, editorial)
+        return [(m.text, m.actor) for m in annotation.mentions if m.label == "PERSON"]
+
+    assert not any(ent.text == "Choe" for ent in nlp(later).ents)  # what the model misses
+    assert mentions(f"Choe Son Hui met Sergei Lavrov on Wednesday. {later}") == [
+        ("Choe Son Hui", "choe-son-hui"),
+        ("Sergei Lavrov", "sergey-lavrov"),
+        ("Choe", "choe-son-hui"),
+    ]
+    assert mentions(later) == []

@@ -14,7 +14,7 @@ from typing import Any
 
 from slugify import slugify
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
@@ -279,7 +279,19 @@ class ActorResolver:
             if ent.ent_id_ in self.actors and self.actors[ent.ent_id_].type == "person"
         }
         acronyms: dict[str, str] = {}
-        for ent in doc.ents:
+        # In text order: the model's entities, and lone proper nouns it left out ("Choe
+        # arrived"), which name someone only as the short form of a person named before.
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
+        items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
+        for ent in items:
+            if isinstance(ent, Token):
+                surname = self._surname(ent.text, seen["person"])
+                if surname is not None:
+                    mention = Span(doc, ent.i, ent.i + 1, label="PERSON")
+                    mention.id_ = surname
+                    mentions.append(mention)
+                continue
             span = trim(ent)
             if span is None:
                 continue
@@ -312,6 +324,19 @@ class ActorResolver:
         actor = self.actors.get(actor_id)
         names = [actor.name, *actor.aliases] if actor else [text]
         return {token for name in names for token in name.replace("-", " ").split()}
+
+    def _surname(self, text: str, people: dict[str, set[str]]) -> str | None:
+        """The one person named before whose name begins or ends with ``text``, if exactly
+        one is ("Choe" after "Choe Son Hui"; not "Kim" after two Kims)."""
+        candidates = set()
+        for actor_id in people:
+            actor = self.actors.get(actor_id)
+            names = [actor.name, *actor.aliases] if actor else []
+            for name in names:
+                words = name.split()
+                if len(words) > 1 and text in (words[0], words[-1]):
+                    candidates.add(actor_id)
+        return candidates.pop() if len(candidates) == 1 else None
 
     def _place_or_government(self, span: Span, actor_id: str) -> str:
         # "arrived in Pyongyang" is the city; "Pyongyang said" is the government.
@@ -351,6 +376,24 @@ class ActorResolver:
             if len(candidates) > 1:
                 return None
         return actor_slug(text)
+
+
+def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:
+    """Capitalised proper nouns outside every entity and not next to another proper noun:
+    the one-word names the model sometimes leaves out."""
+    found = []
+    for token in doc:
+        if (
+            token.pos_ == "PROPN"
+            and token.i not in covered
+            and len(token.text) >= 3
+            and token.text[0].isupper()
+            and token.text[1:].islower()
+            and (token.i == 0 or doc[token.i - 1].pos_ != "PROPN")
+            and (token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN")
+        ):
+            found.append(token)
+    return found
 
 
 def actor_slug(text: str) -> str | None:
