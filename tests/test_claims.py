@@ -863,3 +863,28 @@ def test_statement_drops_the_dateline(nlp: Language, text: str) -> None:
     """A dateline opening the sentence is not part of what the source says."""
     (claim,) = claims_of(nlp, text)
     assert claim.text == "South Korea will face grave consequences"
+
+
+def test_the_agency_is_the_body_named_before_with_that_word(nlp: Language) -> None:
+    """ "the agency said" takes the last organisation named before it whose names (in the
+    article or the registry) have the word; no such body, no source."""
+    from newsroom.model import Actor
+
+    def source(text: str, actors: dict[str, Actor] | None = None) -> str | None:
+        a = annotate(nlp, text)
+        claims = extract_claims(a.doc, a.sentences, a.mentions, actors)
+        (claim,) = [c for c in claims if c.source_text == "the agency"]
+        return claim.source
+
+    said = "Kim Jong-un oversaw the launch, the agency said."
+    assert (
+        source(f"North Korea's Korean Central News Agency reported the test on Friday. {said}")
+        == "korean-central-news-agency"
+    )
+    kcna = Actor("korean-central-news-agency", "Korean Central News Agency", "organization")
+    assert source(f"KCNA said the test was a success on Friday. {said}") is None
+    assert (
+        source(f"KCNA said the test was a success on Friday. {said}", {kcna.id: kcna})
+        == "korean-central-news-agency"
+    )
+    assert source(f"The Kremlin reported the test on Friday. {said}") is None

@@ -44,8 +44,7 @@ def annotate(article: Article, doc: Doc, resolver: Language, editorial: Editoria
     mentions = apply_corrections(article, mentions, sentences, editorial)
     mentions = add_notes(mentions, editorial)
     dates = find_dates(doc, article, sentences)
-    pronouns = {actor.id: actor.pronoun for actor in editorial.actors if actor.pronoun}
-    claims = extract_claims(doc, sentences, mentions, pronouns)
+    claims = extract_claims(doc, sentences, mentions, editorial.actor_map())
     figures = extract_figures(doc, sentences, mentions, claims)
     return Annotation(tuple(sentences), tuple(mentions), dates, claims, figures)
 

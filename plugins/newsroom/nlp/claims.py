@@ -26,6 +26,8 @@ Rules on top of the shapes:
   in the same or the previous paragraph, else of the last person mention there; no
   such mention, no source. "She" never takes a person the registry refers to as "he"
   (nor the reverse). ``source_text`` stays as written ("he").
+* A bare definite body ("the agency/ministry said") takes the last organisation named
+  before it whose name has that word ("Korean Central News Agency"), else no source.
 * First-person cues inside a quotation ("I think") are the quote's speaker's, not claims.
 * A quotation spanning sentences is one statement: “S1. S2,” X said.
 * A fronted "According to X, S" ends X at its first comma (unless a closed apposition
@@ -44,7 +46,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..model import Claim, Mention, Sentence
+from ..model import Actor, Claim, Mention, Sentence
 
 __all__ = [
     "MentionIndex",
@@ -293,6 +295,21 @@ EMPTY_OBJECTS: frozenset[str] = frozenset(
 #: Subjects that stand for a person named before ("he said"): resolved by salience.
 ANAPHORIC_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 #: Title nouns that, as a bare definite subject ("the president said"), do the same.
+#: "the agency said": a body named before whose name has the word.
+BODY_NOUNS: frozenset[str] = frozenset(
+    {
+        "agency",
+        "ministry",
+        "office",
+        "service",
+        "committee",
+        "commission",
+        "council",
+        "command",
+        "department",
+        "newspaper",
+    }
+)
 TITLE_NOUNS: frozenset[str] = frozenset(
     {
         "president",
@@ -1039,7 +1056,7 @@ def _persons(
     sents: SentenceIndex,
     mentions: Sequence[Mention],
     found: Sequence[_Found],
-    pronouns: Mapping[str, str],
+    actors: Mapping[str, Actor],
 ) -> list[_Person]:
     sources = {k for f in found for k in range(f.source_bounds[0], f.source_bounds[1] + 1)}
     persons: list[_Person] = []
@@ -1057,10 +1074,55 @@ def _persons(
         subject = root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
         salient = subject or any(t.i in sources for t in span)
         block = sents.sentences[index].block
-        pronoun = pronouns.get(mention.actor) if mention.actor else None
+        actor = actors.get(mention.actor) if mention.actor else None
+        pronoun = actor.pronoun if actor else None
         persons.append(_Person(root.i, mention.actor, block, salient, pronoun))
     persons.sort(key=lambda p: p.token)
     return persons
+
+
+@dataclass(frozen=True)
+class _Body:
+    """An organisation mention, as a possible antecedent of "the agency"."""
+
+    start: int  # character offset
+    actor: str
+    words: frozenset[str]  # lowercased words of its names in the registry and the article
+
+
+def _bodies(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[_Body]:
+    names: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label == "ORG" and mention.actor:
+            if mention.actor not in names:
+                actor = actors.get(mention.actor)
+                names[mention.actor] = {actor.name, *actor.aliases} if actor else set()
+            names[mention.actor].add(mention.text)
+    words = {
+        actor: frozenset(w for name in texts for w in name.lower().replace("-", " ").split())
+        for actor, texts in names.items()
+    }
+    return [
+        _Body(m.start, m.actor, words[m.actor]) for m in mentions if m.label == "ORG" and m.actor
+    ]
+
+
+def _is_body_anaphor(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
+    """ "the agency", "the news agency", "the ministry" naming no one."""
+    return (
+        head.lower_ in BODY_NOUNS
+        and head.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and not _has_mention(start, end, head.doc, mentions)
+    )
+
+
+def _body_antecedent(head: Token, bodies: Sequence[_Body]) -> str | None:
+    """The last organisation named before ``head`` whose name has ``head``'s word."""
+    for body in reversed(bodies):
+        if body.start < head.idx and head.lower_ in body.words:
+            return body.actor
+    return None
 
 
 def _is_anaphoric(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
@@ -1112,6 +1174,7 @@ def _finish(
     mentions: MentionIndex,
     sents: SentenceIndex,
     persons: tuple[Sequence[_Person], Sequence[int]],
+    bodies: Sequence[_Body],
     body: str,
 ) -> Claim | None:
     """The claim ``found`` describes, or None when its statement is empty."""
@@ -1123,6 +1186,8 @@ def _finish(
     source_text = doc[start : end + 1].text
     if _is_anaphoric(head, start, end, mentions):
         source = _antecedent(head, sents, *persons)
+    elif _is_body_anaphor(head, start, end, mentions):
+        source = _body_antecedent(head, bodies)
     else:
         source = resolve_actor(head, start, end, mentions, found.first_conjunct)
     return Claim(
@@ -1218,10 +1283,10 @@ def extract_claims(
     doc: Doc,
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
-    pronouns: Mapping[str, str] | None = None,
+    actors: Mapping[str, Actor] | None = None,
 ) -> tuple[Claim, ...]:
-    """Attributed statements in ``doc``, with their source actor and cue; ``pronouns`` maps
-    actor ids to how the registry says the press refers to them ("he", "she", "they")."""
+    """Attributed statements in ``doc``, with their source actor and cue; ``actors`` is the
+    registry by id (for pronouns and the names of bodies)."""
     if not sentences:
         return ()
     sents = SentenceIndex(doc, sentences)
@@ -1266,13 +1331,15 @@ def extract_claims(
     for item in found:
         _whole_quotation(item, quotes)
 
-    people = _persons(doc, sents, mentions, found, pronouns or {})
+    registry = actors or {}
+    people = _persons(doc, sents, mentions, found, registry)
+    bodies = _bodies(mentions, registry)
     persons = (people, [p.token for p in people])
     body = doc.text  # built from the tokens on every access: once
     claims: list[Claim] = []
     seen: set[tuple[int, int, str | None, str]] = set()
     for item in found:
-        claim = _finish(item, doc, index, sents, persons, body)
+        claim = _finish(item, doc, index, sents, persons, bodies, body)
         if claim is None:
             continue
         key = (claim.start, claim.end, claim.source, claim.cue)
