@@ -74,6 +74,8 @@ CONTROLS = "".join(
     chr(c) for c in (*range(0x20), *range(0x7F, 0xA0), 0xFEFF) if not chr(c).isspace()
 )
 CONTROL = re.compile(f"[{re.escape(CONTROLS)}]")
+# What makes text binary-looking: a byte-order mark doubled by pasting files is not.
+BINARY_CONTROL = re.compile(f"[{re.escape(CONTROLS.replace(chr(0xFEFF), ''))}]")
 NULL_TAG = "tag:yaml.org,2002:null"
 DISPLAY_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -306,7 +308,7 @@ def decode(data: bytes, rel: str) -> tuple[str, list[Problem]]:
             "file is empty (it holds only whitespace); paste the article text or delete the file"
         )
     sample = text[:BINARY_SAMPLE]
-    if len(CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
+    if len(BINARY_CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
         raise SeedError(
             "not text but binary data (it is full of control characters); "
             "save the article as plain text (.txt or .md)"
