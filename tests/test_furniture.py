@@ -72,6 +72,11 @@ def test_repeated_headline_is_furniture() -> None:
         ("Seoul (CNN) — North Korea fired a missile.", "North Korea fired a missile."),
         ("SEOUL, South Korea (AP) — North Korea fired.", "North Korea fired."),
         (
+            "SEOUL/MOSCOW, June 18 (Reuters) - Russian Security Council Secretary Sergei Shoigu",
+            "Russian Security Council Secretary Sergei Shoigu",
+        ),
+        ("KYIV/LONDON (Reuters) - Ukraine said.", "Ukraine said."),
+        (
             "North Korea — which has denied it — sent troops.",
             "North Korea — which has denied it — sent troops.",
         ),

@@ -101,7 +101,7 @@ _LABEL = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+)?")
 
 DATELINE = re.compile(
     r"^(?:"
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"  # SEOUL, PYONGYANG, NEW YORK
+    r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+)*"  # SEOUL, NEW YORK, SEOUL/MOSCOW
     r"(?:, [A-Z][A-Za-z.]+(?: [A-Za-z.]+)?)?"  # , South Korea / , Oct.
     r"(?: \d{1,2})?"  # 29
     r"(?:,? \d{4})?"
