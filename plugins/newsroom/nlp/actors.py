@@ -380,19 +380,25 @@ class ActorResolver:
 
 def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:
     """Capitalised proper nouns outside every entity and not next to another proper noun:
-    the one-word names the model sometimes leaves out."""
+    the one-word names the model sometimes leaves out. (Read from the Doc's array of parts
+    of speech: a Token object is made only for the few candidates.)"""
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    pos = doc.to_array(POS).tolist()
+    last = len(pos) - 1
     found = []
-    for token in doc:
+    for i, tag in enumerate(pos):
         if (
-            token.pos_ == "PROPN"
-            and token.i not in covered
-            and len(token.text) >= 3
-            and token.text[0].isupper()
-            and token.text[1:].islower()
-            and (token.i == 0 or doc[token.i - 1].pos_ != "PROPN")
-            and (token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN")
+            tag == PROPN
+            and i not in covered
+            and (i == 0 or pos[i - 1] != PROPN)
+            and (i == last or pos[i + 1] != PROPN)
         ):
-            found.append(token)
+            token = doc[i]
+            text = token.text
+            if len(text) >= 3 and text[0].isupper() and text[1:].islower():
+                found.append(token)
     return found
 
 

@@ -294,7 +294,6 @@ EMPTY_OBJECTS: frozenset[str] = frozenset(
 
 #: Subjects that stand for a person named before ("he said"): resolved by salience.
 ANAPHORIC_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
-#: Title nouns that, as a bare definite subject ("the president said"), do the same.
 #: "the agency said": a body named before whose name has the word.
 BODY_NOUNS: frozenset[str] = frozenset(
     {
@@ -310,6 +309,7 @@ BODY_NOUNS: frozenset[str] = frozenset(
         "newspaper",
     }
 )
+#: Title nouns that, as a bare definite subject ("the president said"), do the same.
 TITLE_NOUNS: frozenset[str] = frozenset(
     {
         "president",
@@ -1102,9 +1102,10 @@ def _bodies(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[_B
         actor: frozenset(w for name in texts for w in name.lower().replace("-", " ").split())
         for actor, texts in names.items()
     }
-    return [
+    bodies = [
         _Body(m.start, m.actor, words[m.actor]) for m in mentions if m.label == "ORG" and m.actor
     ]
+    return sorted(bodies, key=lambda body: body.start)
 
 
 def _is_body_anaphor(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
