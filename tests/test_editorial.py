@@ -190,3 +190,26 @@ def test_a_surname_the_model_left_out_is_the_person_named_before(nlp: Language) 
         ("Choe", "choe-son-hui"),
     ]
     assert mentions(later) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # three-word North Korean names the model splits or mislabels
+        ("North Korean Premier Pak Thae Song attended the ceremony.", ["Pak Thae Song"]),
+        ("Vice Foreign Minister Kim Son Gyong spoke.", ["Kim Son Gyong"]),
+        ("Ri Il Hwan and Jo Yong Won attended.", ["Ri Il Hwan", "Jo Yong Won"]),
+        # a surname followed by words that are no Korean syllables is no name
+        ("She stayed at the Park Avenue Hotel in New York.", []),
+        # a name inside a longer name the model found is part of it
+        ("Students gathered at Kim Chol Ung University in Pyongyang.", []),
+    ],
+)
+def test_korean_names_written_as_three_words(nlp: Language, text: str, people: list[str]) -> None:
+    """A Korean surname and two romanised syllables is a person; the shape alone never
+    breaks up a longer name."""
+    from newsroom.nlp.actors import MENTIONS_KEY, build_resolver, run_resolver
+
+    resolver = build_resolver(load_editorial(ROOT / "briefings").editorial.actors)
+    doc = run_resolver(resolver, nlp(text))
+    assert [s.text for s in doc.spans[MENTIONS_KEY] if s.label_ == "PERSON"] == people

@@ -132,11 +132,27 @@ KOREAN_NAME_PATTERN: dict[str, Any] = {
         {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}},
     ],
 }
+# North Korean names are often written as three words ("Pak Thae Song", KCNA's style): a
+# surname and two capitalised romanised Korean syllables (onset, vowel, final consonant), so
+# that "Park Avenue Hotel" is no name.
+KOREAN_SYLLABLE = (
+    r"^(?:kk|tt|pp|ss|jj|ch|th|kh|ph|sh|ts|[gkndtrlmbpsjhcwy])?"
+    r"(?:yae|yeo|wae|ae|ya|eo|ye|yo|wa|oe|wo|we|wi|yu|eu|ui|a|e|o|u|i)"
+    r"(?:ng|n|k|l|m|p|t)?$"
+)
+KOREAN_SPACED_NAME_PATTERN: dict[str, Any] = {
+    "label": "PERSON",
+    "pattern": [
+        {"ORTH": {"IN": KOREAN_SURNAMES}},
+        {"IS_TITLE": True, "LOWER": {"REGEX": KOREAN_SYLLABLE}},
+        {"IS_TITLE": True, "LOWER": {"REGEX": KOREAN_SYLLABLE}},
+    ],
+}
 
 
 def registry_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     """Span-ruler patterns for every name, alias, demonym and metonym of the registry."""
-    patterns: list[dict[str, Any]] = [KOREAN_NAME_PATTERN]
+    patterns: list[dict[str, Any]] = [KOREAN_NAME_PATTERN, KOREAN_SPACED_NAME_PATTERN]
     for actor in actors:
         label = LABEL_OF_TYPE[actor.type]
         for surface in (actor.name, *actor.aliases):
@@ -164,6 +180,10 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
     matches = [
         s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)
     ]
+    # A name found by shape alone (no actor id) inside a longer name the model found is part
+    # of it: "Pak Thae Song" is a person, "Kim Chol Ung University" a body.
+    bodies = [e for e in entities if e.label_ in NAMED_BODY_LABELS or e.label_ == "FAC"]
+    matches = [s for s in matches if s.id_ or not any(_inside(s, b) for b in bodies)]
 
     def preference(span: Span) -> tuple[int, bool, bool, int]:
         return (len(span), bool(span.id_), span[0].lower_ != "the", -span.start)
@@ -179,6 +199,11 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
 
 
 NAMED_BODY_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _inside(span: Span, entity: Span) -> bool:
+    """Whether ``span`` lies inside ``entity`` and is shorter."""
+    return entity.start <= span.start and span.end <= entity.end and len(span) < len(entity)
 
 
 def contains_only_places(entity: Span, matches: Sequence[Span]) -> bool:
