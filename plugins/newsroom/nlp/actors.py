@@ -170,9 +170,10 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
 
     Registry matches override the model's entities they overlap, except where the model
     found a longer name of a body that merely contains a country or demonym ("Security
-    Service of Ukraine", "Russian Railways"). Among overlapping matches the longest wins,
-    then one with an actor id, then one not starting with "the" ("North Korean" beats
-    "The North"), then the earliest.
+    Service of Ukraine", "Russian Railways"), and except that a match by shape alone (a
+    Korean name, no actor id) gives way to a longer name the model found around it. Among
+    overlapping matches the longest wins, then one with an actor id, then one not starting
+    with "the" ("North Korean" beats "The North"), then the earliest.
     """
     entities = list(entities)
     matches = list(spans)
@@ -180,8 +181,7 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
     matches = [
         s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)
     ]
-    # A name found by shape alone (no actor id) inside a longer name the model found is part
-    # of it: "Pak Thae Song" is a person, "Kim Chol Ung University" a body.
+    # "Pak Thae Song" is a person, but "Kim Chol Ung University" a body.
     bodies = [e for e in entities if e.label_ in NAMED_BODY_LABELS or e.label_ == "FAC"]
     matches = [s for s in matches if s.id_ or not any(_inside(s, b) for b in bodies)]
 
