@@ -286,11 +286,14 @@ class ActorResolver:
         self.name = name
         self.actors: dict[str, Actor] = {}
         self.metonyms: dict[str, str] = {}
+        self.surnames: dict[str, set[str]] = {}
 
     def initialize(self, get_examples: Any, *, nlp: Language, actors: Sequence[Actor] = ()) -> None:
         """Receive the registry (data arrives here, not in the constructor)."""
         self.actors = {a.id: a for a in actors}
         self.metonyms = {m.text: a.id for a in actors for m in a.metonyms}
+        # What a lone surname can stand for: the first or last word of a name.
+        self.surnames = {a.id: end_words((a.name, *a.aliases)) for a in actors}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Span] = []
@@ -353,15 +356,8 @@ class ActorResolver:
     def _surname(self, text: str, people: dict[str, set[str]]) -> str | None:
         """The one person named before whose name begins or ends with ``text``, if exactly
         one is ("Choe" after "Choe Son Hui"; not "Kim" after two Kims)."""
-        candidates = set()
-        for actor_id in people:
-            actor = self.actors.get(actor_id)
-            names = [actor.name, *actor.aliases] if actor else []
-            for name in names:
-                words = name.split()
-                if len(words) > 1 and text in (words[0], words[-1]):
-                    candidates.add(actor_id)
-        return candidates.pop() if len(candidates) == 1 else None
+        candidates = [a for a in people if text in self.surnames.get(a, ())]
+        return candidates[0] if len(candidates) == 1 else None
 
     def _place_or_government(self, span: Span, actor_id: str) -> str:
         # "arrived in Pyongyang" is the city; "Pyongyang said" is the government.
@@ -401,6 +397,12 @@ class ActorResolver:
             if len(candidates) > 1:
                 return None
         return actor_slug(text)
+
+
+def end_words(names: Iterable[str]) -> set[str]:
+    """The first and last words of every name of more than one word."""
+    words = [name.split() for name in names]
+    return {w for split in words if len(split) > 1 for w in (split[0], split[-1])}
 
 
 def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:

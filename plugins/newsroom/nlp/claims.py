@@ -1108,12 +1108,17 @@ def _bodies(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[_B
     return sorted(bodies, key=lambda body: body.start)
 
 
+def _definite(head: Token) -> bool:
+    """Whether ``head`` has "the" as its determiner."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
 def _is_body_anaphor(head: Token, start: int, end: int, mentions: MentionIndex) -> bool:
     """ "the agency", "the news agency", "the ministry" naming no one."""
     return (
         head.lower_ in BODY_NOUNS
         and head.tag_ == "NN"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and _definite(head)
         and not _has_mention(start, end, head.doc, mentions)
     )
 
@@ -1132,7 +1137,7 @@ def _is_anaphoric(head: Token, start: int, end: int, mentions: MentionIndex) -> 
         return True
     if head.lower_ not in TITLE_NOUNS or head.tag_ not in {"NN", "NNP"}:
         return False
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if not _definite(head):
         return False
     return not _has_mention(start, end, head.doc, mentions)
 
