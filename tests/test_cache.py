@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,9 +25,10 @@ from newsroom.cache import (
     doc_to_bytes,
 )
 from newsroom.editorial import load_editorial
-from newsroom.model import Actor, Article, Editorial
+from newsroom.model import Actor, Article, Briefing, Editorial
 from newsroom.nlp.actors import build_resolver, registry_patterns
 from newsroom.nlp.annotate import annotate
+from newsroom.nlp.pipeline import ModelNotFound
 from newsroom.seeds import load_articles
 
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
@@ -370,3 +373,144 @@ def test_preload_readies_the_model_and_resolver_and_swallows_a_missing_model(
     failing = Annotator()
     failing.preload().join(timeout=60)
     assert failing._nlp is None
+
+
+def helper_project(root: Path) -> tuple[Path, AnnotationCache]:
+    """A seeds folder with two evaluation articles, and a cache folder beside it."""
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for name in SAMPLE[:2]:
+        (seeds / name).write_bytes((FIXTURES / name).read_bytes())
+    return seeds, AnnotationCache(root / "cache")
+
+
+def add_seed(seeds: Path) -> None:
+    """Add the project's seed article (text and metadata) to ``seeds``."""
+    for path in (ROOT / "seeds").iterdir():
+        (seeds / path.name).write_bytes(path.read_bytes())
+
+
+def build_with(annotator: Annotator, seeds: Path, editorial: Editorial) -> list[Briefing]:
+    """What a build does: look ahead at the seeds, then read and annotate them."""
+    annotator.look_ahead(seeds)
+    return annotator.annotate(load_articles(seeds).articles, editorial)
+
+
+def test_a_few_new_articles_are_annotated_by_a_helper_that_loaded_the_model_early(
+    tmp_path: Path,
+    loads: list[str | None],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build that finds one new article forks a helper as it starts; the helper loads the
+    model and annotates it exactly as this process would, and this process never loads it."""
+    seeds, cache = helper_project(tmp_path)
+    build_with(Annotator(cache=cache), seeds, editorial)  # the first build: no stamps yet
+    assert loads == [None]
+    add_seed(seeds)
+    annotator = Annotator(cache=cache)
+    annotator.look_ahead(seeds)
+    helper = annotator._helper
+    assert helper is not None
+    articles = load_articles(seeds).articles
+    briefings = annotator.annotate(articles, editorial)
+    assert loads == [None] and annotator._nlp is None  # the helper's load was its own
+    assert not helper._process.is_alive()
+    assert annotator.report is not None
+    assert (annotator.report.annotated, annotator.report.parsed) == (1, 1)
+    assert briefings == Annotator().annotate(articles, editorial)
+    forbid_model(monkeypatch)  # the helper stored the parse and the annotation
+    assert build_with(Annotator(cache=cache), seeds, editorial) == briefings
+
+
+def test_no_helper_without_changed_seeds_and_none_kept_when_nothing_needs_the_model(
+    tmp_path: Path, loads: list[str | None], editorial: Editorial
+) -> None:
+    """Unchanged seeds start no helper. A file touched but not changed does (the guess goes
+    by size and time); the build then finds every parse stored and stops the helper."""
+    seeds, cache = helper_project(tmp_path)
+    build_with(Annotator(cache=cache), seeds, editorial)
+    annotator = Annotator(cache=cache)
+    annotator.look_ahead(seeds)
+    assert annotator._helper is None
+    touched = seeds / SAMPLE[0]
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    annotator.look_ahead(seeds)
+    helper = annotator._helper
+    assert helper is not None
+    annotator.annotate(load_articles(seeds).articles, editorial)
+    assert not helper._process.is_alive()
+    assert annotator.report is not None and annotator.report.annotated == 0
+    annotator.look_ahead(seeds)  # the build stored the new stamps
+    assert annotator._helper is None
+
+
+def test_a_failed_helper_leaves_the_work_and_its_errors_to_the_build(
+    tmp_path: Path,
+    nlp: Language,
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """When the helper cannot load the model, the build loads it itself and annotates."""
+    build = os.getpid()
+    loads: list[str | None] = []
+
+    def load_model(name: str | None = None) -> Language:
+        if os.getpid() != build:  # in the helper
+            raise ModelNotFound("spaCy model en_core_web_sm is not installed")
+        loads.append(name)
+        return nlp
+
+    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
+    seeds, cache = helper_project(tmp_path)
+    build_with(Annotator(cache=cache), seeds, editorial)
+    add_seed(seeds)
+    annotator = Annotator(cache=cache)
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.newsroom.annotator"):
+        briefings = build_with(annotator, seeds, editorial)
+    assert any("helper process failed (ModelNotFound" in r.getMessage() for r in caplog.records)
+    assert annotator._nlp is not None and loads == [None, None]
+    assert briefings == Annotator().annotate(load_articles(seeds).articles, editorial)
+
+
+def test_mkdocs_build_after_adding_an_article_hands_it_to_the_helper(tmp_path: Path) -> None:
+    """The real command: `mkdocs build` after adding an article forks the helper as the build
+    starts, and the new briefing is in the site."""
+    project = copy_project(tmp_path)
+
+    def mkdocs_build() -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stderr
+
+    first = mkdocs_build()
+    assert "helper process" not in first and "1 annotated, 0 from cache" in first
+    (project / "seeds" / SAMPLE[2]).write_bytes((FIXTURES / SAMPLE[2]).read_bytes())
+    second = mkdocs_build()
+    assert "1 seed file changed: loading the model in a helper process" in second
+    assert "the helper process annotated 1 of them" in second
+    assert "1 annotated, 1 from cache" in second
+    pages = list((project / "site" / "briefings").glob("*/index.html"))
+    assert len(pages) == 2
+
+
+def test_seed_stamps_are_stored_read_back_and_cleared(tmp_path: Path) -> None:
+    """The stamps round-trip; a damaged file only means no guess; clear removes it."""
+    cache = AnnotationCache(tmp_path / "cache")
+    assert cache.get_stamps() is None
+    cache.put_stamps({"a.md": [12, 34]})
+    assert cache.get_stamps() == {"a.md": [12, 34]}
+    (tmp_path / "cache" / "seeds.json").write_text("{broken", encoding="utf-8")
+    assert cache.get_stamps() is None
+    cache.put_stamps({"a.md": [12, 35]})
+    cache.clear()
+    assert not (tmp_path / "cache").exists()

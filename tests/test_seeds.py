@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.seeds import Loaded, is_subheading, load_articles, parse_blocks
+from newsroom.seeds import Loaded, is_subheading, load_articles, parse_blocks, seed_stamps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -144,3 +144,17 @@ def test_a_reload_parses_only_what_changed(tmp_path: Path) -> None:
     assert second.articles[1].body == "Two, edited." and len(second.articles) == 2
     assert len(second.parsed) == 2 and second.problems == first.problems
     assert load_articles(tmp_path) == second  # the same articles as a load from scratch
+
+
+def test_seed_stamps_follow_size_and_time_and_skip_hidden_files(tmp_path: Path) -> None:
+    """Stamps name every file load_articles would look at, and change with its content."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.md").write_text("Text.", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / ".a.md.swp").write_text("backup", encoding="utf-8")
+    before = seed_stamps(tmp_path)
+    assert sorted(before) == ["a.md", "sub/b.txt"]
+    (tmp_path / "a.md").write_text("Longer text.", encoding="utf-8")
+    after = seed_stamps(tmp_path)
+    assert after["a.md"] != before["a.md"] and after["sub/b.txt"] == before["sub/b.txt"]
+    assert seed_stamps(tmp_path / "missing") == {}

@@ -5,12 +5,13 @@ Cheapest first: annotations kept in memory across ``mkdocs serve`` rebuilds, ann
 disk, then the stored parse of the body (when only the registry, an article's corrections or
 our code changed). Only articles none of these holds are parsed by the model, in one
 ``nlp.pipe`` batch; the model is loaded on first need, so a fully cached build never loads it.
+A build that expects a few new articles has them annotated by a helper process that started
+loading the model as the build began (:mod:`newsroom.workers`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import math
 import multiprocessing
 import os
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import get_plugin_logger
+
 from .cache import (
     AnnotationCache,
     annotation_key,
@@ -29,13 +32,17 @@ from .cache import (
     pipeline_fingerprint,
     registry_fingerprint,
 )
-from .model import Annotation, Article, Block, Briefing, Editorial
+from .model import Annotation, Article, Briefing, Editorial
+from .seeds import seed_stamps
+from .workers import ModelHelper, Result, warm_up
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from .model import Actor
+
+log = get_plugin_logger(__name__)
 
 # Measured on a 2-core machine (docs/performance.md): a worker process is forked with the
 # model already loaded (shared copy-on-write) and starts in about 50 ms, while a parse costs
@@ -45,9 +52,6 @@ MIN_ARTICLES_PER_PROCESS = 8
 BATCHES_PER_PROCESS = 4
 IDLE_SAMPLE_SECONDS = 0.1
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100  # /proc/stat's unit
-# What preload() annotates: a date, a registry name and a claim wake every lazy part up.
-WARM_UP_NAME = "preload"
-WARM_UP_TEXT = "Officials in Seoul said on Tuesday that the talks would resume next week."
 
 
 def default_workers() -> int:
@@ -177,6 +181,8 @@ class Annotator:
         self._warmed: Language | None = None  # the resolver the lazy parts were woken with
         self._pipeline: str | None = None
         self._memory: dict[str, Annotation] = {}
+        self._helper: ModelHelper | None = None  # loading the model for this build's articles
+        self._stamps: dict[str, list[int]] | None = None  # the seeds as this build found them
 
     @property
     def nlp(self) -> Language:
@@ -216,22 +222,39 @@ class Annotator:
                 self._warm_up(self.resolver(self._editorial.actors), self._editorial)
 
     def _warm_up(self, resolver: Language, editorial: Editorial) -> None:
-        """Annotate one short text, once per resolver: the first article pays for the date
-        parser's patterns and other lazy parts (0.15 s), and forked workers inherit them."""
+        """Wake the lazy parts once per resolver: the first article pays for them otherwise
+        (0.15 s), and forked workers inherit them."""
         if self._warmed is resolver:
             return
-        from .nlp.annotate import annotate
-
-        article = Article(
-            path=Path(WARM_UP_NAME),
-            slug=WARM_UP_NAME,
-            title=WARM_UP_NAME,
-            body=WARM_UP_TEXT,
-            blocks=(Block("paragraph", 0, len(WARM_UP_TEXT)),),
-            date=dt.date.today(),
-        )
-        annotate(article, self.nlp(WARM_UP_TEXT), resolver, editorial)
+        warm_up(self.nlp, resolver, editorial)
         self._warmed = resolver
+
+    def look_ahead(self, seeds_dir: Path, start_helper: bool = True) -> None:
+        """Called as a build starts, before the articles are read. When a few article files
+        are new or changed since the last build (by size and modification time) and the model
+        is not loaded, fork the model helper: spaCy's import and the model's load (about 2 s)
+        then run beside MkDocs' own start and the reading of the cached annotations, instead
+        of after them. Only a guess: an unchanged text parsed before costs the helper's
+        wasted start, on another core; a change it missed costs the load in this process."""
+        if self.cache is None:
+            return
+        self.close_helper()
+        self._stamps = seed_stamps(seeds_dir)
+        before = self.cache.get_stamps()
+        if not start_helper or before is None or self._nlp is not None:
+            return
+        changed = sum(1 for name, stamp in self._stamps.items() if before.get(name) != stamp)
+        if 0 < changed <= MIN_ARTICLES_PER_PROCESS:
+            self._helper = ModelHelper.start(self.model_name)
+            if self._helper is not None:
+                files = "1 seed file" if changed == 1 else f"{changed} seed files"
+                log.debug(f"{files} changed: loading the model in a helper process")
+
+    def close_helper(self) -> None:
+        """Stop the model helper of a build that ended before annotating (a failed build)."""
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
 
     def keys(self, articles: Sequence[Article], editorial: Editorial) -> list[Keys]:
         """The cache keys of every article, computed without importing spaCy."""
@@ -288,6 +311,9 @@ class Annotator:
         if self.cache is not None:
             # Only this build's annotations stay in memory: a long serve session stays bounded.
             self._memory = {keys[i].annotation: found[i] for i in range(len(articles))}
+            if self._stamps is not None:
+                self.cache.put_stamps(self._stamps)
+                self._stamps = None
         self.report = AnnotationReport(
             articles=len(articles),
             annotated=len(missing),
@@ -311,24 +337,42 @@ class Annotator:
         since: CpuSample | None,
     ) -> tuple[int, int]:
         """Annotate the articles at ``missing`` into ``found``: from stored parses where there
-        are some, else parsed in one batch. Returns how many were parsed, on how many processes.
-        The machine's idle cores are measured over the build so far (``since``), which in a
-        cold build includes loading the model."""
-        if not missing:
-            return 0, 1
-        if self.cache is None or not all(self.cache.has_doc(keys[i].doc) for i in missing):
+        are some, else parsed in one batch (by the model helper, when one was started and
+        there are few). Returns how many were parsed, on how many processes. The machine's
+        idle cores are measured over the build so far (``since``), which in a cold build
+        includes loading the model."""
+        helper, self._helper = self._helper, None
+        cache = self.cache
+        unstored = [i for i in missing if cache is None or not cache.has_doc(keys[i].doc)]
+        if helper is not None and not 0 < len(unstored) <= MIN_ARTICLES_PER_PROCESS:
+            helper.close()  # nothing for it to parse, or enough to fork workers for
+            helper = None
+        if unstored and helper is None:
             _ = self.nlp  # needed to parse: loaded first, the resolver shares its tokenizer
-        resolver = self.resolver(editorial.actors)
-        unparsed = []
-        for index in missing:
-            doc = self.cache.get_doc(keys[index].doc, resolver.vocab) if self.cache else None
-            if doc is None:
-                unparsed.append(index)
-            else:
-                found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
+        unparsed = list(unstored)
+        stored = sorted(set(missing) - set(unstored))
+        if stored and cache is not None:
+            resolver = self.resolver(editorial.actors)
+            for index in stored:
+                doc = cache.get_doc(keys[index].doc, resolver.vocab)
+                if doc is None:
+                    unparsed.append(index)
+                else:
+                    found[index] = self._finish(
+                        articles[index], doc, keys[index], resolver, editorial
+                    )
         if not unparsed:
             return 0, 1
+        if helper is not None:
+            sent = [articles[i] for i in unparsed]
+            results = helper.annotate(sent, editorial, cache is not None, self.batch_size)
+            if results is not None:
+                self._store(results, unparsed, keys, found)
+                log.debug(f"the helper process annotated {len(results)} of them")
+                return len(unparsed), 1
+            log.debug(f"the helper process failed ({helper.failure}); annotating here")
         nlp = self.nlp
+        resolver = self.resolver(editorial.actors)
         processes, batch_size = self.plan(len(unparsed), since)
         if processes > 1:
             self._annotate_in_workers(
@@ -339,10 +383,26 @@ class Annotator:
 
         docs = parse(nlp, (articles[i].body for i in unparsed), batch_size)
         for index, doc in zip(unparsed, docs, strict=True):
-            if self.cache is not None:
-                self.cache.put_doc(keys[index].doc, doc)  # before the resolver adds to it
+            if cache is not None:
+                cache.put_doc(keys[index].doc, doc)  # before the resolver adds to it
             found[index] = self._finish(articles[index], doc, keys[index], resolver, editorial)
         return len(unparsed), 1
+
+    def _store(
+        self,
+        results: Sequence[Result],
+        indices: Sequence[int] | None,
+        keys: list[Keys],
+        found: dict[int, Annotation],
+    ) -> None:
+        """Keep what another process annotated: ``results`` index into ``indices`` (or are
+        article indices themselves when it is None)."""
+        for position, parse, annotation in results:
+            index = indices[position] if indices is not None else position
+            if self.cache is not None:
+                self.cache.put_parse(keys[index].doc, parse)
+                self.cache.put_annotation(keys[index].annotation, annotation)
+            found[index] = annotation
 
     def _annotate_in_workers(
         self,
@@ -358,21 +418,19 @@ class Annotator:
         """Parse and annotate in forked worker processes that share the loaded model and
         resolver; this process only stores what they send back. (spaCy's own ``n_process``
         would send every Doc back whole and leave the annotating to this one process.)"""
-        global _JOB
+        from . import workers
+
         # Before forking, the workers inherit the loaded model and the woken lazy parts.
         self._warm_up(resolver, editorial)
         chunks = [unparsed[i : i + batch_size] for i in range(0, len(unparsed), batch_size)]
-        _JOB = _Job(self.nlp, resolver, articles, editorial, self.cache is not None, batch_size)
+        keep = self.cache is not None
+        workers.JOB = workers.Job(self.nlp, resolver, articles, editorial, keep, batch_size)
         try:
             with multiprocessing.get_context("fork").Pool(processes) as pool:
-                for results in pool.imap(_annotate_chunk, chunks):
-                    for index, parse, annotation in results:
-                        if self.cache is not None:
-                            self.cache.put_parse(keys[index].doc, parse)
-                            self.cache.put_annotation(keys[index].annotation, annotation)
-                        found[index] = annotation
+                for results in pool.imap(workers.annotate_chunk, chunks):
+                    self._store(results, None, keys, found)
         finally:
-            _JOB = None
+            workers.JOB = None
 
     def _finish(
         self, article: Article, doc: Doc, keys: Keys, resolver: Language, editorial: Editorial
@@ -383,38 +441,3 @@ class Annotator:
         if self.cache is not None:
             self.cache.put_annotation(keys.annotation, annotation)
         return annotation
-
-
-@dataclass(frozen=True)
-class _Job:
-    """What forked workers need: set in the parent just before the fork, read in the child."""
-
-    nlp: Language
-    resolver: Language
-    articles: Sequence[Article]
-    editorial: Editorial
-    keep_parse: bool
-    batch_size: int
-
-
-_JOB: _Job | None = None
-
-
-def _annotate_chunk(indices: list[int]) -> list[tuple[int, bytes, Annotation]]:
-    """In a worker: parse and annotate the articles at ``indices``; their stored parse
-    (before the resolver adds to the Doc) and annotation go back to the parent."""
-    from .cache import doc_to_bytes
-    from .nlp.annotate import annotate
-    from .nlp.pipeline import parse
-
-    job = _JOB
-    if job is None:
-        raise RuntimeError("annotation worker started without a job")
-    results = []
-    docs = parse(job.nlp, (job.articles[i].body for i in indices), job.batch_size)
-    for index, doc in zip(indices, docs, strict=True):
-        stored = doc_to_bytes(doc) if job.keep_parse else b""
-        results.append(
-            (index, stored, annotate(job.articles[index], doc, job.resolver, job.editorial))
-        )
-    return results

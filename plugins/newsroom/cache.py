@@ -9,6 +9,10 @@
     the date anchors relative dates, the slug and file name select corrections), its Doc key,
     the actor registry, the corrections that name the article, and our annotation code.
 
+``seeds.json``
+    The size and modification time of every seed file as the last build found them: a build
+    that sees a few changed files starts loading the model early (a guess; never a key).
+
 A registry change misses the second level and hits the first, so actors are re-derived
 from stored Docs without loading the model. Topics are not part of the key: annotation
 reads only the registry and corrections (topics are joined to briefings by the corpus,
@@ -59,6 +63,7 @@ ANNOTATIONS_DIR = "annotations"
 DOC_SUFFIX = ".doc"
 ANNOTATION_SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"
+STAMPS_FILE = "seeds.json"
 # Marks the folder as a cache for backup tools (https://bford.info/cachedir/).
 CACHEDIR_TAG = "CACHEDIR.TAG"
 CACHEDIR_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -384,6 +389,24 @@ class AnnotationCache:
         """Store a parse already made into bytes by :func:`doc_to_bytes`."""
         self._write(self.path(DOCS_DIR, key), data)
 
+    def get_stamps(self) -> dict[str, list[int]] | None:
+        """The seed files' stamps the last build stored; None when there are none (or they
+        cannot be read: they only decide whether to start loading the model early)."""
+        data = self._read(self.root / STAMPS_FILE, quiet=True)
+        try:
+            entry = json.loads(data) if data is not None else None
+        except ValueError:
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_VERSION:
+            return None
+        stamps = entry.get("files")
+        return stamps if isinstance(stamps, dict) else None
+
+    def put_stamps(self, stamps: dict[str, list[int]]) -> None:
+        """Store the seed files' stamps this build found."""
+        data = json.dumps({"format": CACHE_VERSION, "files": stamps}, separators=(",", ":"))
+        self._write(self.root / STAMPS_FILE, data.encode("utf-8"))
+
     def prune(self, docs: Iterable[str], annotations: Iterable[str]) -> Pruned:
         """Remove every entry whose key is not listed (and leftover temporary files)."""
         keep = {DOCS_DIR: set(docs), ANNOTATIONS_DIR: set(annotations)}
@@ -405,6 +428,9 @@ class AnnotationCache:
     def clear(self) -> Pruned:
         """Remove every entry. Only files this cache writes are touched, whatever the folder."""
         pruned = self.prune((), ())
+        if (self.root / STAMPS_FILE).is_file():
+            stamps = _unlink(self.root / STAMPS_FILE)
+            pruned = dataclasses.replace(pruned, other=pruned.other + stamps)
         for level in (DOCS_DIR, ANNOTATIONS_DIR):
             with suppress(OSError):
                 (self.root / level).rmdir()
@@ -414,13 +440,14 @@ class AnnotationCache:
                 self.root.rmdir()
         return pruned
 
-    def _read(self, path: Path) -> bytes | None:
+    def _read(self, path: Path, quiet: bool = False) -> bytes | None:
         try:
             return path.read_bytes()
         except FileNotFoundError:
             return None  # a plain miss: no warning
         except OSError as error:
-            self._unreadable(path, error.strerror or str(error))
+            if not quiet:
+                self._unreadable(path, error.strerror or str(error))
             return None
 
     def _unreadable(self, path: Path, reason: str) -> None:

@@ -41,10 +41,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.site: Site | None = None
         self.lost: list[str] = []  # pages whose unsearched blocks lost their markers
         self.root = Path.cwd()
+        self.command: str | None = None  # None: MkDocs used as a library
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this object across serve rebuilds, and with it the
         annotator: its loaded model and the annotations of the last build, in memory."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Resolve folders against mkdocs.yml, add the stylesheet, (re)make the annotator
@@ -64,6 +66,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.annotator is None or options != self.annotator_options:
             self.annotator = make_annotator(self.config, cache_dir)
             self.annotator_options = options
+        # `mkdocs serve` preloads the model in this process instead (on_serve).
+        helper = self.command in ("build", "gh-deploy")
+        self.annotator.look_ahead(self.path("seeds_dir"), start_helper=helper)
         return config
 
     def path(self, option: str) -> Path:
@@ -142,6 +147,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "they wait in HTML comments until search has read a page, and another plugin "
                 "removed the comments first; turn its comment removal off"
             )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the model helper if the build failed before annotating."""
+        if self.annotator is not None:
+            self.annotator.close_helper()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

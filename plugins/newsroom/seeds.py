@@ -180,6 +180,21 @@ def load_articles(
     return Loaded(tuple(assign_slugs(articles)), tuple(problems), parsed)
 
 
+def seed_stamps(seeds_dir: Path) -> dict[str, list[int]]:
+    """The size and modification time (ns) of every file under ``seeds_dir``, by relative
+    path: enough to tell, without reading them, which files changed since an earlier look."""
+    stamps: dict[str, list[int]] = {}
+    if not seeds_dir.is_dir():
+        return stamps
+    for path in _candidate_files(seeds_dir):
+        try:
+            stat = path.stat()
+        except OSError:  # a broken symlink: load_articles reports it
+            continue
+        stamps[path.relative_to(seeds_dir).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return stamps
+
+
 def _candidate_files(seeds_dir: Path) -> Iterable[Path]:
     # rglob does not descend into symlinked folders; a symlink itself is listed and checked.
     for path in seeds_dir.rglob("*"):
