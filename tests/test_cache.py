@@ -279,7 +279,7 @@ def test_worker_processes_only_for_batches_that_repay_them(
     workers: int, count: int, expected: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Several processes only from 8 articles each, with batches small enough to share."""
-    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since: 8)
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 8)
     assert Annotator(workers=workers, batch_size=32).plan(count) == expected
 
 
@@ -291,7 +291,7 @@ def test_worker_processes_annotate_exactly_like_one_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Forked workers annotate like one process and store entries a later build reads."""
-    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since: 2)
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 2)
     many = [
         dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
         for copy in range(4)
@@ -402,11 +402,14 @@ def test_a_few_new_articles_are_annotated_by_a_helper_that_loaded_the_model_earl
     editorial: Editorial,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A build that finds one new article forks a helper as it starts; the helper loads the
-    model and annotates it exactly as this process would, and this process never loads it."""
+    """A build that finds new articles forks a helper as it starts (the first build finds
+    every one new); the helper loads the model and annotates them exactly as this process
+    would, and this process never loads it."""
     seeds, cache = helper_project(tmp_path)
-    build_with(Annotator(cache=cache), seeds, editorial)  # the first build: no stamps yet
-    assert loads == [None]
+    first = Annotator(cache=cache)
+    build_with(first, seeds, editorial)
+    assert first.report is not None and first.report.parsed == 2
+    assert loads == [] and first._nlp is None
     add_seed(seeds)
     annotator = Annotator(cache=cache)
     annotator.look_ahead(seeds)
@@ -414,7 +417,7 @@ def test_a_few_new_articles_are_annotated_by_a_helper_that_loaded_the_model_earl
     assert helper is not None
     articles = load_articles(seeds).articles
     briefings = annotator.annotate(articles, editorial)
-    assert loads == [None] and annotator._nlp is None  # the helper's load was its own
+    assert loads == [] and annotator._nlp is None  # the helper's loads were its own
     assert not helper._process.is_alive()
     assert annotator.report is not None
     assert (annotator.report.annotated, annotator.report.parsed) == (1, 1)
@@ -443,6 +446,29 @@ def test_no_helper_without_changed_seeds_and_none_kept_when_nothing_needs_the_mo
     assert annotator.report is not None and annotator.report.annotated == 0
     annotator.look_ahead(seeds)  # the build stored the new stamps
     assert annotator._helper is None
+
+
+def test_a_cold_build_in_the_helper_uses_worker_processes_like_the_build_would(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many new articles: the helper forks workers of its own and streams their results."""
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 2)
+    many = [
+        dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
+        for copy in range(4)
+        for article in articles
+    ]
+    seeds, cache = helper_project(tmp_path)
+    annotator = Annotator(workers=2, cache=cache)
+    annotator.look_ahead(seeds)
+    assert annotator._helper is not None
+    briefings = annotator.annotate(many, editorial)
+    assert loads == [] and annotator.report is not None and annotator.report.processes == 2
+    assert briefings == Annotator(workers=1).annotate(many, editorial)
 
 
 def test_a_failed_helper_leaves_the_work_and_its_errors_to_the_build(
@@ -474,9 +500,9 @@ def test_a_failed_helper_leaves_the_work_and_its_errors_to_the_build(
     assert briefings == Annotator().annotate(load_articles(seeds).articles, editorial)
 
 
-def test_mkdocs_build_after_adding_an_article_hands_it_to_the_helper(tmp_path: Path) -> None:
-    """The real command: `mkdocs build` after adding an article forks the helper as the build
-    starts, and the new briefing is in the site."""
+def test_mkdocs_build_hands_new_articles_to_the_helper(tmp_path: Path) -> None:
+    """The real command: `mkdocs build` of a new project, then after adding an article,
+    forks the helper as the build starts, and the new briefing is in the site."""
     project = copy_project(tmp_path)
 
     def mkdocs_build() -> str:
@@ -493,11 +519,13 @@ def test_mkdocs_build_after_adding_an_article_hands_it_to_the_helper(tmp_path: P
         return result.stderr
 
     first = mkdocs_build()
-    assert "helper process" not in first and "1 annotated, 0 from cache" in first
+    assert "2 seed files new: loading the model in a helper process" in first  # text, metadata
+    assert "articles annotated by the helper process: 1" in first
+    assert "1 annotated, 0 from cache" in first
     (project / "seeds" / SAMPLE[2]).write_bytes((FIXTURES / SAMPLE[2]).read_bytes())
     second = mkdocs_build()
-    assert "1 seed file changed: loading the model in a helper process" in second
-    assert "the helper process annotated 1 of them" in second
+    assert "1 seed file new or changed: loading the model in a helper process" in second
+    assert "articles annotated by the helper process: 1" in second
     assert "1 annotated, 1 from cache" in second
     pages = list((project / "site" / "briefings").glob("*/index.html"))
     assert len(pages) == 2

@@ -15,6 +15,7 @@ import contextlib
 import math
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections.abc import Sequence
@@ -99,16 +100,16 @@ class CpuSample:
         return cls(idle, total, time.process_time(), time.perf_counter())
 
 
-def idle_cores(since: CpuSample | None = None) -> int:
+def idle_cores(since: CpuSample | None = None, build_cpu: float = 0.0) -> int:
     """Cores that other programs leave idle, at least one. Sampled from /proc/stat over the
     time since ``since``, less this process's own CPU time in it (a build that has just loaded
-    the model measured the machine meanwhile); over a tenth of a second of sleep when that
-    time is shorter; elsewhere from the 1-minute load average. Measured: with the cores busy,
-    a second spaCy process gains nothing, and handing parsed Docs between processes then
-    costs more."""
+    the model measured the machine meanwhile) and ``build_cpu`` seconds of the build's other
+    process (the model helper's parent); over a tenth of a second of sleep when that time is
+    shorter; elsewhere from the 1-minute load average. Measured: with the cores busy, a second
+    spaCy process gains nothing, and handing parsed Docs between processes then costs more."""
     cores = os.cpu_count() or 1
     if since is None or time.perf_counter() - since.at < IDLE_SAMPLE_SECONDS:
-        since = CpuSample.take()
+        since, build_cpu = CpuSample.take(), 0.0
         time.sleep(IDLE_SAMPLE_SECONDS)
     now = CpuSample.take()
     if since is None or now is None:
@@ -117,7 +118,7 @@ def idle_cores(since: CpuSample | None = None) -> int:
         except (AttributeError, OSError):  # no load average either
             return default_workers()
     total = max(now.total - since.total, 1.0)
-    own = (now.own - since.own) * CLOCK_TICKS
+    own = (now.own - since.own + build_cpu) * CLOCK_TICKS
     others = min(max(total - (now.idle - since.idle) - own, 0.0), total)
     return max(1, round(cores * (1 - others / total)))
 
@@ -230,25 +231,29 @@ class Annotator:
         self._warmed = resolver
 
     def look_ahead(self, seeds_dir: Path, start_helper: bool = True) -> None:
-        """Called as a build starts, before the articles are read. When a few article files
-        are new or changed since the last build (by size and modification time) and the model
-        is not loaded, fork the model helper: spaCy's import and the model's load (about 2 s)
-        then run beside MkDocs' own start and the reading of the cached annotations, instead
-        of after them. Only a guess: an unchanged text parsed before costs the helper's
-        wasted start, on another core; a change it missed costs the load in this process."""
+        """Called as a build starts, before the articles are read. When article files are
+        new or changed since the last build (by size and modification time), or there was
+        no last build, and the model is not loaded, fork the model helper: spaCy's import
+        and the model's load (about 2 s) then run beside MkDocs' own start and the reading
+        of the articles and their cached annotations, instead of after them. Only a guess:
+        a file touched but parsed before costs the helper's wasted start, on another core;
+        a change it missed costs the load in this process."""
         if self.cache is None:
             return
         self.close_helper()
         self._stamps = seed_stamps(seeds_dir)
         before = self.cache.get_stamps()
-        if not start_helper or before is None or self._nlp is not None:
+        if not start_helper or self._nlp is not None:
             return
-        changed = sum(1 for name, stamp in self._stamps.items() if before.get(name) != stamp)
-        if 0 < changed <= MIN_ARTICLES_PER_PROCESS:
-            self._helper = ModelHelper.start(self.model_name)
+        changed = sum(
+            1 for name, stamp in self._stamps.items() if (before or {}).get(name) != stamp
+        )
+        if changed:
+            self._helper = ModelHelper.start(self)
             if self._helper is not None:
                 files = "1 seed file" if changed == 1 else f"{changed} seed files"
-                log.debug(f"{files} changed: loading the model in a helper process")
+                news = "new" if before is None else "new or changed"
+                log.debug(f"{files} {news}: loading the model in a helper process")
 
     def close_helper(self) -> None:
         """Stop the model helper of a build that ended before annotating (a failed build)."""
@@ -268,15 +273,17 @@ class Annotator:
             keys.append(Keys(parse, annotation_key(article, parse, registry, corrections)))
         return keys
 
-    def plan(self, count: int, since: CpuSample | None = None) -> tuple[int, int]:
+    def plan(
+        self, count: int, since: CpuSample | None = None, build_cpu: float = 0.0
+    ) -> tuple[int, int]:
         """Processes and batch size for parsing ``count`` texts: up to ``workers`` processes,
         as many as the batch repays and the machine has idle cores for (measured since
-        ``since`` where that was long enough)."""
+        ``since`` where that was long enough; see :func:`idle_cores` for ``build_cpu``)."""
         processes = max(1, min(self.workers, count // MIN_ARTICLES_PER_PROCESS))
         if processes > 1 and "fork" not in multiprocessing.get_all_start_methods():
             processes = 1  # the workers share the loaded model through fork
         if processes > 1:
-            processes = min(processes, idle_cores(since))
+            processes = min(processes, idle_cores(since, build_cpu))
         return processes, self.batch_for(count, processes)
 
     def batch_for(self, count: int, processes: int) -> int:
@@ -337,15 +344,15 @@ class Annotator:
         since: CpuSample | None,
     ) -> tuple[int, int]:
         """Annotate the articles at ``missing`` into ``found``: from stored parses where there
-        are some, else parsed in one batch (by the model helper, when one was started and
-        there are few). Returns how many were parsed, on how many processes. The machine's
+        are some, else parsed in one batch (by the model helper, when the build started one).
+        Returns how many were parsed, on how many processes. The machine's
         idle cores are measured over the build so far (``since``), which in a cold build
         includes loading the model."""
         helper, self._helper = self._helper, None
         cache = self.cache
         unstored = [i for i in missing if cache is None or not cache.has_doc(keys[i].doc)]
-        if helper is not None and not 0 < len(unstored) <= MIN_ARTICLES_PER_PROCESS:
-            helper.close()  # nothing for it to parse, or enough to fork workers for
+        if helper is not None and not unstored:
+            helper.close()  # nothing for it to parse
             helper = None
         if unstored and helper is None:
             _ = self.nlp  # needed to parse: loaded first, the resolver shares its tokenizer
@@ -365,12 +372,14 @@ class Annotator:
             return 0, 1
         if helper is not None:
             sent = [articles[i] for i in unparsed]
-            results = helper.annotate(sent, editorial, cache is not None, self.batch_size)
-            if results is not None:
+            for results in helper.annotate(sent, editorial, cache is not None):
                 self._store(results, unparsed, keys, found)
-                log.debug(f"the helper process annotated {len(results)} of them")
-                return len(unparsed), 1
-            log.debug(f"the helper process failed ({helper.failure}); annotating here")
+            left = [i for i in unparsed if i not in found]
+            if not left:
+                log.debug(f"articles annotated by the helper process: {len(unparsed)}")
+                return len(unparsed), helper.processes
+            log.debug(f"the helper process failed ({helper.failure}); annotating {len(left)} here")
+            unparsed = left
         nlp = self.nlp
         resolver = self.resolver(editorial.actors)
         processes, batch_size = self.plan(len(unparsed), since)
@@ -426,9 +435,9 @@ class Annotator:
         keep = self.cache is not None
         workers.JOB = workers.Job(self.nlp, resolver, articles, editorial, keep, batch_size)
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                for results in pool.imap(workers.annotate_chunk, chunks):
-                    self._store(results, None, keys, found)
+            with workers.forked_pool(processes) as pool:
+                for data in pool.imap(workers.annotate_chunk, chunks):
+                    self._store(pickle.loads(data), None, keys, found)
         finally:
             workers.JOB = None
 

@@ -1,32 +1,37 @@
 """Annotation in other processes, forked from the build so that they share what it loaded.
 
-- **Workers** parse and annotate a share of a cold build's articles (:func:`annotate_chunk`,
-  run by a process pool the annotator forks with the model loaded).
-- **The model helper** (:class:`ModelHelper`) is forked at the start of a build that expects
-  a few new articles: it imports spaCy and loads the model (about 2 s) on another core while
-  MkDocs reads the configuration and this process loads the articles and their cached
-  annotations, then annotates the articles it is sent. The build itself never loads the
-  model then.
-"""
+- **Workers** parse and annotate a share of the articles (:func:`annotate_chunk`), in a
+  pool forked once the model is loaded.
+- **The model helper** (:class:`ModelHelper`) is forked as a ``mkdocs build`` starts when
+  articles will need the model: it imports spaCy and loads the model (about 2 s) on another
+  core while MkDocs starts and the build reads the articles and their cached annotations,
+  then annotates what the build sends it (with workers of its own for many articles). The
+  build itself never loads the model then."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import multiprocessing
+import pickle
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .model import Annotation, Article, Block, Editorial
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from multiprocessing.pool import Pool
     from multiprocessing.process import BaseProcess
 
     from spacy.language import Language
+
+    from .annotator import Annotator
 
 # What warm_up() annotates: a date, a place and a claim wake every lazy part up.
 WARM_UP_NAME = "preload"
@@ -66,9 +71,10 @@ class Job:
 JOB: Job | None = None
 
 
-def annotate_chunk(indices: list[int]) -> list[Result]:
+def annotate_chunk(indices: list[int]) -> bytes:
     """In a worker: parse and annotate the articles at ``indices``; their stored parse
-    (before the resolver adds to the Doc) and annotation go back to the parent."""
+    (before the resolver adds to the Doc) and annotations go back pickled, as a list of
+    :data:`Result` (so that the model helper passes them on without unpickling them)."""
     from .cache import doc_to_bytes
     from .nlp.annotate import annotate
     from .nlp.pipeline import parse
@@ -83,32 +89,48 @@ def annotate_chunk(indices: list[int]) -> list[Result]:
         results.append(
             (index, stored, annotate(job.articles[index], doc, job.resolver, job.editorial))
         )
-    return results
+    return pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
+
+
+def forked_pool(processes: int) -> Pool:
+    """A pool of worker processes forked from this one, with what it has loaded."""
+    return multiprocessing.get_context("fork").Pool(processes)
+
+
+# What the model helper sends: a tag, then the payload.
+CHUNK, DONE, FAILED = b"c", b"d", b"f"
 
 
 class ModelHelper:
-    """A process forked early in a build to load the model, then annotate a few articles.
+    """A process forked as a build starts, to load the model while the build reads the
+    project, then annotate the articles the build sends it.
 
-    It is only a head start: when it cannot be forked, fails or dies, :meth:`annotate`
-    returns None and the build annotates the articles itself (and reports any error, such
-    as a missing model, as it always does).
+    It plans its processes as the build would (forking workers of its own for many
+    articles) and sends the results back a chunk at a time. It is only a head start: where
+    it cannot be forked, fails or dies, the build annotates what it did not receive (and
+    reports any error, such as a missing model, as it always does).
     """
 
     def __init__(self, process: BaseProcess, connection: Connection) -> None:
         self._process = process
         self._connection = connection
-        self.failure = ""  # why annotate() returned None
+        self._cpu = time.process_time()  # the build's CPU time when the helper started
+        self.failure = ""  # why the results stopped short, when they did
+        self.processes = 1  # how many processes parsed, once it is done
 
     @classmethod
-    def start(cls, model: str | None) -> ModelHelper | None:
-        """Fork the helper; None where processes cannot be forked safely (no ``fork`` start
-        method, or other threads running in this process)."""
+    def start(cls, annotator: Annotator) -> ModelHelper | None:
+        """Fork the helper with a copy of ``annotator`` (its options and cache); None where
+        processes cannot be forked safely (no ``fork`` start method, or other threads
+        running in this process)."""
         if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
             return None
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
+        # Not a daemon: daemons may not fork workers. It is stopped when the build ends
+        # (or at exit), and stops itself when it sees this process gone.
         process = context.Process(
-            target=_help, args=(theirs, ours, model), name="briefings-model", daemon=True
+            target=_help, args=(theirs, ours, annotator), name="briefings-model"
         )
         try:
             process.start()
@@ -116,30 +138,40 @@ class ModelHelper:
             ours.close()
             theirs.close()
             return None
-        theirs.close()  # the helper's end: when the helper exits, recv() here sees EOF
-        return cls(process, ours)
+        theirs.close()  # the helper's end: when the helper exits, a read here sees EOF
+        helper = cls(process, ours)
+        atexit.register(helper.close)
+        return helper
 
     def annotate(
-        self, articles: Sequence[Article], editorial: Editorial, keep_parse: bool, batch_size: int
-    ) -> list[Result] | None:
-        """Parse and annotate ``articles`` in the helper (waiting for its model); indices in
-        the results are into ``articles``. None when the helper failed. Closes the helper."""
+        self, articles: Sequence[Article], editorial: Editorial, keep_parse: bool
+    ) -> Iterator[list[Result]]:
+        """Parse and annotate ``articles`` in the helper, waiting for its model; results
+        come a chunk at a time, their indices into ``articles``. When they stop short,
+        :attr:`failure` says why. Closes the helper."""
+        build_cpu = time.process_time() - self._cpu
         try:
             with contextlib.suppress(OSError):  # it has exited: its reason may be waiting
-                self._connection.send((tuple(articles), editorial, keep_parse, batch_size))
-            status, payload = self._connection.recv()
-        except (OSError, EOFError, ValueError) as error:  # it died, or sent something broken
+                self._connection.send((tuple(articles), editorial, keep_parse, build_cpu))
+            while True:
+                message = self._connection.recv_bytes()
+                tag, payload = message[:1], message[1:]
+                if tag == CHUNK:
+                    yield pickle.loads(payload)
+                elif tag == DONE:
+                    self.processes = int(payload)
+                    return
+                else:
+                    self.failure = payload.decode("utf-8", "replace")
+                    return
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError) as error:
             self.failure = f"{type(error).__name__}: {error}" if str(error) else "it exited"
-            return None
         finally:
             self.close()
-        if status != "done":
-            self.failure = str(payload)
-            return None
-        return list(payload)
 
     def close(self) -> None:
         """Stop the helper (if still running) and reap it."""
+        atexit.unregister(self.close)
         with contextlib.suppress(OSError):
             self._connection.close()
         if self._process.is_alive():
@@ -147,24 +179,38 @@ class ModelHelper:
         self._process.join(timeout=5)
 
 
-def _help(connection: Connection, theirs: Connection, model: str | None) -> None:
+def _help(connection: Connection, theirs: Connection, annotator: Annotator) -> None:
     """The helper process: load the model and wake the annotation code, then annotate what
-    the build sends. Any failure is sent back as such; the build then does the work."""
+    the build sends. A failure is sent back as such; the build then does the rest."""
     global JOB
+    from .annotator import CpuSample
+
+    since = CpuSample.take()
     theirs.close()  # the build's end: if the build exits, recv() here sees EOF
     try:
         from .nlp.actors import build_resolver
-        from .nlp.pipeline import load_model
 
-        nlp = load_model(model)
+        nlp = annotator.nlp
         warm_up(nlp, build_resolver((), nlp), Editorial())
-        articles, editorial, keep_parse, batch_size = connection.recv()
-        resolver = build_resolver(editorial.actors, nlp)
-        JOB = Job(nlp, resolver, articles, editorial, keep_parse, batch_size)
-        reply: tuple[str, Any] = ("done", annotate_chunk(list(range(len(articles)))))
+        articles, editorial, keep_parse, build_cpu = connection.recv()
+        processes, batch_size = annotator.plan(len(articles), since, build_cpu)
+        JOB = Job(
+            nlp, build_resolver(editorial.actors, nlp), articles, editorial, keep_parse, batch_size
+        )
+        chunks = [
+            list(range(i, min(i + batch_size, len(articles))))
+            for i in range(0, len(articles), batch_size)
+        ]
+        if processes == 1:
+            for chunk in chunks:
+                connection.send_bytes(CHUNK + annotate_chunk(chunk))
+        else:
+            with forked_pool(processes) as pool:
+                for data in pool.imap(annotate_chunk, chunks):
+                    connection.send_bytes(CHUNK + data)
+        connection.send_bytes(DONE + str(processes).encode())
     except EOFError:  # the build went on without the helper
         return
     except BaseException as error:  # the build redoes the work and reports the error
-        reply = ("failed", f"{type(error).__name__}: {error}")
-    with contextlib.suppress(OSError, ValueError):
-        connection.send(reply)
+        with contextlib.suppress(OSError, ValueError):
+            connection.send_bytes(FAILED + f"{type(error).__name__}: {error}".encode())
