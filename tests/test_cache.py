@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -469,6 +470,48 @@ def test_a_cold_build_in_the_helper_uses_worker_processes_like_the_build_would(
     briefings = annotator.annotate(many, editorial)
     assert loads == [] and annotator.report is not None and annotator.report.processes == 2
     assert briefings == Annotator(workers=1).annotate(many, editorial)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_helper_stopped_in_the_middle_stops_its_workers_too(
+    tmp_path: Path,
+    loads: list[str | None],
+    articles: tuple[Article, ...],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A build that stops listening (an error, an interrupt) leaves no process behind."""
+    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 2)
+    many = [
+        dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
+        for copy in range(4)
+        for article in articles
+    ]
+    seeds, _ = helper_project(tmp_path)
+    annotator = Annotator(workers=2, cache=AnnotationCache(tmp_path / "cache"))
+    annotator.look_ahead(seeds)
+    helper = annotator._helper
+    assert helper is not None
+    results = helper.annotate(many, editorial, keep_parse=True)
+    assert next(results)  # the first chunk: the helper's workers are running
+    pid = helper._process.pid
+    assert pid is not None
+    workers = children(pid)
+    assert len(workers) == 2
+    results.close()
+    assert not helper._process.is_alive()
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
 
 
 def test_a_failed_helper_leaves_the_work_and_its_errors_to_the_build(

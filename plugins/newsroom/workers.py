@@ -17,7 +17,7 @@ import multiprocessing
 import pickle
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,6 +99,7 @@ def forked_pool(processes: int) -> Pool:
 
 # What the model helper sends: a tag, then the payload.
 CHUNK, DONE, FAILED = b"c", b"d", b"f"
+STOP_SECONDS = 10  # how long a helper stopped in the middle of its work may take to exit
 
 
 class ModelHelper:
@@ -117,6 +118,7 @@ class ModelHelper:
         self._cpu = time.process_time()  # the build's CPU time when the helper started
         self.failure = ""  # why the results stopped short, when they did
         self.processes = 1  # how many processes parsed, once it is done
+        self._busy = False  # sent articles, not yet done with them
 
     @classmethod
     def start(cls, annotator: Annotator) -> ModelHelper | None:
@@ -145,7 +147,7 @@ class ModelHelper:
 
     def annotate(
         self, articles: Sequence[Article], editorial: Editorial, keep_parse: bool
-    ) -> Iterator[list[Result]]:
+    ) -> Generator[list[Result], None, None]:
         """Parse and annotate ``articles`` in the helper, waiting for its model; results
         come a chunk at a time, their indices into ``articles``. When they stop short,
         :attr:`failure` says why. Closes the helper."""
@@ -153,30 +155,35 @@ class ModelHelper:
         try:
             with contextlib.suppress(OSError):  # it has exited: its reason may be waiting
                 self._connection.send((tuple(articles), editorial, keep_parse, build_cpu))
+                self._busy = True
             while True:
                 message = self._connection.recv_bytes()
                 tag, payload = message[:1], message[1:]
                 if tag == CHUNK:
                     yield pickle.loads(payload)
-                elif tag == DONE:
+                    continue
+                self._busy = False
+                if tag == DONE:
                     self.processes = int(payload)
-                    return
                 else:
                     self.failure = payload.decode("utf-8", "replace")
-                    return
+                return
         except (OSError, EOFError, ValueError, pickle.UnpicklingError) as error:
             self.failure = f"{type(error).__name__}: {error}" if str(error) else "it exited"
         finally:
             self.close()
 
     def close(self) -> None:
-        """Stop the helper (if still running) and reap it."""
+        """Stop the helper (if still running) and reap it. One stopped while it works for
+        the build sees its connection closed, and stops its own workers before it exits."""
         atexit.unregister(self.close)
         with contextlib.suppress(OSError):
             self._connection.close()
+        if self._busy:
+            self._process.join(timeout=STOP_SECONDS)
         if self._process.is_alive():
             self._process.terminate()
-        self._process.join(timeout=5)
+        self._process.join(timeout=STOP_SECONDS)
 
 
 def _help(connection: Connection, theirs: Connection, annotator: Annotator) -> None:
