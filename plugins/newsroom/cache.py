@@ -11,7 +11,8 @@
 
 ``seeds.json``
     The size and modification time of every seed file as the last build found them: a build
-    that sees a few changed files starts loading the model early (a guess; never a key).
+    that finds files new or changed since then starts loading the model at once, in a helper
+    process (a guess, never a key: the keys above decide what is annotated).
 
 A registry change misses the second level and hits the first, so actors are re-derived
 from stored Docs without loading the model. Topics are not part of the key: annotation
