@@ -31,6 +31,7 @@ from newsroom.nlp.actors import build_resolver, registry_patterns
 from newsroom.nlp.annotate import annotate
 from newsroom.nlp.pipeline import ModelNotFound
 from newsroom.seeds import load_articles
+from newsroom.workers import ModelHelper
 
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 SAMPLE = ("beijing-parade.md", "kim-yo-jong-rejects-seoul.md", "nis-kursk-casualties.md")
@@ -284,20 +285,26 @@ def test_worker_processes_only_for_batches_that_repay_them(
     assert Annotator(workers=workers, batch_size=32).plan(count) == expected
 
 
-def test_worker_processes_annotate_exactly_like_one_process(
-    tmp_path: Path,
-    loads: list[str | None],
-    articles: tuple[Article, ...],
-    editorial: Editorial,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Forked workers annotate like one process and store entries a later build reads."""
+@pytest.fixture
+def many(articles: tuple[Article, ...], monkeypatch: pytest.MonkeyPatch) -> list[Article]:
+    """Sixteen articles (the sample four times over), on a machine with two idle cores:
+    enough for two worker processes."""
     monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 2)
-    many = [
+    return [
         dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
         for copy in range(4)
         for article in articles
     ]
+
+
+def test_worker_processes_annotate_exactly_like_one_process(
+    tmp_path: Path,
+    loads: list[str | None],
+    many: list[Article],
+    editorial: Editorial,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Forked workers annotate like one process and store entries a later build reads."""
     single = Annotator(workers=1).annotate(many, editorial)
     parallel = Annotator(workers=2, cache=AnnotationCache(tmp_path))
     assert parallel.annotate(many, editorial) == single
@@ -449,24 +456,20 @@ def test_no_helper_without_changed_seeds_and_none_kept_when_nothing_needs_the_mo
     assert annotator._helper is None
 
 
-def test_a_cold_build_in_the_helper_uses_worker_processes_like_the_build_would(
-    tmp_path: Path,
-    loads: list[str | None],
-    articles: tuple[Article, ...],
-    editorial: Editorial,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Many new articles: the helper forks workers of its own and streams their results."""
-    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 2)
-    many = [
-        dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
-        for copy in range(4)
-        for article in articles
-    ]
-    seeds, cache = helper_project(tmp_path)
+def with_helper(root: Path) -> tuple[Annotator, ModelHelper]:
+    """An annotator for two processes whose first build has started its model helper."""
+    seeds, cache = helper_project(root)
     annotator = Annotator(workers=2, cache=cache)
     annotator.look_ahead(seeds)
     assert annotator._helper is not None
+    return annotator, annotator._helper
+
+
+def test_a_cold_build_in_the_helper_uses_worker_processes_like_the_build_would(
+    tmp_path: Path, loads: list[str | None], many: list[Article], editorial: Editorial
+) -> None:
+    """Many new articles: the helper forks workers of its own and streams their results."""
+    annotator, _ = with_helper(tmp_path)
     briefings = annotator.annotate(many, editorial)
     assert loads == [] and annotator.report is not None and annotator.report.processes == 2
     assert briefings == Annotator(workers=1).annotate(many, editorial)
@@ -485,24 +488,10 @@ def children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_a_helper_stopped_in_the_middle_stops_its_workers_too(
-    tmp_path: Path,
-    loads: list[str | None],
-    articles: tuple[Article, ...],
-    editorial: Editorial,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, loads: list[str | None], many: list[Article], editorial: Editorial
 ) -> None:
     """A build that stops listening (an error, an interrupt) leaves no process behind."""
-    monkeypatch.setattr("newsroom.annotator.idle_cores", lambda since, build_cpu: 2)
-    many = [
-        dataclasses.replace(article, path=Path(f"{copy}-{article.path.name}"))
-        for copy in range(4)
-        for article in articles
-    ]
-    seeds, _ = helper_project(tmp_path)
-    annotator = Annotator(workers=2, cache=AnnotationCache(tmp_path / "cache"))
-    annotator.look_ahead(seeds)
-    helper = annotator._helper
-    assert helper is not None
+    _, helper = with_helper(tmp_path)
     results = helper.annotate(many, editorial, keep_parse=True)
     assert next(results)  # the first chunk: the helper's workers are running
     pid = helper._process.pid
