@@ -190,6 +190,11 @@ def test_a_surname_the_model_left_out_is_the_person_named_before(nlp: Language) 
         ("Choe", "choe-son-hui"),
     ]
     assert mentions(later) == []
+    two_letters = (
+        "National security adviser Wi Sung-lac said Seoul was watching the visit. "
+        "Wi said the talks could cover more troop deployments."
+    )
+    assert mentions(two_letters)[-1] == ("Wi", "wi-sung-lac")
 
 
 @pytest.mark.parametrize(

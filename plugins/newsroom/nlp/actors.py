@@ -424,7 +424,8 @@ def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:
         ):
             token = doc[i]
             text = token.text
-            if len(text) >= 3 and text[0].isupper() and text[1:].islower():
+            # Two letters are enough: Korean surnames such as "Wi", "Ri" or "Jo".
+            if len(text) >= 2 and text[0].isupper() and text[1:].islower():
                 found.append(token)
     return found
 
