@@ -888,3 +888,20 @@ def test_the_agency_is_the_body_named_before_with_that_word(nlp: Language) -> No
         == "korean-central-news-agency"
     )
     assert source(f"The Kremlin reported the test on Friday. {said}") is None
+
+
+def test_a_source_the_parser_hung_on_the_statement(nlp: Language) -> None:
+    """ "..., by Premier Pak Thae Song, the Korean Central News Agency said.": the parser
+    makes the agency an apposition to the premier and leaves "said" without a subject."""
+    text = (
+        "Kozlov was greeted at the airport by Premier Pak Thae Song, "
+        "the Korean Central News Agency said."
+    )
+    said = next(t for t in nlp(text) if t.text == "said")
+    assert not [c for c in said.children if c.dep_ == "nsubj"]  # what the parser does
+    (claim,) = claims_of(nlp, text)
+    assert (claim.source_text, claim.cue, claim.text) == (
+        "the Korean Central News Agency",
+        "said",
+        "Kozlov was greeted at the airport by Premier Pak Thae Song",
+    )

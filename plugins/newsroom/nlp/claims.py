@@ -1040,6 +1040,37 @@ def _according_fallback(doc: Doc, matcher: Matcher, done: set[int]) -> list[tupl
     return pairs
 
 
+def _trailing_source_pairs(
+    doc: Doc, mentions: MentionIndex, done: set[int]
+) -> list[tuple[Token, Token]]:
+    """Pairs for "..., by Premier Pak Thae Song, the Korean Central News Agency said." where
+    the parser hung the source on the statement's last name (an apposition) and left the
+    cue without a subject: a cue verb that ends its sentence, right after a name (a
+    mention) that follows a comma. The name's head word is the subject."""
+    pairs: list[tuple[Token, Token]] = []
+    for cue in doc[2:]:
+        if cue.i in done or cue.pos_ != "VERB" or cue.lower_ not in CUE_FORMS:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            continue
+        after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        if after is not None and not (after.is_sent_end and after.is_punct):
+            continue
+        mention = mentions.get(doc[cue.i - 1])
+        if mention is None or not mentions.is_source_mention(doc[cue.i - 1]):
+            continue
+        first = cue.i - 1
+        while first > 0 and mentions.get(doc[first - 1]) is mention:
+            first -= 1
+        if first > 0 and doc[first - 1].lower_ == "the":
+            first -= 1
+        if first == 0 or doc[first - 1].text != ",":
+            continue
+        name = doc[first : cue.i]
+        pairs.append((cue, name.root))
+    return pairs
+
+
 @dataclass(frozen=True)
 class _Person:
     """A person mention, as a possible antecedent of "he" or "the minister"."""
@@ -1319,6 +1350,7 @@ def extract_claims(
     according_pairs.sort(key=lambda p: (p[0].i, p[1].i))
     done = {a.i for a, _ in according_pairs}
     according_pairs += _according_fallback(doc, tok_matcher, done)
+    cue_pairs += _trailing_source_pairs(doc, index, {cue.i for cue, _ in cue_pairs})
     cue_pairs.sort(key=lambda p: (p[0].i, p[1].i))
 
     quotes = quotations(sents)
