@@ -5,8 +5,8 @@ Cheapest first: annotations kept in memory across ``mkdocs serve`` rebuilds, ann
 disk, then the stored parse of the body (when only the registry, an article's corrections or
 our code changed). Only articles none of these holds are parsed by the model, in one
 ``nlp.pipe`` batch; the model is loaded on first need, so a fully cached build never loads it.
-A build that expects a few new articles has them annotated by a helper process that started
-loading the model as the build began (:mod:`newsroom.workers`).
+A ``mkdocs build`` that finds new or changed article files has them annotated by a helper
+process that started loading the model as the build began (:mod:`newsroom.workers`).
 """
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ class Annotator:
 
     def _warm_up(self, resolver: Language, editorial: Editorial) -> None:
         """Wake the lazy parts once per resolver: the first article pays for them otherwise
-        (0.15 s), and forked workers inherit them."""
+        (0.4-0.8 s), and forked workers inherit them."""
         if self._warmed is resolver:
             return
         warm_up(self.nlp, resolver, editorial)
@@ -345,9 +345,9 @@ class Annotator:
     ) -> tuple[int, int]:
         """Annotate the articles at ``missing`` into ``found``: from stored parses where there
         are some, else parsed in one batch (by the model helper, when the build started one).
-        Returns how many were parsed, on how many processes. The machine's
-        idle cores are measured over the build so far (``since``), which in a cold build
-        includes loading the model."""
+        Returns how many were parsed, on how many processes. The machine's idle cores are
+        measured over the build so far (``since``), which in a cold build includes loading
+        the model."""
         helper, self._helper = self._helper, None
         cache = self.cache
         unstored = [i for i in missing if cache is None or not cache.has_doc(keys[i].doc)]
@@ -379,7 +379,7 @@ class Annotator:
                 log.debug(f"articles annotated by the helper process: {len(unparsed)}")
                 return len(unparsed), helper.processes
             log.debug(f"the helper process failed ({helper.failure}); annotating {len(left)} here")
-            unparsed = left
+            unparsed = left  # (its CPU time counts as another program's in plan(): fewer workers)
         nlp = self.nlp
         resolver = self.resolver(editorial.actors)
         processes, batch_size = self.plan(len(unparsed), since)
