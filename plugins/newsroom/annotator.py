@@ -35,7 +35,7 @@ from .cache import (
 )
 from .model import Annotation, Article, Briefing, Editorial
 from .seeds import seed_stamps
-from .workers import ModelHelper, Result, warm_up
+from .workers import Job, ModelHelper, Result, run, warm_up
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -245,9 +245,8 @@ class Annotator:
         before = self.cache.get_stamps()
         if not start_helper or self._nlp is not None:
             return
-        changed = sum(
-            1 for name, stamp in self._stamps.items() if (before or {}).get(name) != stamp
-        )
+        previous = before or {}
+        changed = sum(1 for name, stamp in self._stamps.items() if previous.get(name) != stamp)
         if changed:
             self._helper = ModelHelper.start(self)
             if self._helper is not None:
@@ -427,19 +426,12 @@ class Annotator:
         """Parse and annotate in forked worker processes that share the loaded model and
         resolver; this process only stores what they send back. (spaCy's own ``n_process``
         would send every Doc back whole and leave the annotating to this one process.)"""
-        from . import workers
-
         # Before forking, the workers inherit the loaded model and the woken lazy parts.
         self._warm_up(resolver, editorial)
-        chunks = [unparsed[i : i + batch_size] for i in range(0, len(unparsed), batch_size)]
         keep = self.cache is not None
-        workers.JOB = workers.Job(self.nlp, resolver, articles, editorial, keep, batch_size)
-        try:
-            with workers.forked_pool(processes) as pool:
-                for data in pool.imap(workers.annotate_chunk, chunks):
-                    self._store(pickle.loads(data), None, keys, found)
-        finally:
-            workers.JOB = None
+        job = Job(self.nlp, resolver, articles, editorial, keep, batch_size)
+        for data in run(job, unparsed, processes):
+            self._store(pickle.loads(data), None, keys, found)
 
     def _finish(
         self, article: Article, doc: Doc, keys: Keys, resolver: Language, editorial: Editorial

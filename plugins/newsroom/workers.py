@@ -17,7 +17,7 @@ import multiprocessing
 import pickle
 import threading
 import time
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +26,6 @@ from .model import Annotation, Article, Block, Editorial
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from multiprocessing.pool import Pool
     from multiprocessing.process import BaseProcess
 
     from spacy.language import Language
@@ -93,9 +92,22 @@ def annotate_chunk(indices: list[int]) -> bytes:
     return pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
 
 
-def forked_pool(processes: int) -> Pool:
-    """A pool of worker processes forked from this one, with what it has loaded."""
-    return multiprocessing.get_context("fork").Pool(processes)
+def run(job: Job, indices: Sequence[int], processes: int) -> Iterator[bytes]:
+    """Annotate ``job``'s articles at ``indices``, a batch at a time, in this process or in
+    a pool of ``processes`` forked from it (sharing what it has loaded): each batch's
+    results, pickled, as :func:`annotate_chunk` returns them."""
+    global JOB
+    size = job.batch_size
+    chunks = [list(indices[i : i + size]) for i in range(0, len(indices), size)]
+    JOB = job
+    try:
+        if processes == 1:
+            yield from map(annotate_chunk, chunks)
+        else:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                yield from pool.imap(annotate_chunk, chunks)
+    finally:
+        JOB = None
 
 
 # What the model helper sends: a tag, then the payload.
@@ -190,7 +202,6 @@ class ModelHelper:
 def _help(connection: Connection, theirs: Connection, annotator: Annotator) -> None:
     """The helper process: load the model and wake the annotation code, then annotate what
     the build sends. A failure is sent back as such; the build then does the rest."""
-    global JOB
     from .annotator import CpuSample
 
     since = CpuSample.take()
@@ -202,20 +213,10 @@ def _help(connection: Connection, theirs: Connection, annotator: Annotator) -> N
         warm_up(nlp, build_resolver((), nlp), Editorial())
         articles, editorial, keep_parse, build_cpu = connection.recv()
         processes, batch_size = annotator.plan(len(articles), since, build_cpu)
-        JOB = Job(
-            nlp, build_resolver(editorial.actors, nlp), articles, editorial, keep_parse, batch_size
-        )
-        chunks = [
-            list(range(i, min(i + batch_size, len(articles))))
-            for i in range(0, len(articles), batch_size)
-        ]
-        if processes == 1:
-            for chunk in chunks:
-                connection.send_bytes(CHUNK + annotate_chunk(chunk))
-        else:
-            with forked_pool(processes) as pool:
-                for data in pool.imap(annotate_chunk, chunks):
-                    connection.send_bytes(CHUNK + data)
+        resolver = build_resolver(editorial.actors, nlp)
+        job = Job(nlp, resolver, articles, editorial, keep_parse, batch_size)
+        for data in run(job, range(len(articles)), processes):
+            connection.send_bytes(CHUNK + data)
         connection.send_bytes(DONE + str(processes).encode())
     except EOFError:  # the build went on without the helper
         return

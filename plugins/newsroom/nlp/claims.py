@@ -1056,9 +1056,9 @@ def _trailing_source_pairs(
         after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
         if after is not None and not (after.is_sent_end and after.is_punct):
             continue
-        mention = mentions.get(doc[cue.i - 1])
-        if mention is None or not mentions.is_source_mention(doc[cue.i - 1]):
+        if not mentions.is_source_mention(doc[cue.i - 1]):
             continue
+        mention = mentions.get(doc[cue.i - 1])
         first = cue.i - 1
         while first > 0 and mentions.get(doc[first - 1]) is mention:
             first -= 1
