@@ -39,7 +39,7 @@ browser: install
 	$(BIN)/python -m pytest -q -m browser
 
 eval: install
-	$(BIN)/python -m newsroom.evaluation tests/fixtures/eval
+	$(BIN)/python -m newsroom.evaluation glossary tests/fixtures/eval
 
 bench: install
 	$(BIN)/python bench/run.py

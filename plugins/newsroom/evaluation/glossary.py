@@ -16,11 +16,11 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from .annotator import Annotator
-from .corpus import Corpus, build_corpus
-from .editorial import load_editorial
-from .model import Actor
-from .seeds import load_articles
+from ..annotator import Annotator
+from ..corpus import Corpus, build_corpus
+from ..editorial import load_editorial
+from ..model import Actor
+from ..seeds import load_articles
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def report(scores: Sequence[Score], verbose: bool = True) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsroom.evaluation", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m newsroom.evaluation glossary", description=__doc__)
     parser.add_argument("folder", type=Path, help="articles with NAME.gold.yml beside them")
     parser.add_argument(
         "--editorial", type=Path, default=Path("briefings"), help="editorial folder"
