@@ -131,7 +131,9 @@ def report(scores: Sequence[Score], verbose: bool = True) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsroom.evaluation glossary", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m newsroom.evaluation glossary", description=__doc__
+    )
     parser.add_argument("folder", type=Path, help="articles with NAME.gold.yml beside them")
     parser.add_argument(
         "--editorial", type=Path, default=Path("briefings"), help="editorial folder"
