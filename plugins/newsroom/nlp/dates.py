@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from dateparser.date import DateDataParser
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 Tense = Literal["past", "present", "future"]
 
@@ -329,3 +330,27 @@ def _parser(anchor: dt.date, tense: Tense) -> DateDataParser:
             "PARSERS": ["relative-time", "absolute-time"],
         },
     )
+
+
+# --- detection --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression found in a parsed text, with its resolved value (None: vague)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+
+
+def find_dates_in_doc(doc: Doc, anchor: dt.date | None) -> list[FoundDate]:
+    """The DATE expressions of a parsed text, each resolved against ``anchor``."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        value = resolve_date(ent.text, anchor, date_tense(ent)) if anchor else None
+        found.append(FoundDate(ent.text, ent.start_char, ent.end_char, value))
+    return found
