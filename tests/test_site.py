@@ -102,7 +102,8 @@ def test_seed_dates_resolved(seed_site: Site) -> None:
         ("April this year", "2025-04"),
         ("October last year", "2024-10"),
         ("2019", "2019"),
-        ("recent years", None),
+        ("recent years", None),  # a duration: kept, with no value
+        ("the future", "FUTURE_REF"),  # "in the future, too"
     }
     assert values == expected
     html = seed_site.html(f"briefings/{SEED_SLUG}")

@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .devset import DEFAULT_DEVSET, load_devset, normalise
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_PLATINUM = Path("..") / "shared" / "bench" / "tempeval-platinum"
 
@@ -59,17 +64,26 @@ def ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 0.0
 
 
-def spacy_detector() -> Detector:
-    """The project's detector: the spaCy pipeline and the date resolver."""
+def spacy_detector(kinds: frozenset[str]) -> Detector:
+    """The project's detector, the spaCy pipeline and the date resolver, keeping ``kinds``
+    (DATE, TIME: a time of day on a named day)."""
     from ..nlp.dates import find_dates_in_doc
-    from ..nlp.pipeline import load_model
 
-    nlp = load_model()
+    nlp = _model()
 
     def detect(text: str, anchor: dt.date) -> list[tuple[int, int, str, str | None]]:
-        return [(d.start, d.end, d.text, d.value) for d in find_dates_in_doc(nlp(text), anchor)]
+        found = find_dates_in_doc(nlp(text), anchor)
+        return [(d.start, d.end, d.text, d.value) for d in found if d.kind in kinds]
 
     return detect
+
+
+@functools.cache
+def _model() -> Language:
+    """The English pipeline, loaded once."""
+    from ..nlp.pipeline import load_model
+
+    return load_model()
 
 
 def _kind_of_spurious(text: str, gold_types: set[str]) -> str:
@@ -216,16 +230,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     parser.add_argument("--examples", type=int, default=3, help="examples per error kind")
     args = parser.parse_args(argv)
-    detect: Detector | None = None
-    for name, folder, scorer in (
-        ("TempEval-3 platinum (DATE)", args.platinum, score_platinum),
-        ("development set (date keys)", args.devset, score_devset),
+    for name, folder, scorer, kinds in (
+        ("TempEval-3 platinum (DATE)", args.platinum, score_platinum, {"DATE"}),
+        ("development set (date keys)", args.devset, score_devset, {"DATE", "TIME"}),
     ):
         if not folder.is_dir():
             print(f"{name}: skipped, {folder} not found")
             continue
-        detect = detect or spacy_detector()
-        tally = scorer(folder, detect)
+        tally = scorer(folder, spacy_detector(frozenset(kinds)))
         if tally is None:
             print(f"{name}: skipped, nothing to score in {folder}")
             continue

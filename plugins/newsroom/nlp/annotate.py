@@ -22,7 +22,7 @@ from ..model import (
 )
 from .actors import MENTIONS_KEY, run_resolver
 from .claims import extract_claims
-from .dates import date_tense, resolve_date
+from .dates import find_dates_in_doc
 from .figures import extract_figures
 
 
@@ -74,22 +74,11 @@ def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
 def find_dates(
     doc: Doc, article: Article, sentences: Sequence[Sentence]
 ) -> tuple[DateMention, ...]:
-    """DATE entities resolved against the publication date and the tense of their sentence."""
-    dates = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        value = resolve_date(ent.text, article.date, date_tense(ent)) if article.date else None
-        dates.append(
-            DateMention(
-                ent.text,
-                ent.start_char,
-                ent.end_char,
-                value,
-                sentence_at(sentences, ent.start_char),
-            )
-        )
-    return tuple(dates)
+    """The date expressions of the body, resolved against the publication date."""
+    return tuple(
+        DateMention(d.text, d.start, d.end, d.value, sentence_at(sentences, d.start))
+        for d in find_dates_in_doc(doc, article.date)
+    )
 
 
 def apply_corrections(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..corpus import TYPE_NOUNS, Corpus
 from ..model import Briefing, Mention
+from ..nlp.dates.values import is_calendar
 from . import markup as m
 from .background import background_section
 from .blocks import Html, Rendered, assemble
@@ -59,7 +60,7 @@ def annotated_text(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
         if mention.actor in corpus.actors:
             marks.append((mention.start, mention.end, actor_link(mention, corpus)))
     for date in annotation.dates:
-        if date.value:
+        if is_calendar(date.value):  # a reference or a decade has no datetime attribute
             open_tag = (
                 f'<time class="briefing-date" datetime="{date.value}" '
                 f'title="{m.human_date(date.value)}">'

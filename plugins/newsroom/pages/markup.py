@@ -23,6 +23,8 @@ import datetime as dt
 import html
 import unicodedata
 
+from ..nlp.dates.values import describe
+
 # Bidirectional controls would reorder what the reader sees; they are shown as code points.
 BIDI_CONTROLS = frozenset(
     chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
@@ -116,6 +118,9 @@ def human_date(value: str | dt.date | None) -> str:
     if value is None:
         return "undated"
     iso = value.isoformat() if isinstance(value, dt.date) else value
+    described = describe(iso)
+    if described is not None:
+        return described  # a week, a quarter, a reference, a decade or a century
     parts = iso.split("-")
     if len(parts) == 1:
         return parts[0]

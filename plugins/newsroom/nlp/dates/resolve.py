@@ -1,7 +1,8 @@
-"""Resolve the DATE entities spaCy finds against the article's publication date.
+"""Resolve one date expression against the article's publication date and a tense.
 
-Values are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` at the precision the text supports, or None
-where the text names no single day, month or year ("recent years", "the 1990s", "2024-25").
+Values are ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Www`` (an ISO week), ``YYYY-Qn``, ``YYY``
+(a decade) or ``YY`` (a century) at the precision the text supports, or None where the text
+names no single period ("recent years", "2024-25").
 dateparser does the parsing; this module adds what it lacks: weekdays read with the tense of
 their sentence, "April this year"-style combinations, a window for yearless months, vagueness
 checks, and the precision of the answer.
@@ -9,119 +10,15 @@ checks, and the precision of the answer.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from dateparser.date import DateDataParser
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-Tense = Literal["past", "present", "future"]
-
-# --- tense ------------------------------------------------------------------------------------
-
-_FUTURE_WORDS = frozenset({"upcoming", "next", "scheduled", "rescheduled", "tomorrow"})
-# "set to meet", "going to sign", "due to visit": future only when a bare verb follows.
-_FUTURE_LEADS = frozenset({"set", "going", "due"})
-
-
-def sentence_tense(sent: Span) -> Tense:
-    """The tense of a sentence from its verbs and future cues: future beats past, else present."""
-    # Future wins: news sentences often pair a past reporting verb with a future event
-    # ("Putin shared ... his upcoming talks, scheduled to take place Friday").
-    past = False
-    for token in sent:
-        lower = token.lower_
-        if lower in _FUTURE_WORDS:
-            return "future"
-        if token.tag_ == "MD":
-            verb = _next_verb(token)
-            if verb is not None and verb.tag_ == "VB":
-                if verb.lemma_ == "have" and _next_verb(verb) is not None:
-                    # "could have happened" looks back, not ahead.
-                    past = True
-                    continue
-                return "future"
-        if lower in _FUTURE_LEADS and _bare_verb_follows(token):
-            return "future"
-        if lower == "set" and token.tag_ == "VBN" and _next_lower(token) == "for":
-            return "future"
-        if token.tag_ == "VBD" or (token.tag_ == "VBN" and _has_perfect_aux(token)):
-            past = True
-    return "past" if past else "present"
-
-
-_SCHEDULING_LEMMAS = {"schedule", "set", "plan", "expect", "due", "go", "prepare", "intend", "aim"}
-
-
-def date_tense(date: Span) -> Tense:
-    """The tense of the clause a date belongs to, from the verb that governs it.
-
-    "Trump said Friday when asked if he would meet Kim": Friday goes with "said", so it is
-    the Friday before, whatever the rest of the sentence says. Falls back to the sentence
-    where the governing verb does not settle it (present tense, no verb at all).
-    """
-    token = date.root
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    if token.pos_ not in {"VERB", "AUX"}:
-        return sentence_tense(date.sent)
-    return _verb_tense(token) or sentence_tense(date.sent)
-
-
-def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
-    """Past, future or undecided (None) for one verb and its auxiliaries."""
-    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(a.tag_ == "MD" for a in auxes):
-        return "past" if any(a.lemma_ == "have" for a in auxes) else "future"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and depth < 3:
-        head = verb.head
-        if head.lemma_ in _SCHEDULING_LEMMAS or head.lower_ in {"set", "due", "scheduled"}:
-            return "future"
-        if head.i != verb.i and head.pos_ in {"VERB", "AUX"}:
-            return _verb_tense(head, depth + 1)
-    return None
-
-
-def _next_verb(token: Token) -> Token | None:
-    """The first verb after ``token``, skipping adverbs and negation, or None."""
-    doc = token.doc
-    for i in range(token.i + 1, min(token.i + 4, len(doc))):
-        tag = doc[i].tag_
-        if tag.startswith("VB"):
-            return doc[i]
-        if tag not in {"RB", "RBR", "RBS"}:
-            return None
-    return None
-
-
-def _next_lower(token: Token) -> str | None:
-    """The lower-cased text of the token after ``token``, or None at the end of the doc."""
-    nxt = token.i + 1
-    return token.doc[nxt].lower_ if nxt < len(token.doc) else None
-
-
-def _bare_verb_follows(token: Token) -> bool:
-    """Whether ``token`` is followed by "to" and a verb in its base form."""
-    doc = token.doc
-    i = token.i
-    return i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].tag_ == "VB"
-
-
-def _has_perfect_aux(token: Token) -> bool:
-    """Whether a past participle is built with have/has/had ("has sent")."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
-
-
-# --- resolution -------------------------------------------------------------------------------
+from .tense import Tense
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -143,10 +40,31 @@ _LEADING_PREPOSITION_RE = re.compile(
 _QUALIFIER_RE = re.compile(
     r"^(?:(?:the\s+)?(?:very\s+)?"
     r"(?:start|beginning|end|middle|close|turn|first half|second half|"
-    r"(?:first|second|third|fourth|last|final) (?:quarter|week|days?)|"
+    r"(?:first|second|third|fourth|last|final) (?:week|days?)|"
     r"spring|summer|autumn|fall|winter)\s+of\s+"
     r"|(?:early|mid|late|earlier|later)(?:\s*-\s*|\s+in\s+|\s+))"
 )
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_QUARTER_RE = re.compile(
+    r"(?:the\s+)?(?:(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter"
+    r"(?:\s+of\s+(?:(?P<year>\d{4})|(?P<yrel>this|last|next)\s+year))?"
+    r"|q(?P<q>[1-4])(?:\s+(?P<qyear>\d{4}))?"
+    r"|(?P<rel>this|last|next|the\s+current|the\s+last)\s+(?:fiscal\s+)?quarter)"
+)
+_RELATIVE_MONTH_RE = re.compile(
+    rf"(?P<rel>last|next|this|this past|this coming)\s+(?P<month>{_MONTHS})"
+)
+_CENTURY_RE = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century")
+_DECADE_RE = re.compile(r"(?:the\s+)?(?P<decade>1[5-9]\d|20\d)0'?s")
 _SEASON_RE = re.compile(r"(?P<rel>this|last|next)\s+(?:spring|summer|autumn|fall)")
 _SEASON_YEAR_RE = re.compile(r"^(?:spring|summer|autumn|fall|winter)\s+(?=\d{4}\b)")
 _RELATIVE_YEAR_RE = re.compile(r"(?P<head>.+?)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
@@ -187,6 +105,16 @@ _PREFER: dict[Tense, Literal["past", "current_period", "future"]] = {
 }
 
 
+def has_date_word(norm: str) -> bool:
+    """Whether a normalised expression holds a digit or a word of time (month, day, year...)."""
+    return bool(_DATE_WORDS_RE.search(norm) or _TIME_UNITS_RE.search(norm))
+
+
+_TIME_UNITS_RE = re.compile(
+    r"\b(?:days|weeks|months|years|decades?|centur(?:y|ies)|hours?|minutes?)\b"
+)
+
+
 def resolve_date(text: str, anchor: dt.date, tense: Tense = "present") -> str | None:
     """Resolve a date expression to 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', or None when vague.
 
@@ -201,17 +129,33 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense = "present") -> str | 
 @functools.lru_cache(maxsize=4096)
 def _resolve(text: str, anchor: dt.date, tense: Tense) -> str | None:
     """The cached body of ``resolve_date``."""
-    norm = _normalise(text)
+    norm = normalise(text)
     if not norm or not _DATE_WORDS_RE.search(norm):
         return None
+    century = _CENTURY_RE.fullmatch(norm)
+    if century:
+        return f"{int(century['n']) - 1:02d}"
+    decade = _DECADE_RE.fullmatch(norm)
+    if decade:
+        return decade["decade"]
+    quarter = _QUARTER_RE.fullmatch(norm)
+    if quarter:
+        return _quarter(quarter, anchor, tense)
     if _YEAR_RANGE_RE.fullmatch(norm) or len(set(_YEAR_RE.findall(norm))) > 1:
         return None
     if any(pattern.search(norm) for pattern in _VAGUE_RES):
         return None
     if _PLURAL_UNIT_RE.search(norm) and not norm.endswith(" ago"):
         return None  # "recent years", "the past few months", "two weeks": spans, not dates
-    norm = _rewrite(norm, anchor)
+    norm, tense = _rewrite(norm, anchor, tense)
 
+    if norm in {"this week", "last week", "next week", "the last week", "past week", "coming week"}:
+        shift = {"last": -7, "past": -7, "next": 7, "coming": 7}.get(norm.split()[-2], 0)
+        year, week, _ = (anchor + dt.timedelta(days=shift)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    month = _RELATIVE_MONTH_RE.fullmatch(norm)
+    if month:
+        return _relative_month(month["rel"], month["month"], anchor)
     weekday = _WEEKDAY_RE.fullmatch(norm)
     if weekday:
         return _weekday(anchor, _WEEKDAYS.index(weekday["day"]), weekday["rel"], tense).isoformat()
@@ -224,7 +168,7 @@ def _resolve(text: str, anchor: dt.date, tense: Tense) -> str | None:
     return _parse(norm, anchor, tense)
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     """Lower-case, straighten quotes, drop possessives, trailing punctuation and prepositions."""
     norm = " ".join(text.replace("’", "'").replace("‘", "'").lower().split())
     norm = re.sub(r"'s$", "", norm).strip(' ,;:!?"()')
@@ -235,13 +179,19 @@ def _normalise(text: str) -> str:
         norm = stripped
 
 
-def _rewrite(norm: str, anchor: dt.date) -> str:
-    """Reduce qualified and combined expressions to ones dateparser or the weekday rule read."""
+def _rewrite(norm: str, anchor: dt.date, tense: Tense) -> tuple[str, Tense]:
+    """Reduce qualified and combined expressions to ones dateparser or the weekday rule read;
+    "earlier" looks back and "later" ahead, whatever the verb's tense."""
     while True:
-        stripped = _QUALIFIER_RE.sub("", norm, count=1)
+        if norm.startswith("earlier "):
+            tense = "past"
+        elif norm.startswith("later "):
+            tense = "future"
+        stripped = _LEADING_PREPOSITION_RE.sub("", _QUALIFIER_RE.sub("", norm, count=1))
         if stripped == norm or not stripped:
             break
         norm = stripped
+    norm = norm.replace("fiscal ", "")
     norm = _SEASON_YEAR_RE.sub("", norm)
     if norm in {"the year", "the month", "the week"}:
         norm = "this " + norm.removeprefix("the ")  # reached via "the end of the year"
@@ -253,7 +203,45 @@ def _rewrite(norm: str, anchor: dt.date) -> str:
         # dateparser cannot read "October last year"; it reads "october 2024".
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[combo["rel"]]
         norm = f"{combo['head']} {year}"
-    return norm
+    return norm, tense
+
+
+def _quarter(match: re.Match[str], anchor: dt.date, tense: Tense) -> str:
+    """A quarter as ``YYYY-Qn``: named ("the third quarter", "Q3 2024") or relative."""
+    current = (anchor.month - 1) // 3 + 1
+    if match["rel"]:
+        shift = {"last": -1, "next": 1}.get(match["rel"].split()[-1], 0)
+        if match["rel"] == "the last":
+            shift = -1
+        index = anchor.year * 4 + current - 1 + shift
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    number = _ORDINALS[match["n"]] if match["n"] else int(match["q"])
+    if match["year"] or match["qyear"]:
+        year = int(match["year"] or match["qyear"])
+    elif match["yrel"]:
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[match["yrel"]]
+    else:
+        year = anchor.year
+        if tense == "past" and number > current:
+            year -= 1
+        elif tense == "future" and number < current:
+            year += 1
+    return f"{year:04d}-Q{number}"
+
+
+def _relative_month(rel: str, name: str, anchor: dt.date) -> str:
+    """ "last June" is the latest June before the anchor's month, "next June" the first after,
+    "this June" the one of the anchor's year."""
+    month = _MONTH_NUMBERS[name.rstrip(".")[:3]]
+    year = anchor.year
+    if rel in {"last", "this past"}:
+        year -= 1 if month >= anchor.month else 0
+    elif rel in {"next", "this coming"}:
+        year += 1 if month <= anchor.month else 0
+    return f"{year:04d}-{month:02d}"
+
+
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 
 
 def _weekday(anchor: dt.date, target: int, rel: str | None, tense: Tense) -> dt.date:
@@ -330,27 +318,3 @@ def _parser(anchor: dt.date, tense: Tense) -> DateDataParser:
             "PARSERS": ["relative-time", "absolute-time"],
         },
     )
-
-
-# --- detection --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FoundDate:
-    """A date expression found in a parsed text, with its resolved value (None: vague)."""
-
-    text: str
-    start: int
-    end: int
-    value: str | None
-
-
-def find_dates_in_doc(doc: Doc, anchor: dt.date | None) -> list[FoundDate]:
-    """The DATE expressions of a parsed text, each resolved against ``anchor``."""
-    found = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        value = resolve_date(ent.text, anchor, date_tense(ent)) if anchor else None
-        found.append(FoundDate(ent.text, ent.start_char, ent.end_char, value))
-    return found
