@@ -16,11 +16,13 @@ from .model import (
     ActorType,
     Briefing,
     Claim,
+    DateMention,
     Editorial,
     Figure,
     Mention,
     Topic,
 )
+from .nlp.dates.values import calendar_span, is_calendar, sort_key
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
     "person": ("Person", "People"),
@@ -64,6 +66,7 @@ class Event:
     topic: str | None = None  # the topic whose curated timeline holds it
     source: str | None = None
     url: str | None = None
+    reported: bool = False  # dated by the report ("said Wednesday"): it happened by then
 
     @property
     def curated(self) -> bool:
@@ -171,7 +174,9 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
                 actors[actor_id],
                 description=neutral_description(actors[actor_id].type, briefing_count),
             )
-    timeline = tuple(sorted(events, key=lambda e: (e.date, not e.curated, e.slug or "")))
+    timeline = merge_events(
+        sorted(events, key=lambda e: (sort_key(e.date), not e.curated, e.slug or ""))
+    )
     by_briefing: dict[str, list[Event]] = defaultdict(list)
     by_actor: dict[str, list[Event]] = defaultdict(list)
     by_topic: dict[str, list[Event]] = defaultdict(list)
@@ -236,22 +241,67 @@ def capital_descriptions(editorial: Editorial) -> dict[str, str]:
 
 
 def extract_events(briefing: Briefing, actors_by_sentence: Mapping[int, list[str]]) -> list[Event]:
-    """One event per sentence that holds a resolved date: the sentence, dated, with its actors."""
+    """One event per sentence that holds a calendar date: the sentence, dated by what happened
+    where the sentence says so, else by its report ("state media said Wednesday")."""
     article, annotation = briefing.article, briefing.annotation
-    events = []
-    done: set[int] = set()
+    if not annotation.sentences:
+        return []
+    dates_of: dict[int, list[DateMention]] = defaultdict(list)
     for date in annotation.dates:
-        if date.value is None or date.sentence in done or not annotation.sentences:
-            continue
-        done.add(date.sentence)
-        sentence = annotation.sentences[date.sentence]
+        if is_calendar(date.value):
+            dates_of[date.sentence].append(date)
+    events = []
+    for index, dates in dates_of.items():
+        date = next((d for d in dates if not d.reported), dates[0])
+        sentence = annotation.sentences[index]
         events.append(
             Event(
-                date=date.value,
+                date=date.value or "",
                 text=article.body[sentence.start : sentence.end],
-                actors=tuple(dict.fromkeys(actors_by_sentence.get(date.sentence, []))),
+                actors=tuple(dict.fromkeys(actors_by_sentence.get(index, []))),
                 slug=article.slug,
                 block=sentence.block,
+                reported=date.reported,
             )
         )
     return events
+
+
+# Events that share this many actors and fall on the same day, or a reported one within this
+# many days after the other, are one event told twice.
+SAME_EVENT_ACTORS = 2
+REPORT_DELAY_DAYS = 3
+
+
+def merge_events(events: Sequence[Event]) -> tuple[Event, ...]:
+    """The timeline with each event once: an event from one source that another source already
+    has (same actors, same day, or reported within days of it) joins it, which keeps the date
+    of what happened and gains the link to the briefing."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((i for i, k in enumerate(kept) if same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        first, second = kept[twin], event
+        keep, other = (second, first) if first.reported and not second.reported else (first, second)
+        if keep.slug is None and other.slug is not None:
+            keep = replace(keep, slug=other.slug, block=other.block)
+        kept[twin] = keep
+    return tuple(sorted(kept, key=lambda e: (sort_key(e.date), not e.curated, e.slug or "")))
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two events from different sources tell of one thing that happened."""
+    if (a.slug and a.slug == b.slug) or (a.curated and b.curated):
+        return False
+    if len(set(a.actors) & set(b.actors)) < SAME_EVENT_ACTORS:
+        return False
+    span_a, span_b = calendar_span(a.date), calendar_span(b.date)
+    if span_a is None or span_b is None or span_a[0] != span_a[1] or span_b[0] != span_b[1]:
+        return False  # only days are compared: a month holds many events
+    gap = (span_b[0] - span_a[0]).days
+    if gap == 0:
+        return True
+    later_reported = b.reported if gap > 0 else a.reported
+    return later_reported and abs(gap) <= REPORT_DELAY_DAYS

@@ -229,8 +229,9 @@ class DateMention:
     text: str
     start: int
     end: int
-    value: str | None  # YYYY, YYYY-MM, YYYY-MM-DD or None when vague
+    value: str | None  # a TimeML value (YYYY, YYYY-MM-DD, YYYY-Www, PRESENT_REF...) or None
     sentence: int
+    reported: bool = False  # the date of a report ("said Wednesday"), not of what happened
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def find_dates(
 ) -> tuple[DateMention, ...]:
     """The date expressions of the body, resolved against the publication date."""
     return tuple(
-        DateMention(d.text, d.start, d.end, d.value, sentence_at(sentences, d.start))
+        DateMention(d.text, d.start, d.end, d.value, sentence_at(sentences, d.start), d.reported)
         for d in find_dates_in_doc(doc, article.date)
     )
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from ..corpus import Corpus, Event
 from ..model import Briefing, Topic
+from ..nlp.dates.values import calendar_span
 from . import markup as m
 from .blocks import Html, Rendered, assemble
 from .events import event_list
@@ -77,12 +78,16 @@ def background_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Htm
 
 
 def events_before(events: tuple[Event, ...], date: str | None, slug: str) -> list[Event]:
-    """The most recent events before ``date`` (not from the briefing itself), newest first."""
-    end = bisect.bisect_left(events, date, key=lambda e: e.date) if date else len(events)
+    """The most recent events before ``date`` (not from the briefing itself), oldest first
+    like every timeline."""
+    day = dt.date.fromisoformat(date) if date else None
     recent: list[Event] = []
-    for event in reversed(events[:end]):
+    for event in reversed(events):
+        span = calendar_span(event.date)
+        if day is not None and (span is None or span[0] >= day):
+            continue  # on or after the briefing's day: not background
         if event.slug != slug:
             recent.append(event)
         if len(recent) == BACKGROUND_EVENTS:
             break
-    return recent
+    return recent[::-1]

@@ -27,11 +27,11 @@ def event_item(
             where = f' — <a href="{m.slug_url("briefings", event.slug, depth, anchor)}">{title}</a>'
         else:
             where = f' — <a href="#{anchor}">in the text</a>'
-    elif event.source:
+    if event.source:  # a curated event, perhaps joined by the briefing that tells it too
         source = m.text(event.source)
         if event.url and event.url.startswith(("https://", "http://")):
             source = f'<a href="{m.attr(event.url)}" rel="nofollow noopener">{source}</a>'
-        where = f' — <span class="briefing-source">{source}</span>'
+        where += f' — <span class="briefing-source">{source}</span>'
     kind = "curated" if event.curated else "from the briefing"
     excluded = m.NOT_SEARCHED if unsearched_if_extracted and not event.curated else ""
     return (

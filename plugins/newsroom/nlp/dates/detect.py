@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 
 from .resolve import has_date_word, normalise, resolve_date
-from .tense import Tense, date_tense
+from .tense import Tense, date_tense, governing_verb
 from .values import calendar_span
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class FoundDate:
     end: int
     value: str | None
     kind: Kind = "DATE"
+    reported: bool = False  # the date of a report ("said Wednesday"), not of the event
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class _Words:
     anaphora: tuple[_Anaphor, ...]
     modifier_deps: frozenset[str]
     separators: re.Pattern[str]
+    reporting: frozenset[str]
 
 
 @functools.cache
@@ -97,6 +99,7 @@ def words() -> _Words:
         anaphora=anaphora,
         modifier_deps=frozenset(data["month_modifier_deps"]),
         separators=re.compile(rf"\s*(?:{alternatives})\s*"),
+        reporting=frozenset(data["reporting_verbs"]),
     )
 
 
@@ -145,7 +148,8 @@ def find_dates_in_doc(doc: Doc, anchor: dt.date | None) -> list[FoundDate]:
         value = _value(ent, anchor, last) if anchor else None
         if kind == "TIME" and (value is None or any(f.end > ent.start_char for f in found)):
             continue  # a clock time, or the time of a day already found
-        found.append(FoundDate(ent.text, ent.start_char, ent.end_char, value, kind))
+        reported = _reported(ent)
+        found.append(FoundDate(ent.text, ent.start_char, ent.end_char, value, kind, reported))
         if calendar_span(value):
             last = value
     found.extend(_references(doc))
@@ -161,6 +165,12 @@ def _value(ent: Span, anchor: dt.date, last: str | None) -> str | None:
     if value is None and last is not None:
         value = _anaphor(normalise(ent.text), last)
     return value
+
+
+def _reported(ent: Span) -> bool:
+    """Whether a date goes with a verb of saying ("state media said Wednesday")."""
+    verb = governing_verb(ent)
+    return verb is not None and verb.lemma_ in words().reporting
 
 
 def _compared(ent: Span) -> bool:

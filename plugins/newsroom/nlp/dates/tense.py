@@ -57,12 +57,18 @@ def date_tense(date: Span) -> Tense:
     the Friday before, whatever the rest of the sentence says. Falls back to the sentence
     where the governing verb does not settle it (present tense, no verb at all).
     """
+    token = governing_verb(date)
+    if token is None:
+        return sentence_tense(date.sent)
+    return _verb_tense(token) or sentence_tense(date.sent)
+
+
+def governing_verb(date: Span) -> Token | None:
+    """The verb a date expression hangs from in the parse, or None in a verbless line."""
     token = date.root
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
-    if token.pos_ not in {"VERB", "AUX"}:
-        return sentence_tense(date.sent)
-    return _verb_tense(token) or sentence_tense(date.sent)
+    return token if token.pos_ in {"VERB", "AUX"} else None
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
