@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import SEED_SLUG, Site
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -147,6 +149,27 @@ CASES: list[tuple[str, dt.date, Tense, str | None]] = [
     ("summer", WED, "past", None),
     ("last winter", WED, "past", None),
     ("", WED, "present", None),
+    # months named relative to the anchor
+    ("last June", WED, "past", "2025-06"),  # the latest June before the anchor's month
+    ("last June", dt.date(2025, 2, 10), "past", "2024-06"),
+    ("last June", dt.date(2025, 9, 1), "past", "2025-06"),
+    ("last August", WED, "past", "2024-08"),
+    ("next September", WED, "future", "2025-09"),
+    ("next March", WED, "future", "2026-03"),
+    ("late last July", dt.date(2025, 3, 22), "past", "2024-07"),
+    # quarters, decades, centuries
+    ("the third quarter", WED, "present", "2025-Q3"),
+    ("the fourth quarter", WED, "past", "2024-Q4"),
+    ("last quarter", WED, "past", "2025-Q2"),
+    ("next quarter", dt.date(2025, 11, 3), "future", "2026-Q1"),
+    ("Q2 2024", WED, "past", "2024-Q2"),
+    ("this fiscal year", WED, "present", "2025"),
+    ("the 2010s", WED, "past", "201"),
+    ("the 21st century", WED, "present", "20"),
+    # "earlier" looks back and "later" ahead whatever the verb says
+    ("earlier on Monday", WED, "present", "2025-08-11"),
+    ("earlier on Monday", WED, "future", "2025-08-11"),
+    ("later on Friday", WED, "past", "2025-08-15"),
 ]
 
 
@@ -268,3 +291,279 @@ def test_weekday_takes_the_tense_of_its_own_clause(
     doc = nlp(text)
     (ent,) = [e for e in doc.ents if e.label_ == "DATE"]
     assert resolve_date(ent.text, anchor, date_tense(ent)) == expected
+
+
+# --- detection in running text (sentences written for these tests) -----------------------------
+
+THU = dt.date(2025, 8, 14)
+
+
+def found(nlp: Language, text: str, anchor: dt.date = THU) -> list[tuple[str, str | None, str]]:
+    """(text, value, kind) of every date expression found in ``text``."""
+    from newsroom.nlp.dates import find_dates_in_doc
+
+    return [(d.text, d.value, d.kind) for d in find_dates_in_doc(nlp(text), anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_dates"),
+    [
+        ("Kopp, 44, said the plan would fail.", ["44"]),
+        ("The mayor, 62, has led the city for three years.", ["62", "three years"]),
+        ("Shares fell to a five-year low on Tuesday.", ["five-year"]),
+        ("The 23-year occupation ended in 2001.", ["23-year"]),
+        ("The committee meets twice a year.", ["twice a year"]),
+        ("Talks began at 9 a.m. and ran for six hours.", ["9 a.m.", "six hours"]),
+        ("A 22-year-old driver was hurt.", ["22-year-old"]),
+        ("The season started a month earlier than usual.", ["a month earlier"]),
+    ],
+)
+def test_ages_durations_counts_and_times_are_not_dates(
+    nlp: Language, text: str, not_dates: list[str]
+) -> None:
+    """Ages, durations, frequencies, counts and clock times never get a date value."""
+    dated = {t for t, value, _ in found(nlp, text) if value is not None}
+    assert not dated & set(not_dates), found(nlp, text)
+
+
+def test_ranges_and_lists_split_into_their_dates(nlp: Language) -> None:
+    """ "between 1994 and 1997" and "2009-2010" are two dates each, with their own spans."""
+    assert found(nlp, "Prices rose between 1994 and 1997.") == [
+        ("1994", "1994", "DATE"),
+        ("1997", "1997", "DATE"),
+    ]
+    assert found(nlp, "The pandemic of 2009-2010 was mild.") == [
+        ("2009", "2009", "DATE"),
+        ("2010", "2010", "DATE"),
+    ]
+
+
+def test_reference_words_are_found(nlp: Language) -> None:
+    """ "now", "currently" and "recently" are found with their TimeML reference values."""
+    assert found(nlp, "He is now in Moscow and currently leads the team.") == [
+        ("now", "PRESENT_REF", "DATE"),
+        ("currently", "PRESENT_REF", "DATE"),
+    ]
+    assert found(nlp, "He recently visited Seoul.") == [("recently", "PAST_REF", "DATE")]
+    assert found(nlp, "The past week was calm.")[0][0] == "The past week"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # a participle reports what happened; a "would" elsewhere does not make it future
+        ("The decision, announced Wednesday, would change the rules.", THU, "2025-08-13"),
+        ("Earlier on Monday, the minister said the talks had failed.", THU, "2025-08-11"),
+        ("The ministry said on Friday that the talks had failed.", THU, "2025-08-08"),
+        # a month that modifies a noun is the nearest one, not the one the verb looks back to
+        ("The parties missed a June deadline.", dt.date(2026, 2, 10), "2026-06"),
+        ("Trade rose last November.", THU, "2024-11"),
+        ("He will travel to Tokyo next September.", THU, "2025-09"),
+        ("Profits rose this week.", THU, "2025-W33"),
+        ("The plant opened on Friday night.", THU, "2025-08-08"),
+    ],
+)
+def test_dates_in_context(nlp: Language, text: str, anchor: dt.date, expected: str) -> None:
+    """The one date of each sentence resolves with the tense of the clause that governs it."""
+    values = [value for _, value, _ in found(nlp, text, anchor)]
+    assert values == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim visited Moscow in 2019. In October that year, he met Putin again.", "2019-10"),
+        ("The talks collapsed in 2019. A year earlier, both sides had agreed a truce.", "2018"),
+        ("The war began in March 2022. That same month, sanctions followed.", "2022-03"),
+        ("The dam opened in 1998. Two years later, it flooded.", "2000"),
+    ],
+)
+def test_anaphora_resolve_against_the_last_date_named(
+    nlp: Language, text: str, expected: str
+) -> None:
+    """ "that year", "a year earlier", "October that year" take the year just named."""
+    assert found(nlp, text)[-1][1] == expected
+
+
+def test_report_dates_are_marked(nlp: Language) -> None:
+    """A date that goes with a verb of saying is the report's, not the event's."""
+    from newsroom.nlp.dates import find_dates_in_doc
+
+    doc = nlp("The two leaders held a phone call, state media said Wednesday.")
+    assert [(d.text, d.reported) for d in find_dates_in_doc(doc, THU)] == [("Wednesday", True)]
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2025", (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+        ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+        ("2025-12", (dt.date(2025, 12, 1), dt.date(2025, 12, 31))),
+        ("2025-08-13", (dt.date(2025, 8, 13), dt.date(2025, 8, 13))),
+        ("2025-W33", (dt.date(2025, 8, 11), dt.date(2025, 8, 17))),
+        ("2025-Q3", (dt.date(2025, 7, 1), dt.date(2025, 9, 30))),
+        ("2025-Q4", (dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+        ("PRESENT_REF", None),
+        ("199", None),
+        ("2025-13", None),
+        (None, None),
+    ],
+)
+def test_calendar_span(value: str | None, span: tuple[dt.date, dt.date] | None) -> None:
+    """Calendar values have a first and last day; references and decades have none."""
+    from newsroom.nlp.dates import calendar_span
+
+    assert calendar_span(value) == span
+
+
+def test_human_dates_of_weeks_quarters_and_references() -> None:
+    """A week or quarter reads as its span; references, decades and centuries in words."""
+    from newsroom.pages.markup import human_date
+
+    assert human_date("2025-W33") == "11–17 August 2025"
+    assert human_date("2025-W31") == "28 July – 3 August 2025"
+    assert human_date("2025-Q3") == "1 July – 30 September 2025"
+    assert human_date("PRESENT_REF") == "now"
+    assert human_date("199") == "the 1990s"
+    assert human_date("19") == "the 20th century"
+    assert human_date("2025-08-13") == "13 August 2025"
+
+
+def test_words_file_is_package_data() -> None:
+    """The word lists load from the package, every pattern compiled."""
+    from newsroom.nlp.dates.detect import not_a_date, words
+
+    assert words().references and words().anaphora
+    assert not_a_date("44") == "age" and not_a_date("recent years") == "duration"
+    assert not_a_date("last year") is None
+
+
+# --- timelines ------------------------------------------------------------------------------
+
+
+def test_an_event_told_by_two_sources_is_one_event() -> None:
+    """A reported event joins the curated one a day before it with the same actors, keeping
+    the curated date and gaining the briefing's link."""
+    from newsroom.corpus import Event, merge_events
+
+    curated = Event("2025-08-12", "A call.", ("kim", "putin"), topic="t", source="Wire")
+    told = Event("2025-08-13", "They spoke.", ("kim", "putin", "trump"), slug="b", block=0)
+    reported = Event(
+        "2025-08-13", "They spoke.", ("kim", "putin", "trump"), slug="b", block=0, reported=True
+    )
+    (merged,) = merge_events([curated, reported])
+    assert (merged.date, merged.text, merged.slug, merged.source) == (
+        "2025-08-12",
+        "A call.",
+        "b",
+        "Wire",
+    )
+    # not reported, a day apart: two events; one shared actor: two events
+    assert len(merge_events([curated, told])) == 2
+    other = Event("2025-08-12", "Kim spoke.", ("kim", "lee"), slug="c", block=0)
+    assert len(merge_events([curated, other])) == 2
+
+
+def test_events_of_one_briefing_are_never_merged() -> None:
+    """Two sentences of one briefing on one day stay two events."""
+    from newsroom.corpus import Event, merge_events
+
+    first = Event("2025-08-13", "One.", ("kim", "putin"), slug="b", block=0)
+    second = Event("2025-08-13", "Two.", ("kim", "putin"), slug="b", block=1)
+    assert len(merge_events([first, second])) == 2
+
+
+def test_timeline_sorts_weeks_and_quarters_by_their_span() -> None:
+    """A week sorts where its Monday falls, a quarter where its first day does."""
+    from newsroom.corpus import Event, merge_events
+
+    events = [Event(v, v, slug=v) for v in ("2025-08-12", "2025-W33", "2025-Q3", "2025-08")]
+    assert [e.date for e in merge_events(events)] == [
+        "2025-Q3",
+        "2025-08",
+        "2025-W33",
+        "2025-08-12",
+    ]
+
+
+def test_background_runs_oldest_first() -> None:
+    """The background before a briefing lists its latest events oldest first, like timelines."""
+    from newsroom.corpus import Event
+    from newsroom.pages.background import BACKGROUND_EVENTS, events_before
+
+    events = tuple(Event(f"2025-{m:02d}-01", str(m), topic="t") for m in range(1, 13))
+    before = events_before(events, "2025-11-15", "slug")
+    assert [e.date for e in before] == sorted(e.date for e in before)
+    assert len(before) == BACKGROUND_EVENTS and before[-1].date == "2025-11-01"
+
+
+def test_seed_timeline_has_the_call_once(seed_site: Site) -> None:
+    """The Kim–Putin call, curated and told by the seed, is on each timeline once, on 12 August."""
+    for page in ("timeline", "background/north-korea-russia", f"briefings/{SEED_SLUG}"):
+        html = seed_site.html(page)
+        calls = re.findall(r"<strong>([^<]*)</strong> · [^<]*(?:phone call|by phone)", html)
+        assert calls.count("12 August 2025") == 1, (page, calls)
+        assert "13 August 2025" not in calls, (page, calls)
+
+
+# --- the benchmark ----------------------------------------------------------------------------
+
+PLATINUM = Path(__file__).resolve().parent.parent / ".." / "shared" / "bench" / "tempeval-platinum"
+
+
+def test_scorer_counts_overlaps_one_to_one(tmp_path: Path) -> None:
+    """Relaxed overlap, one-to-one: a second prediction on one gold date is spurious."""
+    import json
+
+    from newsroom.evaluation.dates import score_platinum
+
+    text = "It rained on Friday and last year."
+    doc = {
+        "id": "d",
+        "dct": "2013-03-22",
+        "text": text,
+        "timexes": [
+            {"start": 13, "end": 19, "text": "Friday", "type": "DATE", "value": "2013-03-22"},
+            {"start": 24, "end": 33, "text": "last year", "type": "DATE", "value": "2012"},
+        ],
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps([{"id": "d"}]))
+    (tmp_path / "d.json").write_text(json.dumps(doc))
+
+    def detect(_: str, __: dt.date) -> list[tuple[int, int, str, str | None]]:
+        return [(13, 19, "Friday", "2013-03-22"), (16, 19, "day", None), (29, 33, "year", "2013")]
+
+    tally = score_platinum(tmp_path, detect)
+    assert tally is not None
+    assert (tally.gold, tally.found, tally.matched, tally.right) == (2, 3, 2, 1)
+    assert score_platinum(tmp_path / "missing", detect) is None
+
+
+def test_scorer_skips_missing_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the benchmark or the development set the scorer says so and exits 0."""
+    from newsroom.evaluation.dates import main
+
+    assert main(["--platinum", str(tmp_path / "a"), "--devset", str(tmp_path / "b")]) == 0
+    assert capsys.readouterr().out.count("skipped") == 2
+
+
+def test_platinum_scores(nlp: Language) -> None:
+    """On TempEval-3 platinum, DATE only: detection precision >= 0.90, value F1 >= 0.78."""
+    from newsroom.evaluation.dates import f1, ratio, score_platinum
+    from newsroom.nlp.dates import find_dates_in_doc
+
+    if not PLATINUM.is_dir():
+        pytest.skip(f"the TempEval-3 platinum set is not at {PLATINUM}")
+
+    def detect(text: str, anchor: dt.date) -> list[tuple[int, int, str, str | None]]:
+        dates = find_dates_in_doc(nlp(text), anchor)
+        return [(d.start, d.end, d.text, d.value) for d in dates if d.kind == "DATE"]
+
+    tally = score_platinum(PLATINUM, detect)
+    assert tally is not None
+    assert ratio(tally.matched, tally.found) >= 0.90
+    value_f1 = f1(ratio(tally.right, tally.found), ratio(tally.right, tally.gold))
+    assert value_f1 >= 0.78

@@ -111,7 +111,7 @@ def has_date_word(norm: str) -> bool:
 
 
 _TIME_UNITS_RE = re.compile(
-    r"\b(?:days|weeks|months|years|decades?|centur(?:y|ies)|hours?|minutes?)\b"
+    r"\b(?:days|weeks|months|years|decades?|centur(?:y|ies)|hours?|minutes?|quarters?)\b"
 )
 
 
@@ -130,6 +130,9 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense = "present") -> str | 
 def _resolve(text: str, anchor: dt.date, tense: Tense) -> str | None:
     """The cached body of ``resolve_date``."""
     norm = normalise(text)
+    quarter = _QUARTER_RE.fullmatch(norm)
+    if quarter:
+        return _quarter(quarter, anchor, tense)
     if not norm or not _DATE_WORDS_RE.search(norm):
         return None
     century = _CENTURY_RE.fullmatch(norm)
@@ -138,9 +141,6 @@ def _resolve(text: str, anchor: dt.date, tense: Tense) -> str | None:
     decade = _DECADE_RE.fullmatch(norm)
     if decade:
         return decade["decade"]
-    quarter = _QUARTER_RE.fullmatch(norm)
-    if quarter:
-        return _quarter(quarter, anchor, tense)
     if _YEAR_RANGE_RE.fullmatch(norm) or len(set(_YEAR_RE.findall(norm))) > 1:
         return None
     if any(pattern.search(norm) for pattern in _VAGUE_RES):
