@@ -165,6 +165,8 @@ CASES: list[tuple[str, dt.date, Tense, str | None]] = [
     ("Q2 2024", WED, "past", "2024-Q2"),
     ("this fiscal year", WED, "present", "2025"),
     ("the 2010s", WED, "past", "201"),
+    ("the 1800s", WED, "past", "18"),
+    ("the 99th day", WED, "past", None),
     ("the 21st century", WED, "present", "20"),
     # "earlier" looks back and "later" ahead whatever the verb says
     ("earlier on Monday", WED, "present", "2025-08-11"),

@@ -90,6 +90,7 @@ _VAGUE_RES = (
         r"\bthe\s+(?:next|following|previous|preceding|same|prior|past)\s+(?:week|month|year)"
     ),
     re.compile(r"\bthat\s+(?:week|month|year)\b"),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:day|week|month|year)\b"),  # "the 99th day"
     re.compile(r"^(?:the\s+)?(?:weekend|spring|summer|autumn|fall|winter)$"),
     re.compile(r"\b(?:this|last|next|past|coming)\s+winter\b"),
 )
@@ -139,8 +140,8 @@ def _resolve(text: str, anchor: dt.date, tense: Tense) -> str | None:
     if century:
         return f"{int(century['n']) - 1:02d}"
     decade = _DECADE_RE.fullmatch(norm)
-    if decade:
-        return decade["decade"]
+    if decade:  # "the 1990s" is a decade, "the 1800s" a century
+        return decade["decade"][:2] if decade["decade"].endswith("0") else decade["decade"]
     if _YEAR_RANGE_RE.fullmatch(norm) or len(set(_YEAR_RE.findall(norm))) > 1:
         return None
     if any(pattern.search(norm) for pattern in _VAGUE_RES):
