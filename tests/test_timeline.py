@@ -36,6 +36,17 @@ def test_an_event_told_by_two_sources_is_one_event() -> None:
     assert len(merge_events([curated, other])) == 2
 
 
+def test_a_briefing_keeps_its_own_sentence_of_a_shared_event() -> None:
+    """Where two briefings tell one event, the timeline has it once and each briefing its own."""
+    from newsroom.corpus import Event, events_by_briefing, merge_groups
+
+    first = Event("2025-08-12", "They spoke.", ("kim", "putin"), slug="a", block=0)
+    second = Event("2025-08-12", "A call.", ("kim", "putin"), slug="b", block=3)
+    groups = merge_groups([first, second])
+    assert [kept for kept, _ in groups] == [first]
+    assert events_by_briefing(groups) == {"a": [first], "b": [second]}
+
+
 def test_events_of_one_briefing_are_never_merged() -> None:
     """Two sentences of one briefing on one day stay two events."""
     from newsroom.corpus import Event, merge_events

@@ -174,15 +174,12 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
                 actors[actor_id],
                 description=neutral_description(actors[actor_id].type, briefing_count),
             )
-    timeline = merge_events(
-        sorted(events, key=lambda e: (sort_key(e.date), not e.curated, e.slug or ""))
-    )
-    by_briefing: dict[str, list[Event]] = defaultdict(list)
+    groups = merge_groups(sorted(events, key=timeline_key))
+    timeline = tuple(kept for kept, _ in groups)
+    by_briefing = events_by_briefing(groups)
     by_actor: dict[str, list[Event]] = defaultdict(list)
     by_topic: dict[str, list[Event]] = defaultdict(list)
     for event in timeline:
-        if event.slug:
-            by_briefing[event.slug].append(event)
         for actor_id in event.actors:
             by_actor[actor_id].append(event)
         for topic_id in (event.topic,) if event.topic else topics_of.get(event.slug or "", ()):
@@ -277,18 +274,42 @@ def merge_events(events: Sequence[Event]) -> tuple[Event, ...]:
     """The timeline with each event once: an event from one source that another source already
     has (same actors, same day, or reported within days of it) joins it, which keeps the date
     of what happened and gains the link to the briefing."""
-    kept: list[Event] = []
+    return tuple(kept for kept, _ in merge_groups(events))
+
+
+def merge_groups(events: Sequence[Event]) -> list[tuple[Event, list[Event]]]:
+    """Each entry of the merged timeline with the events it stands for, in timeline order."""
+    groups: list[tuple[Event, list[Event]]] = []
     for event in events:
-        twin = next((i for i, k in enumerate(kept) if same_event(k, event)), None)
+        twin = next((i for i, (k, _) in enumerate(groups) if same_event(k, event)), None)
         if twin is None:
-            kept.append(event)
+            groups.append((event, [event]))
             continue
-        first, second = kept[twin], event
+        (first, members), second = groups[twin], event
         keep, other = (second, first) if first.reported and not second.reported else (first, second)
         if keep.slug is None and other.slug is not None:
             keep = replace(keep, slug=other.slug, block=other.block)
-        kept[twin] = keep
-    return tuple(sorted(kept, key=lambda e: (sort_key(e.date), not e.curated, e.slug or "")))
+        groups[twin] = (keep, [*members, event])
+    return sorted(groups, key=lambda g: timeline_key(g[0]))
+
+
+def timeline_key(event: Event) -> tuple[tuple[dt.date, dt.date], bool, str]:
+    """Timeline order: oldest first, a curated event before one from a briefing."""
+    return sort_key(event.date), not event.curated, event.slug or ""
+
+
+def events_by_briefing(groups: Sequence[tuple[Event, list[Event]]]) -> dict[str, list[Event]]:
+    """Each briefing's own events: the merged entry where it carries the briefing's link, else
+    the briefing's own sentence (another briefing told the same event first)."""
+    out: dict[str, list[Event]] = defaultdict(list)
+    for kept, members in groups:
+        for member in members:
+            if not member.slug:
+                continue
+            chosen = kept if kept.slug == member.slug else member
+            if chosen not in out[member.slug]:
+                out[member.slug].append(chosen)
+    return {slug: sorted(events, key=timeline_key) for slug, events in out.items()}
 
 
 def same_event(a: Event, b: Event) -> bool:
