@@ -329,10 +329,10 @@ def raw_pipe_session(project: Path, processes: int) -> tuple[float, float]:
 
     texts = [a.body for a in load_articles(project / "seeds").articles]
     start, cpu = time.perf_counter(), own_cpu()
-    from newsroom.annotator import Annotator
+    from newsroom.annotate.plan import batch_for
     from newsroom.nlp.pipeline import load_model
 
-    batch_size = Annotator().batch_for(len(texts), processes)
+    batch_size = batch_for(len(texts), processes, 32)
     nlp = load_model()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
         pass

@@ -503,7 +503,7 @@ def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[by
 def run_cache(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
     """``briefings cache clear|prune``: empty the annotation cache, or drop what no current
     article or registry uses."""
-    from .annotator import Annotator
+    from .annotate import Annotator
     from .cache import AnnotationCache
     from .editorial import load_editorial
 
