@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from spacy.language import Language
 
 from newsroom.annotate import Annotator
 from newsroom.cache import AnnotationCache
+from newsroom.cli import main
 from newsroom.editorial import load_editorial
 from newsroom.model import Article, Editorial
 from newsroom.seeds import load_articles
@@ -112,3 +114,24 @@ def test_without_the_option_dask_is_never_imported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_briefings_annotate_on_the_cluster_makes_the_next_build_warm(
+    tmp_path: Path, cluster: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``briefings annotate --scheduler-address`` has the workers fill the project's cache."""
+    project = copy_project(tmp_path)
+    config = str(project / "mkdocs.yml")
+    out = io.StringIO()
+    address = cluster.scheduler_address
+    argv = ["annotate", "--config", config, "--quiet", "--scheduler-address", address]
+    assert main(argv, out, io.StringIO()) == 0
+    assert "1 annotated, 0 from cache" in out.getvalue() and "Dask workers" in out.getvalue()
+
+    def load_model(name: str | None = None) -> Language:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
+    out = io.StringIO()
+    assert main(["annotate", "--config", config, "--quiet"], out, io.StringIO()) == 0
+    assert "0 annotated, 1 from cache" in out.getvalue()

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import yaml
 
+from .cli_annotate import add_annotate_command
 from .config import BriefingsConfig
 from .model import Article, Problem
 from .seeds import (
@@ -573,6 +574,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="clear: remove every entry; prune: remove entries no current article uses",
     )
     cache.set_defaults(run=run_cache)
+    add_annotate_command(commands)
 
     for command in (add, check, cache):
         command.add_argument(

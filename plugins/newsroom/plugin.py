@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .annotate import Annotator
+from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
 from .config import BriefingsConfig
 from .corpus import Corpus, build_corpus
@@ -171,14 +171,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotator:
     """The annotator the plugin options describe; ``cache_dir`` None: no cache."""
     cache = AnnotationCache(cache_dir) if cache_dir is not None else None
-    return Annotator(
-        options.model,
-        options.workers,
-        options.batch_size,
-        cache,
-        executor=options.executor,
-        scheduler_address=options.scheduler_address,
-    )
+    return annotator_for(options, cache)
 
 
 def located(problem: Problem, shown: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..cache import AnnotationCache, pipeline_fingerprint, registry_fingerprint
 from ..model import Annotation, Article, Briefing, Editorial
@@ -243,3 +243,16 @@ class Annotator:
 
         address = str(client.scheduler.address) if local is None else "a local cluster"
         return workers, address, results()
+
+
+def annotator_for(options: Mapping[str, Any], cache: AnnotationCache | None) -> Annotator:
+    """The annotator the plugin options (``model``, ``workers``, ``batch_size``,
+    ``executor``, ``scheduler_address``) describe, writing to ``cache``."""
+    return Annotator(
+        options["model"],
+        options["workers"],
+        options["batch_size"],
+        cache,
+        executor=options["executor"],
+        scheduler_address=options["scheduler_address"],
+    )
