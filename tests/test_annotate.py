@@ -251,3 +251,30 @@ def test_the_stage_logs_what_it_did(
     assert str(annotator.report).startswith(f"{len(articles)} annotated, 0 from cache in ")
     annotator.annotate(articles[:2], editorial)
     assert str(annotator.report).startswith("0 annotated, 2 from cache in ")
+
+
+def test_the_annotate_stage_imports_only_lower_layers_and_dask_only_in_cluster() -> None:
+    """annotate/ reaches down (cache, model, nlp, its own modules), never up to the corpus,
+    pages, plugin or CLI; only cluster.py names Dask, and plan.py never imports spaCy."""
+    import ast
+
+    package = ROOT / "plugins" / "newsroom" / "annotate"
+    allowed = {"cache", "model", "nlp", "annotate"}
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                top = "annotate" if node.level == 1 else (node.module or "").split(".")[0]
+                assert top in allowed, f"{path.name} imports {node.module} (level {node.level})"
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import | ast.ImportFrom)
+                else []
+            )
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            for name in [*names, module or ""]:
+                if name.split(".")[0] in ("dask", "distributed"):
+                    assert path.name == "cluster.py", f"{path.name} imports {name}"
+                if name.split(".")[0] == "spacy":
+                    assert path.name != "plan.py"
+        assert len(path.read_text("utf-8").splitlines()) <= 400, f"{path.name} is too long"

@@ -135,3 +135,15 @@ def test_briefings_annotate_on_the_cluster_makes_the_next_build_warm(
     out = io.StringIO()
     assert main(["annotate", "--config", config, "--quiet"], out, io.StringIO()) == 0
     assert "0 annotated, 1 from cache" in out.getvalue()
+
+
+def test_a_scheduler_out_of_reach_is_one_clear_error(
+    tmp_path: Path, corpus: list[Article], editorial: Editorial, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No scheduler at the address: an error naming it and the options to check."""
+    from newsroom.annotate.cluster import DaskUnavailable
+
+    monkeypatch.setattr("newsroom.annotate.cluster.CONNECT_SECONDS", 1)
+    annotator = Annotator(executor="dask", scheduler_address="tcp://127.0.0.1:9")
+    with pytest.raises(DaskUnavailable, match=r"tcp://127\.0\.0\.1:9 .*scheduler_address"):
+        annotator.annotate(corpus[:1], editorial)

@@ -90,9 +90,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             briefings = self.annotator.annotate(loaded.articles, editorial.editorial)
         except RuntimeError as error:
+            from .annotate.cluster import DaskUnavailable  # (Dask itself only when used)
             from .nlp.pipeline import ModelNotFound  # imported late: it imports spaCy
 
-            if isinstance(error, ModelNotFound):
+            if isinstance(error, ModelNotFound | DaskUnavailable):
                 raise PluginError(str(error)) from None
             raise
         if self.annotator.report is not None:

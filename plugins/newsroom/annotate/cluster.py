@@ -19,7 +19,8 @@ CONNECT_SECONDS = 30  # how long to wait for the scheduler (and a local cluster'
 
 
 class DaskUnavailable(RuntimeError):
-    """``executor: dask`` without Dask installed; the message says how to install it."""
+    """``executor: dask`` without Dask installed, or its scheduler out of reach; the
+    message says what to do."""
 
 
 def connect(address: str | None, workers: int) -> tuple[Any, Any]:
@@ -33,7 +34,13 @@ def connect(address: str | None, workers: int) -> tuple[Any, Any]:
             "pip install 'mkdocs-briefings[dask]' (or dask and distributed)"
         ) from None
     if address:
-        return Client(address, timeout=CONNECT_SECONDS), None
+        try:
+            return Client(address, timeout=CONNECT_SECONDS), None
+        except (OSError, TimeoutError) as error:
+            raise DaskUnavailable(
+                f"cannot reach the Dask scheduler at {address} ({error}); check the plugin "
+                "option `scheduler_address`, or set `executor: local`"
+            ) from None
     cluster = LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
