@@ -329,10 +329,10 @@ def raw_pipe_session(project: Path, processes: int) -> tuple[float, float]:
 
     texts = [a.body for a in load_articles(project / "seeds").articles]
     start, cpu = time.perf_counter(), own_cpu()
-    from newsroom.annotator import Annotator
+    from newsroom.annotate.plan import batch_for
     from newsroom.nlp.pipeline import load_model
 
-    batch_size = Annotator().batch_for(len(texts), processes)
+    batch_size = batch_for(len(texts), processes, 32)
     nlp = load_model()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
         pass
@@ -395,6 +395,199 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
     row.plain = fastest([mkdocs_build(OUT / f"plain-{size}").time for _ in range(repeat)])
     log(f"{size} articles: {row}")
     return row
+
+
+# --- the annotation stage: local pool vs Dask, and the model helper vs the simple design -----
+#
+# Rows of their own, each measured side by side in one run (the two sides alternate):
+#
+# - annotation engines: a cold annotation of a ``--annotation-size`` corpus in a fresh
+#   process on the code snapshot, by the local pool (``workers`` 2) and by a 2-worker Dask
+#   ``LocalCluster`` on 127.0.0.1 (started before the clock, as a real cluster would be
+#   running; its start is shown apart). Each run writes a fresh cache folder.
+# - helper vs simple: ``mkdocs build`` of a ``--helper-size`` project after adding one new
+#   article (and cold), by the code as it was with the model helper (``--helper-rev``, a git
+#   revision) and by the code now; each version warms its own copy of the project.
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Several runs of one thing: their wall and CPU seconds."""
+
+    walls: tuple[float, ...]
+    cpus: tuple[float, ...]
+
+    def __str__(self) -> str:
+        walls = sorted(self.walls)
+        median = walls[len(walls) // 2]
+        return (
+            f"best {min(walls):.2f} s, median {median:.2f} s, spread {walls[-1] - walls[0]:.2f} s "
+            f"(CPU best {min(self.cpus):.2f} s; {len(walls)} runs)"
+        )
+
+
+def annotate_session(project: Path, executor: str, workers: int) -> dict[str, float]:
+    """In a fresh process: annotate every article of ``project`` cold (into a fresh cache
+    folder) with ``executor``; the seconds of the stage, its CPU, and a cluster's start."""
+    from newsroom.annotate import Annotator
+    from newsroom.cache import AnnotationCache
+    from newsroom.editorial import load_editorial
+    from newsroom.seeds import load_articles
+
+    articles = load_articles(project / "seeds").articles
+    editorial = load_editorial(project / "briefings").editorial
+    cache_root = project / CACHE_DIR / f"engine-{executor}"
+    shutil.rmtree(cache_root, ignore_errors=True)
+    cluster_start, cluster, address = 0.0, None, None
+    if executor == "dask":
+        from distributed import LocalCluster
+
+        started = time.perf_counter()
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        )
+        address = cluster.scheduler_address
+        cluster_start = time.perf_counter() - started
+    annotator = Annotator(
+        workers=workers,
+        cache=AnnotationCache(cache_root),
+        executor=executor,
+        scheduler_address=address,
+    )
+    start, cpu = time.perf_counter(), own_cpu()
+    annotator.annotate(articles, editorial)
+    wall = time.perf_counter() - start
+    if cluster is not None:
+        cluster.close()  # its workers' CPU time counts once they are reaped
+    report = annotator.report
+    if report is None or report.parsed != len(articles):
+        raise SystemExit(f"bench: the {executor} session parsed {report and report.parsed}")
+    shutil.rmtree(cache_root, ignore_errors=True)
+    return {"wall": wall, "cpu": own_cpu() - cpu, "cluster": cluster_start}
+
+
+def annotation_engines(
+    size: int, sentences: Sequence[str], repeat: int, workers: int = 2
+) -> list[str]:
+    """The local pool against a Dask LocalCluster on the same corpus, alternating."""
+    project = OUT / f"engines-{size}"
+    make_project(project, size, sentences)
+    runs: dict[str, list[dict[str, float]]] = {"local": [], "dask": []}
+    for _ in range(repeat):
+        for executor in runs:
+            command = [
+                sys.executable, __file__, "--annotate-session", str(project),
+                "--executor", executor, "--processes", str(workers),
+            ]  # fmt: skip
+            result = subprocess.run(command, env=snapshot_env(), capture_output=True, text=True)
+            if result.returncode != 0:
+                raise SystemExit(f"bench: the {executor} session failed:\n{result.stderr[-3000:]}")
+            runs[executor].append(json.loads(result.stdout.strip().splitlines()[-1]))
+            log(f"annotation of {size} articles on {executor}: {runs[executor][-1]}")
+    local, dask = (
+        Sample(tuple(r["wall"] for r in runs[k]), tuple(r["cpu"] for r in runs[k])) for k in runs
+    )
+    ratio = min(dask.walls) / min(local.walls)
+    start = min(r["cluster"] for r in runs["dask"])
+    return [
+        f"| annotation of {size:,} articles, local pool ({workers} processes) | {local} |",
+        f"| the same, Dask LocalCluster ({workers} workers; cluster start {start:.2f} s apart) | {dask} |",
+        f"| Dask / local pool (best wall) | {ratio:.2f} x ({'PASS' if ratio <= 1.2 else 'FAIL'}: target <= 1.2 x) |",
+    ]
+
+
+def helper_revision() -> str:
+    """The last commit whose code had the model helper (workers.py)."""
+    result = subprocess.run(
+        ["git", "rev-list", "-1", "HEAD", "--", "plugins/newsroom/workers.py"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    removed = result.stdout.strip()
+    if not removed:
+        raise SystemExit("bench: no commit has plugins/newsroom/workers.py; pass --helper-rev")
+    parent = subprocess.run(
+        ["git", "rev-parse", f"{removed}^"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return parent.stdout.strip()
+
+
+def snapshot_revision(revision: str, target: Path) -> None:
+    """The plugin's code at a git ``revision``, extracted into ``target``."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", revision, "plugins/newsroom"], cwd=ROOT, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+
+
+def timed_build(project: Path, code: Path) -> tuple[float, float, str]:
+    """``mkdocs build`` in a fresh process on the code in ``code``: wall, CPU, stderr."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code)}
+    start, cpu = time.perf_counter(), children_cpu()
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: mkdocs build failed in {project}:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start, children_cpu() - cpu, result.stderr
+
+
+def helper_vs_simple(size: int, sentences: Sequence[str], repeat: int, revision: str) -> list[str]:
+    """Cold builds and builds after adding one article, with the model helper and without."""
+    old_code = OUT / "code-helper"
+    snapshot_revision(revision, old_code)
+    versions = {"helper": old_code / "plugins", "simple": CODE}
+    projects = {name: OUT / f"{name}-{size}" for name in versions}
+    for project in projects.values():
+        make_project(project, size, sentences)
+    cold: dict[str, list[tuple[float, float]]] = {name: [] for name in versions}
+    warm: dict[str, list[tuple[float, float]]] = {name: [] for name in versions}
+    added: dict[str, list[tuple[float, float]]] = {name: [] for name in versions}
+    for _ in range(repeat):
+        for name, code in versions.items():
+            shutil.rmtree(projects[name] / CACHE_DIR, ignore_errors=True)
+            wall, cpu, _ = timed_build(projects[name], code)
+            cold[name].append((wall, cpu))
+    for _ in range(repeat):
+        for name, code in versions.items():
+            wall, cpu, _ = timed_build(projects[name], code)
+            warm[name].append((wall, cpu))
+    for attempt in range(repeat):
+        for name, code in versions.items():
+            extra = projects[name] / "seeds" / f"article-added-{attempt}.md"
+            extra.write_text(article_text(size + attempt, sentences), encoding="utf-8")
+            try:
+                wall, cpu, stderr = timed_build(projects[name], code)
+            finally:
+                extra.unlink()
+            if "1 annotated" not in stderr:
+                raise SystemExit(f"bench: the {name} build did not annotate the new article")
+            added[name].append((wall, cpu))
+    rows = []
+    for label, runs in (("cold build", cold), ("warm build", warm), ("+1 article: build", added)):
+        samples = {
+            k: Sample(tuple(w for w, _ in v), tuple(c for _, c in v)) for k, v in runs.items()
+        }
+        gain = min(samples["helper"].walls) - min(samples["simple"].walls)
+        noise = max(max(s.walls) - min(s.walls) for s in samples.values())
+        rows.append(
+            f"| {size:,} articles, {label}, with the model helper ({revision[:12]}) | {samples['helper']} |"
+        )
+        rows.append(f"| the same, simple (no helper) | {samples['simple']} |")
+        verdict = (
+            "helper faster by more than the noise"
+            if -gain > noise
+            else "within the noise or slower"
+        )
+        rows.append(
+            f"| helper - simple (best wall) | {gain:+.2f} s; largest spread {noise:.2f} s: {verdict} |"
+        )
+    return rows
 
 
 # --- reporting --------------------------------------------------------------------------------
@@ -537,7 +730,18 @@ def log(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Generate the corpora, build them, print the table and the verdicts."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else None)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="corpus sizes")
+    parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="corpus sizes")
+    parser.add_argument(
+        "--annotation-size", type=int, default=1600,
+        help="corpus of the local pool vs Dask row (0: skip)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--helper-size", type=int, default=100,
+        help="project of the model helper vs simple row (0: skip)",
+    )  # fmt: skip
+    parser.add_argument("--helper-rev", help="git revision with the model helper (default: found)")
+    parser.add_argument("--annotate-session", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--executor", default="local", help=argparse.SUPPRESS)
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs of each build (the fastest counts)"
     )
@@ -551,6 +755,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.raw_pipe:  # the child process of raw_pipe()
         print(json.dumps(raw_pipe_session(args.raw_pipe, args.processes)))
+        return 0
+    if args.annotate_session:  # the child process of annotation_engines()
+        print(json.dumps(annotate_session(args.annotate_session, args.executor, args.processes)))
         return 0
     if args.serve_session:  # the child process of serve_rebuilds()
         print(json.dumps(serve_session(args.serve_session, json.loads(sys.stdin.read()))))
@@ -570,11 +777,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"Load average before/after: {load:.2f} / {os.getloadavg()[0]:.2f}; bench took {time.perf_counter() - started:.0f} s"
     )
-    print()
-    print(table(rows))
-    print()
-    print("\n".join(verdicts(rows)))
+    stage_rows = annotation_rows(args, sentences)
+    if rows:
+        print()
+        print(table(rows))
+        print()
+        print("\n".join(verdicts(rows)))
+    if stage_rows:
+        print()
+        print("| annotation stage | seconds |\n|---|---|")
+        print("\n".join(stage_rows))
     return 0
+
+
+def annotation_rows(args: argparse.Namespace, sentences: Sequence[str]) -> list[str]:
+    """The annotation stage's rows the options ask for (see annotation_engines and
+    helper_vs_simple)."""
+    rows: list[str] = []
+    repeat = max(1, args.repeat)
+    if args.annotation_size:
+        rows += annotation_engines(args.annotation_size, sentences, repeat)
+    if args.helper_size:
+        revision = args.helper_rev or helper_revision()
+        rows += helper_vs_simple(args.helper_size, sentences, max(5, repeat), revision)
+    return rows
 
 
 if __name__ == "__main__":

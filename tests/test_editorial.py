@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, SEED_SLUG, build_site, copy_project
 from spacy.language import Language
 
-from newsroom.annotator import Annotator
+from newsroom.annotate import Annotator
 from newsroom.editorial import load_editorial
 from newsroom.evaluation import evaluate, ratio
 
@@ -109,8 +109,7 @@ def test_correction_changes_the_built_page(tmp_path: Path) -> None:
 
 def test_evaluation_meets_the_bar(nlp: Language) -> None:
     """On the evaluation articles: precision and recall >= 0.95, no duplicate glossary entries."""
-    annotator = Annotator()
-    annotator._nlp = nlp
+    annotator = Annotator(nlp=nlp)
     scores = evaluate(ROOT / "tests" / "fixtures" / "eval", ROOT / "briefings", annotator)
     assert len(scores) >= 6
     tp = sum(s.true_positives for s in scores)

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import yaml
 
+from .cli_annotate import add_annotate_command
 from .config import BriefingsConfig
 from .model import Article, Problem
 from .seeds import (
@@ -503,7 +504,7 @@ def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[by
 def run_cache(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
     """``briefings cache clear|prune``: empty the annotation cache, or drop what no current
     article or registry uses."""
-    from .annotator import Annotator
+    from .annotate import Annotator
     from .cache import AnnotationCache
     from .editorial import load_editorial
 
@@ -573,6 +574,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="clear: remove every entry; prune: remove entries no current article uses",
     )
     cache.set_defaults(run=run_cache)
+    add_annotate_command(commands)
 
     for command in (add, check, cache):
         command.add_argument(

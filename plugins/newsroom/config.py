@@ -20,6 +20,10 @@ class BriefingsConfig(Config):
     model = c.Optional(c.Type(str))
     workers = c.Optional(c.Type(int))
     batch_size = c.Type(int, default=32)
+    # Where the model runs: here (with `workers` processes) or on a Dask cluster
+    # (docs/configuration.md); without scheduler_address, dask starts a local cluster.
+    executor = c.Choice(("local", "dask"), default="local")
+    scheduler_address = c.Optional(c.Type(str))
 
     # Cache, relative to mkdocs.yml
     cache = c.Type(bool, default=True)

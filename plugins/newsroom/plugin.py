@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .annotator import Annotator
+from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
 from .config import BriefingsConfig
 from .corpus import Corpus, build_corpus
@@ -62,13 +62,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         cache_dir = self.path("cache_dir") if self.config.cache else None
-        options = (self.config.model, self.config.workers, self.config.batch_size, cache_dir)
+        options = (
+            self.config.model,
+            self.config.workers,
+            self.config.batch_size,
+            cache_dir,
+            self.config.executor,
+            self.config.scheduler_address,
+        )
         if self.annotator is None or options != self.annotator_options:
             self.annotator = make_annotator(self.config, cache_dir)
             self.annotator_options = options
-        # `mkdocs serve` preloads the model in this process instead (on_serve).
-        helper = self.command in ("build", "gh-deploy")
-        self.annotator.look_ahead(self.path("seeds_dir"), start_helper=helper)
         return config
 
     def path(self, option: str) -> Path:
@@ -86,9 +90,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             briefings = self.annotator.annotate(loaded.articles, editorial.editorial)
         except RuntimeError as error:
+            from .annotate.cluster import DaskUnavailable  # (Dask itself only when used)
             from .nlp.pipeline import ModelNotFound  # imported late: it imports spaCy
 
-            if isinstance(error, ModelNotFound):
+            if isinstance(error, ModelNotFound | DaskUnavailable):
                 raise PluginError(str(error)) from None
             raise
         if self.annotator.report is not None:
@@ -148,11 +153,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 "removed the comments first; turn its comment removal off"
             )
 
-    def on_build_error(self, *, error: Exception) -> None:
-        """Stop the model helper if the build failed before annotating."""
-        if self.annotator is not None:
-            self.annotator.close_helper()
-
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
@@ -172,7 +172,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotator:
     """The annotator the plugin options describe; ``cache_dir`` None: no cache."""
     cache = AnnotationCache(cache_dir) if cache_dir is not None else None
-    return Annotator(options.model, options.workers, options.batch_size, cache)
+    return annotator_for(options, cache)
 
 
 def located(problem: Problem, shown: str) -> str:

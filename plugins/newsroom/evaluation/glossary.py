@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from ..annotator import Annotator
+from ..annotate import Annotator
 from ..corpus import Corpus, build_corpus
 from ..editorial import load_editorial
 from ..model import Actor
