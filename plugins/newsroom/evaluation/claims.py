@@ -175,12 +175,12 @@ def report(scores: Sequence[ArticleScore], verbose: bool = True) -> str:
                     lines.append(f"    {k.outcome}: {k.fragment!r} <- {'/'.join(k.gold)}{found}")
             lines.extend(f"    no clause: {text!r}" for text in s.no_clause)
             lines.extend(f"    wrong source: {text!r}" for text in s.wrong)
-    keyed = sum(1 for s in scores for k in s.keyed if k.outcome != "absent")
+    total = sum(1 for s in scores for k in s.keyed if k.outcome != "absent")
     right = _count(scores, "right")
     shown = sum(s.shown for s in scores)
     bad = sum(len(s.no_clause) + len(s.wrong) for s in scores)
     lines.append(
-        f"TOTAL: {right}/{keyed} keyed statements right ({ratio(right, keyed):.2f}); "
+        f"TOTAL: {right}/{total} keyed statements right ({ratio(right, total):.2f}); "
         f"missed {_count(scores, 'missed')}, unresolved {_count(scores, 'unresolved')}, "
         f"wrong {_count(scores, 'wrong')}, not in the body {_count(scores, 'absent')}"
     )
