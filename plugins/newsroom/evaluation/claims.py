@@ -83,9 +83,15 @@ def right_source(
     given = claim_names(claim, names)
     for source in gold:
         accepted = forms.get(normalise(source), {normalise(source)})
-        if given & accepted:
+        # The exact name, or a source text that names it ("Col Hamish de Bretton-Gordon").
+        if given & accepted or any(names_form(text, form) for text in given for form in accepted):
             return True
     return False
+
+
+def names_form(text: str, form: str) -> bool:
+    """Whether ``form`` occurs in ``text`` as whole words."""
+    return bool(form) and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
 def has_clause(claim: Claim, tags: Sequence[tuple[int, str]]) -> bool:
