@@ -1,6 +1,6 @@
 """Claims (who says what) and figures (numbers, what they count, who says so).
 
-The ``nlp`` fixture (conftest, session-scoped) is the production pipeline: no lemmatizer.
+The ``nlp`` fixture (conftest, session-scoped) is the production pipeline, lemmatizer included.
 """
 
 from __future__ import annotations

@@ -246,6 +246,8 @@ class Claim:
     sentence: int
     via: str | None = None  # the actor the source cites ("Tass, citing the Kremlin")
     via_text: str | None = None
+    # "claim": a statement of fact; "stance": an evaluation ("Putin praised ..."), shown as such.
+    kind: str = "claim"
 
 
 @dataclass(frozen=True)

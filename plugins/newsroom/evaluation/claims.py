@@ -126,7 +126,8 @@ def score_article(
             score.keyed.append(Keyed(fragment, gold, "wrong", found.source_text))
     for claim in claims:
         score.shown += 1
-        if not has_clause(claim, tags):
+        # A stance ("praised the troops") is shown as an evaluation, not a statement of fact.
+        if claim.kind == "claim" and not has_clause(claim, tags):
             score.no_clause.append(claim.text)
             continue
         overlapping = [g for s, e, g in spans if s < claim.end and claim.start < e]

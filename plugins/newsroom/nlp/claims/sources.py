@@ -1,0 +1,150 @@
+"""Source resolution for phrases that name no one: "he", "the minister", "the agency"."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...model import Actor, Mention
+from .found import _Found
+from .grammar import ANAPHORIC_PRONOUNS
+from .indexes import MentionIndex, SentenceIndex
+from .phrases import _has_mention
+from .vocabulary import Cues
+
+
+@dataclass(frozen=True)
+class _Person:
+    """A person mention, as a possible antecedent of "he" or "the minister"."""
+
+    token: int  # the mention's head token
+    actor: str | None
+    block: int
+    salient: bool  # the subject of its sentence, or the source of a claim
+    pronoun: str | None  # "he", "she" or "they" where the registry says
+
+
+def _persons(
+    doc: Doc,
+    sents: SentenceIndex,
+    mentions: Sequence[Mention],
+    found: Sequence[_Found],
+    actors: Mapping[str, Actor],
+) -> list[_Person]:
+    sources = {k for f in found for k in range(f.source_bounds[0], f.source_bounds[1] + 1)}
+    persons: list[_Person] = []
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):  # pragma: no cover - expand never fails
+            continue
+        root = span.root
+        index = sents.of(root)
+        if index is None:
+            continue
+        # The subject of a main clause ("Lavrov said ..."), not of a reported one.
+        subject = root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
+        salient = subject or any(t.i in sources for t in span)
+        block = sents.sentences[index].block
+        actor = actors.get(mention.actor) if mention.actor else None
+        pronoun = actor.pronoun if actor else None
+        persons.append(_Person(root.i, mention.actor, block, salient, pronoun))
+    persons.sort(key=lambda p: p.token)
+    return persons
+
+
+@dataclass(frozen=True)
+class _Body:
+    """An organisation mention, as a possible antecedent of "the agency"."""
+
+    start: int  # character offset
+    actor: str
+    words: frozenset[str]  # lowercased words of its names in the registry and the article
+
+
+def _bodies(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[_Body]:
+    names: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.label == "ORG" and mention.actor:
+            if mention.actor not in names:
+                actor = actors.get(mention.actor)
+                names[mention.actor] = {actor.name, *actor.aliases} if actor else set()
+            names[mention.actor].add(mention.text)
+    words = {
+        actor: frozenset(w for name in texts for w in name.lower().replace("-", " ").split())
+        for actor, texts in names.items()
+    }
+    bodies = [
+        _Body(m.start, m.actor, words[m.actor]) for m in mentions if m.label == "ORG" and m.actor
+    ]
+    return sorted(bodies, key=lambda body: body.start)
+
+
+def _definite(head: Token) -> bool:
+    """Whether ``head`` has "the" as its determiner."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _is_body_anaphor(head: Token, start: int, end: int, mentions: MentionIndex, cues: Cues) -> bool:
+    """ "the agency", "the news agency", "the ministry" naming no one."""
+    return (
+        head.lower_ in cues.body_nouns
+        and head.tag_ == "NN"
+        and _definite(head)
+        and not _has_mention(start, end, head.doc, mentions)
+    )
+
+
+def _body_antecedent(head: Token, bodies: Sequence[_Body]) -> str | None:
+    """The last organisation named before ``head`` whose name has ``head``'s word."""
+    for body in reversed(bodies):
+        if body.start < head.idx and head.lower_ in body.words:
+            return body.actor
+    return None
+
+
+def _is_anaphoric(head: Token, start: int, end: int, mentions: MentionIndex, cues: Cues) -> bool:
+    """ "he", "she", or a bare definite title ("the president") naming no one."""
+    if head.lower_ in ANAPHORIC_PRONOUNS:
+        return True
+    if head.lower_ not in cues.title_nouns or head.tag_ not in {"NN", "NNP"}:
+        return False
+    if not _definite(head):
+        return False
+    return not _has_mention(start, end, head.doc, mentions)
+
+
+def _antecedent(
+    head: Token, sents: SentenceIndex, persons: Sequence[_Person], tokens: Sequence[int]
+) -> str | None:
+    """The actor of the person ``head`` stands for: the last salient person mentioned before
+    it in its paragraph or the one before, else the last person mentioned there; "he" and
+    "she" pass over people the registry refers to otherwise.
+
+    ``tokens`` are the persons' head tokens, in order (for bisection).
+    """
+    index = sents.of(head)
+    if index is None:
+        return None
+    block = sents.sentences[index].block
+    k = index - 1
+    while k >= 0 and sents.sentences[k].block == block:
+        k -= 1
+    window = {block, sents.sentences[k].block} if k >= 0 else {block}
+    latest: _Person | None = None
+    pronoun = head.lower_ if head.lower_ in ANAPHORIC_PRONOUNS else None
+    # Persons are in text order, so are their paragraphs: walk back from ``head``.
+    for n in range(bisect_right(tokens, head.i - 1) - 1, -1, -1):
+        person = persons[n]
+        if person.block not in window:
+            break
+        if pronoun and person.pronoun and person.pronoun != pronoun:
+            continue
+        if person.salient:
+            return person.actor
+        latest = latest or person
+    return latest.actor if latest else None
