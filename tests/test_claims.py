@@ -905,3 +905,13 @@ def test_a_source_the_parser_hung_on_the_statement(nlp: Language) -> None:
         "said",
         "Kozlov was greeted at the airport by Premier Pak Thae Song",
     )
+
+
+def test_figure_keeps_its_words(nlp: Language) -> None:
+    """A figure's phrase is as written ("thousands of ... workers"); a tally is no sum."""
+    (vague,) = figures_of(nlp, "Kim agreed to send thousands of military workers to Russia.")
+    assert vague.phrase == "thousands of military workers"
+    (vote,) = figures_of(nlp, "The Senate passed the bill in a 60-40 vote on Tuesday.")
+    assert (vote.text, vote.value, vote.phrase) == ("60-40", None, "60-40 vote")
+    (spelled,) = figures_of(nlp, "The army lost twenty five tanks near the river.")
+    assert spelled.value == 25

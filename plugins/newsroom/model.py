@@ -261,6 +261,9 @@ class Figure:
     value: float | None
     source: str | None
     sentence: int
+    # The number and what it counts as written ("thousands of ... workers"); "" where the
+    # counted words are not next to the number.
+    phrase: str = ""
 
 
 @dataclass(frozen=True)

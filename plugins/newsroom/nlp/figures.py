@@ -224,6 +224,7 @@ def _number_value(text: str) -> float | None:
 def parse_value(tokens: Sequence[Token]) -> float | None:
     """The value of a number phrase: "around 15,000" -> 15000.0; vague or ranges -> None."""
     base: float | None = None
+    base_in_words = False
     bases = 0
     scale = 1.0
     for token in tokens:
@@ -240,10 +241,13 @@ def parse_value(tokens: Sequence[Token]) -> float | None:
         value = _number_value(token.text)
         if value is None:
             continue
-        if base is not None and value < 100 and base >= 20 and base % 10 == 0 and base < 100:
-            base += value  # "twenty five"
+        # "twenty five" is one number; digits never add up ("a 60-40 vote" is a tally).
+        words = token.is_alpha and base_in_words
+        if words and base is not None and value < 100 and 20 <= base < 100 and base % 10 == 0:
+            base += value
             continue
         base = value
+        base_in_words = token.is_alpha
         bases += 1
     if base is None:
         if any(t.lower_ in {"a", "an"} for t in tokens):
@@ -593,9 +597,19 @@ def extract_figures(
                 value=value,
                 source=_source(start, end, item.sentence, claims),
                 sentence=item.sentence,
+                phrase=_phrase(span, counted, body),
             )
         )
     return tuple(figures)
+
+
+def _phrase(span: Span, counted: tuple[int, int] | str, body: str) -> str:
+    """The figure and what it counts as the text has them ("thousands of ... workers"), where
+    the counted words follow the number closely; else ""."""
+    if isinstance(counted, str) or not span.end <= counted[0] <= span.end + 2:
+        return ""
+    last = span.doc[counted[1]]
+    return body[span.start_char : last.idx + len(last.text)]
 
 
 def _conversion(span: Span, ends: set[int]) -> bool:
