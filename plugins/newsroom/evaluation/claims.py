@@ -60,6 +60,18 @@ def find_fragment(body: str, fragment: str) -> tuple[int, int] | None:
     return start, start + len(fragment)
 
 
+def holds(claim: Claim, where: tuple[int, int], body: str) -> bool:
+    """Whether the fragment at ``where`` falls inside the claim; a fragment that opens with
+    the claim's cue ("accused X of ...") needs only its words after the cue inside."""
+    start, end = where
+    cue = claim.cue
+    if body[start : start + len(cue)].lower() == cue.lower():
+        start += len(cue)
+        while start < end and body[start] in " \t\"\u201c":
+            start += 1
+    return claim.start <= start and end <= claim.end
+
+
 def entity_forms(entity: GoldEntity) -> set[str]:
     """Every normalised name the gold entity goes by."""
     return {normalise(entity.canonical), *(normalise(s) for s in entity.surface_forms)}
@@ -114,7 +126,7 @@ def score_article(
             score.keyed.append(Keyed(fragment, gold, "absent"))
             continue
         spans.append((*where, gold))
-        holding = [c for c in claims if c.start <= where[0] and where[1] <= c.end]
+        holding = [c for c in claims if holds(c, where, body)]
         if not holding:
             score.keyed.append(Keyed(fragment, gold, "missed"))
         elif any(right_source(c, gold, forms, names) for c in holding):
