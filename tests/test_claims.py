@@ -654,10 +654,11 @@ def test_not_figures(nlp: Language, text: str) -> None:
             "said",
             "donald-trump",
         ),
-        # no antecedent: no source
+        # no antecedent within two paragraphs before: no source
         ("He said the talks were useful.", "said", None),
         (
             "Lavrov arrived in Pyongyang on Friday.\n\nThe weather was fine.\n\n"
+            "The hotel was new.\n\nThe food was good.\n\n"
             "The talks were productive, the minister said.",
             "said",
             None,

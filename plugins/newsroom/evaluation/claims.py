@@ -67,7 +67,7 @@ def holds(claim: Claim, where: tuple[int, int], body: str) -> bool:
     cue = claim.cue
     if body[start : start + len(cue)].lower() == cue.lower():
         start += len(cue)
-        while start < end and body[start] in " \t\"\u201c":
+        while start < end and body[start] in ' \t"\u201c':
             start += 1
     return claim.start <= start and end <= claim.end
 

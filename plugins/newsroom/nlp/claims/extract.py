@@ -75,6 +75,7 @@ from .spans import (
     _without_dateline,
     quotations,
 )
+from .speech import continued_quotations
 from .vocabulary import Cues, default_cues
 
 
@@ -318,6 +319,7 @@ def extract_claims(
     _without_asides(found, sents)
     for item in found:
         _whole_quotation(item, quotes)
+    found += continued_quotations(doc, found, quotes, sents)
 
     registry = actors or {}
     people = _persons(doc, sents, mentions, found, registry)

@@ -15,6 +15,9 @@ from .indexes import MentionIndex, SentenceIndex
 from .phrases import _has_mention
 from .vocabulary import Cues
 
+#: How many paragraphs before its own "he" or "the minister" may look for its person.
+PARAGRAPHS_BACK = 2
+
 
 @dataclass(frozen=True)
 class _Person:
@@ -131,10 +134,9 @@ def _antecedent(
     if index is None:
         return None
     block = sents.sentences[index].block
-    k = index - 1
-    while k >= 0 and sents.sentences[k].block == block:
-        k -= 1
-    window = {block, sents.sentences[k].block} if k >= 0 else {block}
+    # Its paragraph and the ones before, up to PARAGRAPHS_BACK (wire copy puts one or two
+    # sentences in a paragraph, and a speaker's quotes run over several).
+    window = set(range(block - PARAGRAPHS_BACK, block + 1))
     latest: _Person | None = None
     pronoun = head.lower_ if head.lower_ in ANAPHORIC_PRONOUNS else None
     # Persons are in text order, so are their paragraphs: walk back from ``head``.
