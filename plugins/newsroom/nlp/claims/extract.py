@@ -55,13 +55,8 @@ from .repairs import (
     _trailing_source_pairs,
 )
 from .sources import (
-    _antecedent,
+    Resolver,
     _bodies,
-    _Body,
-    _body_antecedent,
-    _is_anaphoric,
-    _is_body_anaphor,
-    _Person,
     _persons,
 )
 from .spans import (
@@ -205,29 +200,14 @@ def _according_claims(
     return found
 
 
-def _finish(
-    found: _Found,
-    doc: Doc,
-    mentions: MentionIndex,
-    sents: SentenceIndex,
-    persons: tuple[Sequence[_Person], Sequence[int]],
-    bodies: Sequence[_Body],
-    body: str,
-    cues: Cues,
-) -> Claim | None:
+def _finish(found: _Found, doc: Doc, resolve: Resolver, body: str, cues: Cues) -> Claim | None:
     """The claim ``found`` describes, or None when its statement is empty."""
     start, end = found.source_bounds
     bounds = _char_span(doc, _without_dateline(doc, found.statement))
     if bounds is None:
         return None
-    head = found.source_head
     source_text = doc[start : end + 1].text
-    if _is_anaphoric(head, start, end, mentions, cues):
-        source = _antecedent(head, sents, *persons)
-    elif _is_body_anaphor(head, start, end, mentions, cues):
-        source = _body_antecedent(head, bodies)
-    else:
-        source = resolve_actor(head, start, end, mentions, found.first_conjunct)
+    source = resolve(found.source_head, start, end, found.first_conjunct)
     return Claim(
         text=body[bounds[0] : bounds[1]],
         start=bounds[0],
@@ -324,12 +304,13 @@ def extract_claims(
     registry = actors or {}
     people = _persons(doc, sents, mentions, found, registry)
     bodies = _bodies(mentions, registry)
-    persons = (people, [p.token for p in people])
+    resolve = Resolver(sents, index, people, bodies, registry, cues)
     body = doc.text  # built from the tokens on every access: once
     claims: list[Claim] = []
     seen: set[tuple[int, int, str | None, str]] = set()
-    for item in found:
-        claim = _finish(item, doc, index, sents, persons, bodies, body, cues)
+    # In text order, so that "it" and "the statement" find who spoke last.
+    for item in sorted(found, key=lambda f: (f.sentence, f.attribution[0])):
+        claim = _finish(item, doc, resolve, body, cues)
         if claim is None:
             continue
         key = (claim.start, claim.end, claim.source, claim.cue)

@@ -150,3 +150,93 @@ def _antecedent(
             return person.actor
         latest = latest or person
     return latest.actor if latest else None
+
+
+def _title_words(head: Token) -> list[str]:
+    """The title a phrase names: its head and the words that qualify it ("prime minister")."""
+    mods = [c.lower_ for c in head.lefts if c.dep_ in {"compound", "amod"} and not c.ent_type_]
+    return [*mods, head.lower_]
+
+
+def _is_description(head: Token, start: int, end: int, mentions: MentionIndex, cues: Cues) -> bool:
+    """ "Russia's foreign minister", "the CDU leader": a title naming no person."""
+    if head.lower_ not in cues.title_nouns or head.tag_ not in {"NN", "NNP"}:
+        return False
+    doc = head.doc
+    return not any(
+        (mention := mentions.get(doc[k])) is not None and mention.label == "PERSON"
+        for k in range(start, end + 1)
+    )
+
+
+def _described(head: Token, persons: Sequence[_Person], actors: Mapping[str, Actor]) -> str | None:
+    """The one person of the article whose registry description or role has the title."""
+    words = _title_words(head)
+    found: set[str] = set()
+    for person in persons:
+        actor = actors.get(person.actor or "")
+        if actor is None:
+            continue
+        text = " ".join((actor.description, *(r.title for r in actor.roles))).lower()
+        if all(w in text for w in words):
+            found.add(actor.id)
+    return found.pop() if len(found) == 1 else None
+
+
+def _named_after(doc: Doc, end: int, mentions: MentionIndex) -> str | None:
+    """The person named right after a title the parser left apart ("chief of staff Kang")."""
+    mention = mentions.get(doc[end + 1]) if end + 1 < len(doc) else None
+    return mention.actor if mention is not None and mention.label == "PERSON" else None
+
+
+@dataclass
+class Resolver:
+    """Resolves the source phrase of each claim, in text order: names through the mentions,
+    "he" and titles to a person named before, "the agency" to a body named before, "it"
+    to the last body that spoke, "the statement" to the last source."""
+
+    sents: SentenceIndex
+    mentions: MentionIndex
+    persons: Sequence[_Person]
+    bodies: Sequence[_Body]
+    actors: Mapping[str, Actor]
+    cues: Cues
+    last_source: str | None = None
+    last_body: str | None = None
+
+    def __call__(self, head: Token, start: int, end: int, first_conjunct: bool) -> str | None:
+        """The actor of the source phrase ``doc[start:end+1]`` headed by ``head``."""
+        from .phrases import resolve_actor
+
+        tokens = [p.token for p in self.persons]
+        mentions, cues = self.mentions, self.cues
+        if _is_anaphoric(head, start, end, mentions, cues):
+            source = _antecedent(head, self.sents, self.persons, tokens)
+        elif _is_body_anaphor(head, start, end, mentions, cues):
+            source = _body_antecedent(head, self.bodies)
+        elif _is_description(head, start, end, mentions, cues):
+            source = _named_after(head.doc, end, mentions) or _described(
+                head, self.persons, self.actors
+            )
+            source = source or _antecedent(head, self.sents, self.persons, tokens)
+        elif head.lower_ == "it" and not _has_mention(start, end, head.doc, mentions):
+            source = self.last_body
+        elif head.lemma_.lower() == "statement" and not _has_mention(
+            start, end, head.doc, mentions
+        ):
+            source = self.last_source
+        else:
+            source = resolve_actor(head, start, end, mentions, first_conjunct)
+        if source is not None:
+            self.last_source = source
+            actor = self.actors.get(source)
+            person = actor.type == "person" if actor else self._names_person(start, end, head.doc)
+            if not person:
+                self.last_body = source
+        return source
+
+    def _names_person(self, start: int, end: int, doc: Doc) -> bool:
+        return any(
+            (m := self.mentions.get(doc[k])) is not None and m.label == "PERSON"
+            for k in range(start, end + 1)
+        ) or doc[start : end + 1].root.lower_ in {"he", "she"}
