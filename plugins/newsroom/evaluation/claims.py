@@ -24,9 +24,11 @@ from ..seeds import parse_article
 from .devset import DEFAULT_DEVSET, DevArticle, GoldEntity, load_devset, normalise
 from .glossary import ratio
 
-# Penn tags of a verb that makes a clause: finite forms, modals, and the base form of
+# Penn tags of a verb that makes a clause: finite forms, modals, the base form of
 # "urged X to leave" or "could not be achieved".
-CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
+# A gerund with its object ("accused X of violating Y") states a proposition too.
+CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VB", "VBG"})
+OUTER_PUNCT = frozenset(" .,;:!?\"'\u201c\u201d\u2018\u2019")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,13 @@ def find_fragment(body: str, fragment: str) -> tuple[int, int] | None:
     start = fold(body).find(fold(fragment))
     if start < 0:
         return None
-    return start, start + len(fragment)
+    # Claims never hold their outer punctuation (a closing quote, the full stop).
+    end = start + len(fragment)
+    while end > start and body[end - 1] in OUTER_PUNCT:
+        end -= 1
+    while start < end and body[start] in OUTER_PUNCT:
+        start += 1
+    return start, end
 
 
 def holds(claim: Claim, where: tuple[int, int], body: str) -> bool:

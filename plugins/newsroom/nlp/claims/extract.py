@@ -68,6 +68,7 @@ from .spans import (
     _reduced_relative,
     _whole_quotation,
     _without_dateline,
+    is_proposition,
     quotations,
 )
 from .speech import continued_quotations
@@ -128,8 +129,8 @@ def _verb_claims(
             # "the plan, which officials say will cost ...": the pronoun is not content
             and not (i < first and doc[i].lower_ in RELATIVE_PRONOUNS and doc[i].dep_ != "mark")
         ]
-        if not statement:
-            continue
+        if not statement or not (lemma in cues.stance_cues or is_proposition(doc, statement, cue)):
+            continue  # a claim of fact is a clause, never a bare noun phrase
         seen.add(cue.i)
         found.append(
             _Found(

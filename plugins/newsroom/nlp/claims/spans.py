@@ -218,3 +218,13 @@ def _whole_quotation(item: _Found, quotes: Sequence[tuple[int, int]]) -> None:
         extra.update(range(quote[0] + 1, quote[1]))
     if extra:
         item.statement = sorted(set(item.statement) | extra)
+
+
+def is_proposition(doc: Doc, statement: Sequence[int], cue: Token) -> bool:
+    """Whether a statement says something is so: it has a verb ("that it sent troops",
+    "of violating the principle"), or predicates with "as" ("described the talks as
+    useful"), not a bare noun phrase ("confirmed their involvement")."""
+    return any(
+        doc[i].pos_ in {"VERB", "AUX"} or (doc[i].lower_ == "as" and doc[i].head.i == cue.i)
+        for i in statement
+    )
