@@ -17,6 +17,8 @@ CURRENCIES = {"dollars", "euros", "pounds", "yen", "yuan", "won", "rubles", "rou
 def source_label(source: str | None, source_text: str, corpus: Corpus, depth: int = 2) -> str:
     """A source's name, linked to its actor page, with its kind as a badge."""
     actor = corpus.actors.get(source or "")
+    if actor is None and not source_text:
+        return "<em>Unattributed</em> <small>(hearsay: the text names no speaker)</small>"
     if actor is None:
         return f"<em>{m.text(source_text)}</em> <small>(unidentified)</small>"
     badge = (
@@ -91,7 +93,7 @@ def attribution(claim: Claim) -> str:
         )
     if via:
         return f"{claim.source_text}, {via}, {claim.cue}"
-    return f"{claim.source_text} {claim.cue}"
+    return f"{claim.source_text} {claim.cue}".strip()
 
 
 def stance_sentence(claim: Claim) -> str:

@@ -39,12 +39,14 @@ Rules on top of the shapes:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Mention, Sentence
 from .found import _Cite, _Found
 from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
+from .hearsay import hearsay_claims, hedged
 from .indexes import MentionIndex, SentenceIndex
 from .matchers import matchers
 from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds, resolve_actor
@@ -314,11 +316,17 @@ def extract_claims(
         claim = _finish(item, doc, resolve, body, cues)
         if claim is None:
             continue
+        if hedged(item.cue_token, cues):  # "X reportedly said": hearsay, no speaker
+            claim = replace(claim, source=None, via=None, cue=f"reportedly {claim.cue}")
         key = (claim.start, claim.end, claim.source, claim.cue)
         if key in seen:
             continue
         seen.add(key)
         claims.append(claim)
+    covered = {
+        k for f in found for k in (*f.statement, *range(f.attribution[0], f.attribution[1] + 1))
+    }
+    claims += hearsay_claims(doc, sents, cues, covered)
     claims.sort(key=lambda c: (c.sentence, c.start, -c.end))
     return tuple(claims)
 
