@@ -73,6 +73,12 @@ def holds(claim: Claim, where: tuple[int, int], body: str) -> bool:
     the claim's cue ("accused X of ...") needs only its words after the cue inside."""
     start, end = where
     cue = claim.cue
+    # "Google said S": the fragment may open with the source as written and the cue.
+    source = claim.source_text
+    if source and body[start : start + len(source)].lower() == source.lower():
+        after = body.find(cue, start + len(source), start + len(source) + 20)
+        if after >= 0:
+            start = after
     if body[start : start + len(cue)].lower() == cue.lower():
         start += len(cue)
         while start < end and body[start] in ' \t"\u201c':

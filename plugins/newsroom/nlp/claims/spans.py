@@ -100,7 +100,9 @@ def _content_of_cue(
         return _clipped_subtree(best, lo, hi)
     xcomps = [c for c in children if c.dep_ == "xcomp"]
     if xcomps:
-        return _clipped_subtree(xcomps[0], lo, hi)
+        # "urged Seoul and its allies to contribute": who is urged belongs to the statement.
+        urged = [c for c in children if c.dep_ == "dobj" and c.i < xcomps[0].i]
+        return [i for c in (*urged[:1], xcomps[0]) for i in _clipped_subtree(c, lo, hi)]
     if cue.lemma_.lower() in cues.object_cues:
         objects: list[Token] = []
         for child in cue.rights:
