@@ -39,8 +39,12 @@ def _persons(
 ) -> list[_Person]:
     sources = {k for f in found for k in range(f.source_bounds[0], f.source_bounds[1] + 1)}
     persons: list[_Person] = []
+    # A person the model labels otherwise once ("Prof Stearns" as ORG) is still a person:
+    # the registry says so, or the same actor is labelled PERSON elsewhere in the article.
+    people = {m.actor for m in mentions if m.label == "PERSON" and m.actor}
+    people |= {a for a, actor in actors.items() if actor.type == "person"}
     for mention in mentions:
-        if mention.label != "PERSON":
+        if mention.label != "PERSON" and mention.actor not in people:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):  # pragma: no cover - expand never fails
