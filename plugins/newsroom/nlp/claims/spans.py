@@ -142,7 +142,8 @@ def _content_of_cue(
         if left > lo:
             return list(range(lo, left))
     # "S, X said." with the main clause not parsed as the cue's complement
-    if cue.dep_ in {"parataxis", "advcl", "conj", "ccomp"} and cue.head.i < cue.i:
+    # ("S, X said." and "S1, they said, S2": a parenthetical cue reports its host clause)
+    if cue.dep_ == "parataxis" or (cue.dep_ in {"advcl", "conj", "ccomp"} and cue.head.i < cue.i):
         own = set(_clipped_subtree(cue, lo, hi))
         return [i for i in _clipped_subtree(cue.head, lo, hi) if i not in own]
     return None
