@@ -973,3 +973,17 @@ def test_stance_is_not_a_claim_of_fact(nlp: Language) -> None:
     (stance,) = claims_of(nlp, "Putin praised the bravery of North Korean troops.")
     assert (stance.kind, stance.source) == ("stance", "vladimir-putin")
     assert claims_of(nlp, "Russia confirmed their involvement on Monday.") == ()
+
+
+def test_shared_subject_and_quotation_before(nlp: Language) -> None:
+    """ "X said S1 and cautioned S2" gives X both; "“S,” X told a briefing" gives X the quote."""
+    text = "Lavrov said Russia saw no change, and cautioned Moscow would not accept ultimatums."
+    claims = claims_of(nlp, text)
+    assert [(c.cue, c.source) for c in claims] == [
+        ("said", "sergey-lavrov"),
+        ("cautioned", "sergey-lavrov"),
+    ]
+    quoted = claims_of(nlp, "“The talks cannot succeed without a deal,” Lavrov told a briefing.")
+    assert [(c.text, c.source) for c in quoted] == [
+        ("The talks cannot succeed without a deal", "sergey-lavrov")
+    ]

@@ -71,6 +71,7 @@ from .spans import (
     _whole_quotation,
     _without_dateline,
     is_proposition,
+    quotation_before,
     quotations,
 )
 from .speech import continued_quotations
@@ -118,7 +119,11 @@ def _verb_claims(
         if participle:
             content = _content_of_cue(cue, lo, hi, cues, participle=True)
         else:
-            content = _reduced_relative(head, start, lo) or _content_of_cue(cue, lo, hi, cues)
+            content = (
+                _reduced_relative(head, start, lo)
+                or _content_of_cue(cue, lo, hi, cues)
+                or quotation_before(doc, quotes, start)
+            )
         if not content:
             continue
         phrase = set(range(start, end + 1))
@@ -274,6 +279,10 @@ def extract_claims(
         label = strings[match_id]
         if label == "CUE":
             cue_pairs.append((doc[token_ids[0]], doc[token_ids[1]]))
+        elif label == "SHARED_SUBJECT":  # "X said S1 and cautioned S2": X says S2 too
+            second = doc[token_ids[2]]
+            if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
+                cue_pairs.append((second, doc[token_ids[1]]))
         elif label == "PARTICIPLE":
             cue_pairs.append((doc[token_ids[1]], doc[token_ids[2]]))
             participles.add(token_ids[1])

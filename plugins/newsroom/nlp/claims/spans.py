@@ -231,3 +231,13 @@ def is_proposition(doc: Doc, statement: Sequence[int], cue: Token) -> bool:
         doc[i].pos_ in {"VERB", "AUX"} or (doc[i].lower_ == "as" and doc[i].head.i == cue.i)
         for i in statement
     )
+
+
+def quotation_before(doc: Doc, quotes: Sequence[tuple[int, int]], start: int) -> list[int] | None:
+    """ "“S,” X told a briefing": the quotation that closes right before the source phrase
+    starting at ``start``, when the cue reports nothing the parser linked to it."""
+    for open_, close in quotes:
+        between = [doc[k] for k in range(close + 1, start)]
+        if close < start and all(t.is_punct or t.is_space for t in between) and len(between) < 3:
+            return [k for k in range(open_ + 1, close) if not doc[k].is_space]
+    return None
