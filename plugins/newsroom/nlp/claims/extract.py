@@ -277,7 +277,7 @@ def extract_claims(
     participles: set[int] = set()
     for match_id, token_ids in matches:
         label = strings[match_id]
-        if label == "CUE":
+        if label in {"CUE", "QUOTED"}:  # "X said S", "X was quoted as saying S"
             cue_pairs.append((doc[token_ids[0]], doc[token_ids[1]]))
         elif label == "SHARED_SUBJECT":  # "X said S1 and cautioned S2": X says S2 too
             second = doc[token_ids[2]]
@@ -311,7 +311,7 @@ def extract_claims(
     _without_asides(found, sents)
     for item in found:
         _whole_quotation(item, quotes)
-    found += continued_quotations(doc, found, quotes, sents)
+    found += continued_quotations(doc, found, quotes, sents, cues)
 
     registry = actors or {}
     people = _persons(doc, sents, mentions, found, registry)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from .found import _Found
 from .indexes import SentenceIndex
+from .vocabulary import Cues
 
 #: How many sentences back the statement a quotation continues may lie.
 MAX_GAP = 2
@@ -18,7 +19,11 @@ MIN_WORDS = 4
 
 
 def continued_quotations(
-    doc: Doc, found: Sequence[_Found], quotes: Sequence[tuple[int, int]], sents: SentenceIndex
+    doc: Doc,
+    found: Sequence[_Found],
+    quotes: Sequence[tuple[int, int]],
+    sents: SentenceIndex,
+    cues: Cues,
 ) -> list[_Found]:
     """Claims for quotations that open their sentence, hold no attribution, and follow an
     attributed statement closely: the same speaker's words."""
@@ -34,6 +39,9 @@ def continued_quotations(
         index = sents.of(doc[open_])
         if index is None or sents.bounds(index)[0] != open_:
             continue
+        after = range(close + 1, sents.bounds(index)[1] + 1)
+        if any(doc[k].lemma_.lower() in cues.cues or doc[k].lower_ == "according" for k in after):
+            continue  # the quotation has an attribution of its own, if one not understood
         before = [f for f in (*found, *added) if f.attribution[1] < open_ and f.kind != "citing"]
         if not before:
             continue
