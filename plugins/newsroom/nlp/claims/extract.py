@@ -44,12 +44,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Mention, Sentence
-from .found import _Cite, _Found
+from .citations import _attach_citations, _citations
+from .found import _Found
 from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
 from .hearsay import hearsay_claims, hedged
 from .indexes import MentionIndex, SentenceIndex
 from .matchers import matchers
-from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds, resolve_actor
+from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds
 from .repairs import (
     _according_fallback,
     _dangling_coordination,
@@ -338,65 +339,3 @@ def extract_claims(
     claims += hearsay_claims(doc, sents, cues, covered)
     claims.sort(key=lambda c: (c.sentence, c.start, -c.end))
     return tuple(claims)
-
-
-def _citations(
-    pairs: Iterable[tuple[Token, Token]], sents: SentenceIndex, mentions: MentionIndex, cues: Cues
-) -> list[_Cite]:
-    cites: list[_Cite] = []
-    for citing, obj in pairs:
-        index = sents.of(citing)
-        if index is None or sents.of(obj) != index:
-            continue
-        lo, hi = sents.bounds(index)
-        start, end = phrase_bounds(obj, lo, hi)
-        qualified = _qualified_source(obj, start, end, mentions, cues)
-        if not qualified and not _words(obj) & cues.source_nouns:
-            continue  # "citing security concerns"
-        cites.append(
-            _Cite(
-                qualified=qualified,
-                sentence=index,
-                token=citing,
-                subtree=frozenset(_clipped_subtree(citing, lo, hi)),
-                actor=resolve_actor(obj, start, end, mentions),
-                text=obj.doc[start : end + 1].text,
-                head=obj,
-                bounds=(start, end),
-            )
-        )
-    return cites
-
-
-def _attach_citations(found: list[_Found], cites: Sequence[_Cite]) -> None:
-    """Attach each "citing Y" to the nearest attribution of its sentence, or make it one."""
-    for cite in cites:
-        candidates = [f for f in found if f.sentence == cite.sentence and f.kind != "citing"]
-        if not candidates:
-            if not cite.qualified:
-                continue
-            found.append(
-                _Found(
-                    sentence=cite.sentence,
-                    statement=[],
-                    source_head=cite.head,
-                    source_bounds=cite.bounds,
-                    cue="citing",
-                    attribution=(min(cite.subtree), max(cite.subtree)),
-                    kind="according",
-                    excluded=cite.subtree,
-                )
-            )
-            continue
-
-        def distance(f: _Found, cite: _Cite = cite) -> int:
-            a0, a1 = f.attribution
-            i = cite.token.i
-            return 0 if a0 <= i <= a1 else min(abs(i - a0), abs(i - a1))
-
-        target = min(candidates, key=distance)
-        target.via = cite.actor
-        target.via_text = cite.text
-        target.excluded = target.excluded | cite.subtree
-        if target.kind == "verb":
-            target.statement = [i for i in target.statement if i not in cite.subtree]
