@@ -41,6 +41,7 @@ browser: install
 eval: install
 	$(BIN)/python -m newsroom.evaluation glossary tests/fixtures/eval
 	$(BIN)/python -m newsroom.evaluation dates
+	$(BIN)/python -m newsroom.evaluation claims --quiet
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -1,6 +1,6 @@
 """Claims (who says what) and figures (numbers, what they count, who says so).
 
-The ``nlp`` fixture (conftest, session-scoped) is the production pipeline: no lemmatizer.
+The ``nlp`` fixture (conftest, session-scoped) is the production pipeline, lemmatizer included.
 """
 
 from __future__ import annotations
@@ -654,10 +654,11 @@ def test_not_figures(nlp: Language, text: str) -> None:
             "said",
             "donald-trump",
         ),
-        # no antecedent: no source
+        # no antecedent within two paragraphs before: no source
         ("He said the talks were useful.", "said", None),
         (
             "Lavrov arrived in Pyongyang on Friday.\n\nThe weather was fine.\n\n"
+            "The hotel was new.\n\nThe food was good.\n\n"
             "The talks were productive, the minister said.",
             "said",
             None,
@@ -905,3 +906,84 @@ def test_a_source_the_parser_hung_on_the_statement(nlp: Language) -> None:
         "said",
         "Kozlov was greeted at the airport by Premier Pak Thae Song",
     )
+
+
+def test_figure_keeps_its_words(nlp: Language) -> None:
+    """A figure's phrase is as written ("thousands of ... workers"); a tally is no sum."""
+    (vague,) = figures_of(nlp, "Kim agreed to send thousands of military workers to Russia.")
+    assert vague.phrase == "thousands of military workers"
+    (vote,) = figures_of(nlp, "The Senate passed the bill in a 60-40 vote on Tuesday.")
+    assert (vote.text, vote.value, vote.phrase) == ("60-40", None, "60-40 vote")
+    (spelled,) = figures_of(nlp, "The army lost twenty five tanks near the river.")
+    assert spelled.value == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "statement"),
+    [
+        (
+            "The proposal is said to be based on a framework put forward in June.",
+            "is said",
+            "The proposal is said to be based on a framework put forward in June",
+        ),
+        (
+            "Houses are reportedly being washed away by the floods.",
+            "reportedly",
+            "Houses are reportedly being washed away by the floods",
+        ),
+    ],
+)
+def test_hearsay_has_no_speaker(nlp: Language, text: str, cue: str, statement: str) -> None:
+    """Passive hearsay and "reportedly" give a claim with no source and no source text."""
+    claims = claims_of(nlp, text)
+    assert [(c.cue, c.source, c.source_text) for c in claims] == [(cue, None, "")]
+    assert claims[0].text == statement
+
+
+def test_hedged_cue_loses_its_speaker(nlp: Language) -> None:
+    """ "X reportedly said S" is hearsay: the claim has no source."""
+    (claim,) = claims_of(nlp, "Putin reportedly said that the talks would resume soon.")
+    assert (claim.source, claim.cue) == (None, "reportedly said")
+
+
+def test_quotation_continues_the_speaker(nlp: Language) -> None:
+    """A quotation with no cue of its own, right after a quoted statement, is the same
+    speaker's (reported speech over several sentences)."""
+    text = (
+        "“The talks were useful and we will meet again,” Lavrov said.\n\n"
+        "“Nobody wants another year of this war on our borders.”"
+    )
+    claims = claims_of(nlp, text)
+    assert [c.source for c in claims] == ["sergey-lavrov", "sergey-lavrov"]
+    assert claims[1].text.startswith("Nobody wants another year")
+
+
+def test_it_is_the_last_body(nlp: Language) -> None:
+    """ "it said" takes the last organisation that spoke."""
+    text = (
+        "KCNA said Kim inspected a new missile factory on Monday.\n\n"
+        "It said the factory would double its output next year."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.source for c in claims] == ["korean-central-news-agency"] * 2
+
+
+def test_stance_is_not_a_claim_of_fact(nlp: Language) -> None:
+    """Praise gives a stance; "confirmed their involvement" (a bare noun phrase) no claim."""
+    (stance,) = claims_of(nlp, "Putin praised the bravery of North Korean troops.")
+    assert (stance.kind, stance.source) == ("stance", "vladimir-putin")
+    assert claims_of(nlp, "Russia confirmed their involvement on Monday.") == ()
+
+
+def test_shared_subject_and_quotation_before(nlp: Language) -> None:
+    """ "X said S1 and cautioned S2" gives X both; "“S,” X told a briefing" gives X the quote."""
+    text = "Lavrov said Russia saw no change, and cautioned Moscow would not accept ultimatums."
+    claims = claims_of(nlp, text)
+    assert [(c.cue, c.source) for c in claims] == [
+        ("said", "sergey-lavrov"),
+        ("cautioned", "sergey-lavrov"),
+    ]
+    quoted = claims_of(nlp, "“The talks cannot succeed without a deal,” Lavrov told a briefing.")
+    assert [(c.text, c.source) for c in quoted] == [
+        ("The talks cannot succeed without a deal", "sergey-lavrov")
+    ]

@@ -70,6 +70,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
                 "source": c.source,
                 "source_text": c.source_text,
                 "cue": c.cue,
+                "kind": c.kind,
                 **({"via": c.via, "via_text": c.via_text} if c.via_text else {}),
             }
             for c in annotation.claims

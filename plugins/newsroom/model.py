@@ -247,6 +247,8 @@ class Claim:
     sentence: int
     via: str | None = None  # the actor the source cites ("Tass, citing the Kremlin")
     via_text: str | None = None
+    # "claim": a statement of fact; "stance": an evaluation ("Putin praised ..."), shown as such.
+    kind: str = "claim"
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,9 @@ class Figure:
     value: float | None
     source: str | None
     sentence: int
+    # The number and what it counts as written ("thousands of ... workers"); "" where the
+    # counted words are not next to the number.
+    phrase: str = ""
 
 
 @dataclass(frozen=True)

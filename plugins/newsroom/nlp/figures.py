@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Claim, Figure, Mention, Sentence
-from .claims import MentionIndex, SentenceIndex, form_table, verb_lemma
+from .claims import MentionIndex, SentenceIndex
 
 __all__ = ["extract_figures", "parse_value"]
 
@@ -165,16 +165,16 @@ TIME_NOUNS = frozenset(
     }
 )
 #: Change verbs whose subject a bare percentage counts ("exports rose 12%").
-CHANGE_VERBS = form_table(
+CHANGE_VERBS = frozenset(
     {"rise", "fall", "grow", "increase", "decrease", "decline", "drop", "jump", "climb", "shrink"}
 )
 #: Verbs whose object or complement is a level their subject reaches: "casualties have
 #: reached about 3,000", "losses topped 1,000", "the toll stands at 300".
-LEVEL_VERBS = form_table(
+LEVEL_VERBS = frozenset(
     {"reach", "total", "exceed", "top", "hit", "surpass", "approach", "number", "near", "pass"}
 )
 #: Verbs that reach a level through a preposition: "stand at", "rise to", "amount to".
-LEVEL_PREP_VERBS = form_table(
+LEVEL_PREP_VERBS = frozenset(
     {
         "stand",
         "amount",
@@ -190,8 +190,6 @@ LEVEL_PREP_VERBS = form_table(
     }
 )
 LEVEL_PREPS = frozenset({"at", "to"})
-_LEVEL_LEMMAS = frozenset(LEVEL_VERBS.values())
-_LEVEL_PREP_LEMMAS = frozenset(LEVEL_PREP_VERBS.values())
 #: Words joining the two numbers of a range or a part ("25,000 to 30,000", "13 of 15").
 RANGE_WORDS = frozenset({"to", "-", "–", "—", "and", "or", "between", "of"})
 #: Words between a bare number and the participle it shares ("another 1,000 wounded",
@@ -226,6 +224,7 @@ def _number_value(text: str) -> float | None:
 def parse_value(tokens: Sequence[Token]) -> float | None:
     """The value of a number phrase: "around 15,000" -> 15000.0; vague or ranges -> None."""
     base: float | None = None
+    base_in_words = False
     bases = 0
     scale = 1.0
     for token in tokens:
@@ -242,10 +241,13 @@ def parse_value(tokens: Sequence[Token]) -> float | None:
         value = _number_value(token.text)
         if value is None:
             continue
-        if base is not None and value < 100 and base >= 20 and base % 10 == 0 and base < 100:
-            base += value  # "twenty five"
+        # "twenty five" is one number; digits never add up ("a 60-40 vote" is a tally).
+        words = token.is_alpha and base_in_words
+        if words and base is not None and value < 100 and 20 <= base < 100 and base % 10 == 0:
+            base += value
             continue
         base = value
+        base_in_words = token.is_alpha
         bases += 1
     if base is None:
         if any(t.lower_ in {"a", "an"} for t in tokens):
@@ -315,12 +317,12 @@ def _noun_of(span: Span) -> Token | None:
 def _level_subject(root: Token) -> Token | None:
     """The subject a number is the level of: "casualties have reached about 3,000"."""
     verb = root.head
-    if root.dep_ in {"dobj", "attr", "oprd"} and verb_lemma(verb, LEVEL_VERBS) in _LEVEL_LEMMAS:
+    if root.dep_ in {"dobj", "attr", "oprd"} and verb.lemma_.lower() in LEVEL_VERBS:
         pass
     elif (
         root.dep_ == "pobj"
         and verb.lower_ in LEVEL_PREPS
-        and verb_lemma(verb.head, LEVEL_PREP_VERBS) in _LEVEL_PREP_LEMMAS
+        and verb.head.lemma_.lower() in LEVEL_PREP_VERBS
     ):
         verb = verb.head  # "stands at 300", "rose to 3,000"
     else:
@@ -353,7 +355,7 @@ def _counted(span: Span, label: str) -> tuple[int, int] | str | None:
                 return CURRENCIES[token.lower_]
         return "money"
     if label in {"PERCENT", "QUANTITY"}:
-        if label == "PERCENT" and head.lower_ in CHANGE_VERBS and head.i < root.i:
+        if label == "PERCENT" and head.lemma_.lower() in CHANGE_VERBS and head.i < root.i:
             subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS]
             if subjects:
                 return _counted_phrase(subjects[0], -1)
@@ -595,9 +597,19 @@ def extract_figures(
                 value=value,
                 source=_source(start, end, item.sentence, claims),
                 sentence=item.sentence,
+                phrase=_phrase(span, counted, body),
             )
         )
     return tuple(figures)
+
+
+def _phrase(span: Span, counted: tuple[int, int] | str, body: str) -> str:
+    """The figure and what it counts as the text has them ("thousands of ... workers"), where
+    the counted words follow the number closely; else ""."""
+    if isinstance(counted, str) or not span.end <= counted[0] <= span.end + 2:
+        return ""
+    last = span.doc[counted[1]]
+    return body[span.start_char : last.idx + len(last.text)]
 
 
 def _conversion(span: Span, ends: set[int]) -> bool:

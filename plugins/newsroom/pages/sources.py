@@ -17,6 +17,8 @@ CURRENCIES = {"dollars", "euros", "pounds", "yen", "yuan", "won", "rubles", "rou
 def source_label(source: str | None, source_text: str, corpus: Corpus, depth: int = 2) -> str:
     """A source's name, linked to its actor page, with its kind as a badge."""
     actor = corpus.actors.get(source or "")
+    if actor is None and not source_text:
+        return "<em>Unattributed</em> <small>(hearsay: the text names no speaker)</small>"
     if actor is None:
         return f"<em>{m.text(source_text)}</em> <small>(unidentified)</small>"
     badge = (
@@ -41,14 +43,23 @@ def claims_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
         "Who asserts what in this article. State media, governments and intelligence services "
         "each have their own reasons to say what they say."
     )
+    body = briefing.article.body
     for group in groups.values():
         items = []
         for claim in group:
             block = briefing.annotation.sentences[claim.sentence].block
-            via = f" citing {m.text(claim.via_text)}" if claim.via_text else ""
+            link = f'<a href="#{m.paragraph_id(block)}">in the text</a>'
+            if claim.kind == "stance":
+                # An evaluation reads as the sentence it is, not as a statement of fact.
+                items.append(
+                    '<li class="briefing-stance"><span class="briefing-badge">stance</span> '
+                    f"{m.text(stance_sentence(claim))} <small>· {link}</small></li>"
+                )
+                continue
+            words = m.text(claim.text)
+            statement = f"<q>{words}</q>" if is_verbatim(body, claim) else words
             items.append(
-                f"<li><q>{m.text(claim.text)}</q> <small>— as written: “{m.text(claim.source_text)}” "
-                f'{m.text(claim.cue)}{via} · <a href="#{m.paragraph_id(block)}">in the text</a></small></li>'
+                f"<li>{statement} <small>— {m.text(attribution(claim))} · {link}</small></li>"
             )
         label = source_label(group[0].source, group[0].source_text, corpus)
         yield Html(
@@ -56,6 +67,38 @@ def claims_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
             f"{''.join(items)}</ul></div>",
             searched=False,
         )
+
+
+OPENING_QUOTES = frozenset('“"«„')
+CLOSING_QUOTES = frozenset('”"»')
+
+
+def is_verbatim(body: str, claim: Claim) -> bool:
+    """Whether the claim's words are a quotation in the text (not a paraphrase)."""
+    before = body[: claim.start].rstrip()
+    after = body[claim.end :].lstrip(" ,.;:!?")
+    inner = claim.text.count("“") + claim.text.count("”") + claim.text.count('"')
+    return (
+        bool(before) and before[-1] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES and not inner
+    )
+
+
+def attribution(claim: Claim) -> str:
+    """The cue and chain as a phrase: "Tass, citing the Kremlin, reported", "according to
+    Yonhap", "he said"."""
+    via = f"citing {claim.via_text}" if claim.via_text else ""
+    if claim.cue in {"according to", "citing"}:
+        return " ".join(p for p in (claim.cue, claim.source_text) if p) + (
+            f", {via}" if via else ""
+        )
+    if via:
+        return f"{claim.source_text}, {via}, {claim.cue}"
+    return f"{claim.source_text} {claim.cue}".strip()
+
+
+def stance_sentence(claim: Claim) -> str:
+    """An evaluation as the sentence it is: "Putin praised the troops' bravery"."""
+    return f"{claim.source_text} {claim.cue} {claim.text}"
 
 
 def figure_line(figure: Figure, corpus: Corpus) -> str:
@@ -66,6 +109,10 @@ def figure_line(figure: Figure, corpus: Corpus) -> str:
         if source
         else " <small>(unattributed)</small>"
     )
+    if figure.phrase.startswith(figure.text) and len(figure.phrase) > len(figure.text):
+        # The words as written: "thousands of military construction workers", "a 60-40 vote".
+        rest = figure.phrase[len(figure.text) :]
+        return f"<strong>{m.text(figure.text)}</strong>{m.text(rest)}{said}"
     counts = figure.counts.strip()
     repeated = (
         counts.lower() in figure.text.lower()

@@ -1,0 +1,120 @@
+"""Repairs for parses that hang an attribution in the wrong place."""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from .indexes import MentionIndex
+from .vocabulary import Cues
+
+
+def _fronted_cut(according: Token, obj: Token, end: int) -> int | None:
+    """The last token of a fronted "According to X, S" source: X ends at its first comma.
+
+    The parser often runs X on into the statement ("According to Reuters, South Korea,
+    the U.S. and Japan are ..." as a coordination, "According to Lee, the discrepancy
+    between ..." as an apposition). A closed apposition ("According to Kim Yo-jong, the
+    leader's sister, the drills ...") stays. None when there is nothing to cut.
+    """
+    doc = obj.doc
+    if according.head.i < according.i:
+        return None  # "S, according to X": X runs to its end
+    for k in range(obj.i + 1, end + 1):
+        if doc[k].text != ",":
+            continue
+        appos = [c for c in obj.rights if c.dep_ == "appos" and c.i > k]
+        if appos and _closed_apposition(appos[0], k, end):
+            return None
+        last = k - 1
+        while last > obj.i and doc[last].is_space:
+            last -= 1
+        return last
+    return None
+
+
+def _closed_apposition(appos: Token, comma: int, end: int) -> bool:
+    """Whether ``appos`` sits between the comma at ``comma`` and another comma, whole."""
+    doc = appos.doc
+    idx = [t.i for t in appos.subtree]
+    lo, hi = min(idx), max(idx)
+    if lo != comma + 1 or hi + 1 > end + 1 or hi + 1 >= len(doc):
+        return False
+    return doc[hi + 1].text == "," and doc[hi].dep_ != "cc"
+
+
+def _dangling_coordination(end: int, hi: int, doc: Doc) -> int:
+    """Extend a source phrase over "and B" the parser attached elsewhere.
+
+    "according to Rep. Lee of the ruling party and Rep. Park of the opposition": the
+    second conjunct runs to the next comma or the end of the sentence, unless a finite
+    verb shows that a clause starts there.
+    """
+    k = end + 1
+    if k > hi or doc[k].dep_ != "cc" or doc[k].lower_ not in {"and", "or"}:
+        return end
+    last = end
+    for j in range(k + 1, hi + 1):
+        token = doc[j]
+        if token.text in {",", ";", ":", "—", "–"} or token.is_sent_end:
+            break
+        if token.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            return end
+        if not (token.is_punct or token.is_space):
+            last = j
+    return last
+
+
+def _according_fallback(doc: Doc, matcher: Matcher, done: set[int]) -> list[tuple[Token, Token]]:
+    """Pairs for "according to X" the dependency pattern missed: X is the phrase after "to"."""
+    pairs: list[tuple[Token, Token]] = []
+    for _, begin, stop in matcher(doc):
+        according = doc[begin]
+        if according.i in done:
+            continue
+        to = doc[stop - 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if objs:
+            pairs.append((according, objs[0]))
+            continue
+        k = stop
+        while k < len(doc) and not (doc[k].is_punct or doc[k].is_space or doc[k].pos_ == "VERB"):
+            k += 1
+        if k == stop:
+            continue
+        region = range(stop, k)
+        roots = [doc[j] for j in region if doc[j].head.i not in region or doc[j].head.i == j]
+        if roots:
+            pairs.append((according, roots[-1]))
+    return pairs
+
+
+def _trailing_source_pairs(
+    doc: Doc, mentions: MentionIndex, done: set[int], cues: Cues
+) -> list[tuple[Token, Token]]:
+    """Pairs for "..., by Premier Pak Thae Song, the Korean Central News Agency said." where
+    the parser hung the source on the statement's last name (an apposition) and left the
+    cue without a subject: a cue verb that ends its sentence, right after a name (a
+    mention) that follows a comma. The name's head word is the subject."""
+    pairs: list[tuple[Token, Token]] = []
+    for cue in doc[2:]:
+        if cue.i in done or cue.pos_ != "VERB" or cue.lemma_.lower() not in cues.cues:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            continue
+        after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+        if after is not None and not (after.is_sent_end and after.is_punct):
+            continue
+        if not mentions.is_source_mention(doc[cue.i - 1]):
+            continue
+        mention = mentions.get(doc[cue.i - 1])
+        first = cue.i - 1
+        while first > 0 and mentions.get(doc[first - 1]) is mention:
+            first -= 1
+        if first > 0 and doc[first - 1].lower_ == "the":
+            first -= 1
+        if first == 0 or doc[first - 1].text != ",":
+            continue
+        name = doc[first : cue.i]
+        pairs.append((cue, name.root))
+    return pairs

@@ -1,0 +1,103 @@
+"""The attribution vocabulary: cue lemmas, source nouns and dependency patterns, as data.
+
+``cues.json`` (package data) holds what an editor of another beat would change; the
+component receives it through ``initialize`` and serialises it with itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+#: Placeholders in the patterns for the cue lists they match.
+_PLACEHOLDERS = {"$cues": "cues", "$speech": "speech_cues"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What attributes a statement, by lemma."""
+
+    speech_cues: frozenset[str]
+    stance_cues: frozenset[str]
+    evidence_cues: frozenset[str]
+    object_cues: frozenset[str]
+    source_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]
+    body_nouns: frozenset[str]
+    title_nouns: frozenset[str]
+    hearsay_cues: frozenset[str]
+    hearsay_adverbs: frozenset[str]
+    patterns: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    data: str  # the JSON it was read from, for serialisation
+
+    @property
+    def cues(self) -> frozenset[str]:
+        """Every verb that can attribute (speech, stance, evidence)."""
+        return self.speech_cues | self.stance_cues | self.evidence_cues
+
+    @property
+    def attributing(self) -> frozenset[str]:
+        """Verbs that attribute whatever their subject (not the evidence-only ones)."""
+        return self.speech_cues | self.stance_cues
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key, ()))
+
+
+def _fill(value: Any, lists: dict[str, list[str]]) -> Any:
+    """A pattern with its ``$placeholders`` replaced by the cue lists they name."""
+    if isinstance(value, str) and value in _PLACEHOLDERS:
+        return lists[_PLACEHOLDERS[value]]
+    if isinstance(value, dict):
+        return {k: _fill(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, lists) for v in value]
+    return value
+
+
+def parse_cues(text: str) -> Cues:
+    """The vocabulary from the JSON text of a cues file; ValueError names what is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"cues data is not valid JSON: {error}") from error
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), dict):
+        raise ValueError("cues data needs an object with a 'patterns' object")
+    speech, stance = _words(data, "speech_cues"), _words(data, "stance_cues")
+    evidence = _words(data, "evidence_cues")
+    lists = {"cues": sorted(speech | stance | evidence), "speech_cues": sorted(speech | stance)}
+    patterns = tuple(
+        (str(name), tuple(_fill(copy.deepcopy(p), lists) for p in pattern))
+        for name, pattern in data["patterns"].items()
+    )
+    hearsay = data.get("hearsay") or {}
+    return Cues(
+        speech_cues=speech,
+        stance_cues=stance,
+        evidence_cues=evidence,
+        object_cues=_words(data, "object_cues"),
+        source_nouns=_words(data, "source_nouns"),
+        evidence_nouns=_words(data, "evidence_nouns"),
+        body_nouns=_words(data, "body_nouns"),
+        title_nouns=_words(data, "title_nouns"),
+        hearsay_cues=_words(hearsay, "passive_cues"),
+        hearsay_adverbs=_words(hearsay, "adverbs"),
+        patterns=patterns,
+        data=text,
+    )
+
+
+def default_data() -> str:
+    """The JSON text of the packaged ``cues.json``."""
+    return resources.files(__package__).joinpath("cues.json").read_text("utf-8")
+
+
+@functools.cache
+def default_cues() -> Cues:
+    """The packaged vocabulary, read once."""
+    return parse_cues(default_data())

@@ -1,0 +1,48 @@
+"""The attribution scorer: how a keyed fragment is matched to a claim and its source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsroom.evaluation.claims import find_fragment, holds, main, right_source
+from newsroom.evaluation.devset import GoldEntity
+from newsroom.model import Claim
+
+BODY = "Ryabkov said all conditions must be met in full. Moscow accused Kyiv of stalling."
+
+
+def claim(text: str, source_text: str, cue: str, source: str | None = None) -> Claim:
+    """A claim over ``text`` in BODY."""
+    start = BODY.index(text)
+    return Claim(text, start, start + len(text), source, source_text, cue, 0)
+
+
+def test_fragment_inside_claim() -> None:
+    """A fragment counts inside a claim without its outer punctuation, or after the cue."""
+    said = claim("all conditions must be met in full", "Ryabkov", "said")
+    where = find_fragment(BODY, "conditions must be met in full.")
+    assert where is not None and holds(said, where, BODY)
+    opening = find_fragment(BODY, "Ryabkov said all conditions must be met")
+    assert opening is not None and holds(said, opening, BODY)
+    accused = claim("Kyiv of stalling", "Moscow", "accused")
+    cue_first = find_fragment(BODY, "accused Kyiv of stalling")
+    assert cue_first is not None and holds(accused, cue_first, BODY)
+    assert not holds(accused, where, BODY)
+
+
+def test_source_by_name_or_surface() -> None:
+    """The source matches through the actor's name, a surface form, or text naming it."""
+    forms = {"sergei ryabkov": {"sergei ryabkov", "ryabkov"}}
+    said = claim("all conditions must be met in full", "Deputy Minister Sergei Ryabkov", "said")
+    assert right_source(said, ("sergei ryabkov",), forms, {})
+    other = claim("all conditions must be met in full", "he", "said", "sergey-lavrov")
+    assert not right_source(other, ("sergei ryabkov",), forms, {"sergey-lavrov": "Sergey Lavrov"})
+    assert GoldEntity("x", "person", (), True, (), None).types == {"person"}
+
+
+def test_missing_devset_skips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the development set the scorer says so and exits 0."""
+    assert main(["--devset", str(tmp_path / "none")]) == 0
+    assert "skipped: no development set" in capsys.readouterr().out
