@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..annotator import Annotator
+from ..annotate import Annotator
 from ..corpus import build_corpus
 from ..editorial import load_editorial
 from ..model import Briefing, Claim
