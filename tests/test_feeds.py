@@ -211,7 +211,7 @@ def test_every_page_has_a_card(seed_site: Site) -> None:
         for key in ("og:title", "og:description", "og:type", "twitter:card"):
             assert meta.get(key), (path, key)
         assert "og:url" not in meta, path  # no site_url, no address to give
-        assert 'rel="alternate" type="application/atom+xml"' in path.read_text("utf-8")
+        assert 'rel="alternate feed" type="application/atom+xml"' in path.read_text("utf-8")
 
 
 def test_briefing_card_is_its_first_sentence(seed_site: Site) -> None:
