@@ -17,6 +17,7 @@ from .cache import AnnotationCache
 from .config import BriefingsConfig
 from .corpus import Corpus, build_corpus
 from .editorial import load_editorial
+from .feeds import FeedSite, build_feeds
 from .model import Problem
 from .pages import Site, render_site
 from .pages import markup as m
@@ -73,6 +74,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.annotator is None or options != self.annotator_options:
             self.annotator = make_annotator(self.config, cache_dir)
             self.annotator_options = options
+        warn_without_site_url(config.site_url, self.command)
         return config
 
     def path(self, option: str) -> Path:
@@ -102,6 +104,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.site = render_site(self.corpus)
         self.lost = []
         generated = self.site.files()
+        generated.update(build_feeds(self.corpus, FeedSite(config.site_name, config.site_url)))
         generated[STYLESHEET] = (Path(__file__).parent / "templates" / "briefings.css").read_text(
             "utf-8"
         )
@@ -167,6 +170,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.path(option).is_dir():
                 server.watch(str(self.path(option)), recursive=True)
         return server
+
+
+def warn_without_site_url(site_url: str | None, command: str | None) -> None:
+    """Say once per build that a site without ``site_url`` is not ready to publish: a
+    warning for ``gh-deploy``, a note for ``build`` (which also makes previews)."""
+    if site_url or command not in ("build", "gh-deploy"):
+        return  # `mkdocs serve` sets its own address
+    message = (
+        "site_url is not set in mkdocs.yml: feeds link relatively, sitemap.xml lists no "
+        "addresses and pages have no canonical link or og:url. Set it to the public address "
+        "before publishing (site_url: https://example.org/briefings/, or "
+        "site_url: !ENV [SITE_URL, ''] and SITE_URL in the environment)"
+    )
+    (log.warning if command == "gh-deploy" else log.info)(message)
 
 
 def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotator:

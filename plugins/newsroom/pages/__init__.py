@@ -15,6 +15,7 @@ from .background import render_topic, render_topics_index
 from .blocks import Rendered
 from .briefing import render_briefing
 from .indexes import render_actors_index, render_briefings_index, render_glossary, render_timeline
+from .summary import describe
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def render_site(corpus: Corpus) -> Site:
         slug = briefing.article.slug
         meta = {
             "title": markup.plain(briefing.article.title),
-            "description": markup.plain(briefing.article.body[:160]),
+            "description": markup.plain(describe(briefing)),
         }
         pages[f"briefings/{slug}.md"] = page(meta, render_briefing(briefing, corpus))
         data[f"api/briefings/{slug}.json"] = dumps(briefing_json(briefing))
