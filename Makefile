@@ -40,6 +40,7 @@ browser: install
 
 eval: install
 	$(BIN)/python -m newsroom.evaluation glossary tests/fixtures/eval
+	$(BIN)/python -m newsroom.evaluation glossary --dev ../shared/eval/dev
 
 bench: install
 	$(BIN)/python bench/run.py
