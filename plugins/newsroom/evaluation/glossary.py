@@ -232,7 +232,7 @@ def evaluate_dev(
         counts = corpus.actor_counts(briefing)
         surfaces: dict[str, set[str]] = {}
         for mention in briefing.annotation.mentions:
-            if mention.actor in counts:
+            if mention.actor and mention.actor in counts:
                 surfaces.setdefault(mention.actor, set()).add(mention.text)
         entries = []
         for actor_id, _ in counts.most_common():
