@@ -16,11 +16,13 @@ from .model import (
     ActorType,
     Briefing,
     Claim,
+    DescriptionSource,
     Editorial,
     Figure,
     Mention,
     Topic,
 )
+from .nlp.gazetteer import Place, gazetteer
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
     "person": ("Person", "People"),
@@ -161,7 +163,10 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
     for actor_id, counter in surfaces.items():
         briefing_count = len({ref.slug for ref in mentions[actor_id]})
         if actor_id in registry:
-            actors[actor_id] = registry[actor_id]
+            actor = registry[actor_id]
+            if actor.description:
+                actor = replace(actor, description_source=DescriptionSource("registry"))
+            actors[actor_id] = actor
         else:
             actors[actor_id] = discovered_actor(
                 actor_id, counter, labels[actor_id], briefing_count, places.get(actor_id)
@@ -215,8 +220,34 @@ def discovered_actor(
     name = full[0] if full else max(surfaces, key=lambda text: (len(text), surfaces[text]))
     if place_note:
         return Actor(actor_id, name, "place", place_note, registered=False)
-    actor_type = TYPE_OF_LABEL.get(labels.most_common(1)[0][0], "other")
+    label = labels.most_common(1)[0][0]
+    actor_type = TYPE_OF_LABEL.get(label, "other")
+    place = gazetteer_place(name, surfaces, label)
+    if place is not None:
+        source = DescriptionSource("gazetteer")
+        return Actor(actor_id, name, place.type, place.description, registered=False,
+                     description_source=source)  # fmt: skip
     return Actor(actor_id, name, actor_type, registered=False)
+
+
+# The model's labels under which a name the gazetteer knows is taken to be that place (a
+# person's name is never a city: "Austin", "Jackson" and "Florence" are both).
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+
+
+def gazetteer_place(name: str, surfaces: Counter[str], label: str) -> Place | None:
+    """The country or place a discovered actor's name (or one of its surfaces) is, where its
+    label allows: a country under any label but a person's, a city under a place label."""
+    book = gazetteer()
+    for text in (name, *sorted(surfaces, key=lambda t: -surfaces[t])):
+        place = book.lookup(text)
+        if place is None:
+            continue
+        if place.type == "country" and label != "PERSON":
+            return place
+        if label in PLACE_LABELS:
+            return place
+    return None
 
 
 def neutral_description(actor_type: ActorType, briefing_count: int) -> str:
