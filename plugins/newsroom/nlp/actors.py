@@ -9,6 +9,7 @@ registry does not know, keyed by its normalised text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -42,7 +43,9 @@ def surface_variants(text: str) -> set[str]:
     for variant in list(variants):
         if variant.startswith("the "):
             variants.add("The " + variant[4:])
-            variants.add(variant[4:])
+            # "the North" is a name only with its article: bare "North" begins "North Darfur".
+            if len(variant[4:].split()) > 1:
+                variants.add(variant[4:])
     return {v for v in variants if v}
 
 
@@ -177,7 +180,11 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
     """
     entities = list(entities)
     matches = list(spans)
-    protected = [e for e in entities if contains_only_places(e, matches)]
+    protected = [
+        e for e in entities if contains_only_places(e, matches) or longer_place(e, matches)
+    ]
+    # "the South" before a proper noun begins a longer name ("the South Pyongan Province").
+    matches = [s for s in matches if not context_alias_in_name(s)]
     matches = [
         s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)
     ]
@@ -222,6 +229,23 @@ def contains_only_places(entity: Span, matches: Sequence[Span]) -> bool:
         and all(s.label_ in {"GPE", "LOC", "NORP"} for s in inside)
         and not any(s.start <= entity.root.i < s.end for s in inside)
     )
+
+
+def longer_place(entity: Span, matches: Sequence[Span]) -> bool:
+    """A place the model found that strictly contains a country's name: "North America"
+    holds "America", "South Kordofan" is no South Korea."""
+    return entity.label_ in {"GPE", "LOC", "FAC"} and any(
+        _inside(s, entity) and s.label_ in {"GPE", "NORP"} for s in matches
+    )
+
+
+def context_alias_in_name(span: Span) -> bool:
+    """A match of "the X" (a name only in context) followed by a capitalised proper noun."""
+    doc = span.doc
+    if span[0].lower_ != "the" or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "PROPN" and after.text[:1].isupper()
 
 
 @registry.misc("briefings.registry_ents_filter.v1")
@@ -287,6 +311,9 @@ class ActorResolver:
         self.actors: dict[str, Actor] = {}
         self.metonyms: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = {}
+        # (actor id, lower-case surface) -> the country an article must name for it to count.
+        self.contextual: dict[tuple[str, str], str] = {}
+        self.evidence: dict[str, re.Pattern[str]] = {}
 
     def initialize(self, get_examples: Any, *, nlp: Language, actors: Sequence[Actor] = ()) -> None:
         """Receive the registry (data arrives here, not in the constructor)."""
@@ -294,6 +321,14 @@ class ActorResolver:
         self.metonyms = {m.text: a.id for a in actors for m in a.metonyms}
         # What a lone surname can stand for: the first or last word of a name.
         self.surnames = {a.id: end_words((a.name, *a.aliases)) for a in actors}
+        self.contextual = contextual_surfaces(actors)
+        # An article names a country where it names it, its capital or its people anywhere.
+        homes = set(self.contextual.values())
+        self.evidence = {
+            a.id: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in country_names(a)) + r")\b")
+            for a in actors
+            if a.id in homes
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Span] = []
@@ -341,8 +376,27 @@ class ActorResolver:
             mention = Span(doc, span.start, span.end, label=span.label_ or ent.label_)
             mention.id_ = actor_id or ""
             mentions.append(mention)
-        doc.spans[MENTIONS_KEY] = mentions
+        doc.spans[MENTIONS_KEY] = self._in_context(mentions)
         return doc
+
+    def _in_context(self, mentions: list[Span]) -> list[Span]:
+        """Drop the links of context-dependent names ("the North", "National Assembly")
+        in an article that does not otherwise name their country."""
+        named = {m.id_ for m in mentions if (m.id_, m.text.lower()) not in self.contextual}
+        if mentions:
+            text = mentions[0].doc.text
+            named |= {home for home, pattern in self.evidence.items() if pattern.search(text)}
+        out = []
+        for mention in mentions:
+            home = self.contextual.get((mention.id_, mention.text.lower()))
+            if home is None or home in named:
+                out.append(mention)
+                continue
+            span = trim(Span(mention.doc, mention.start, mention.end, label=mention.label_))
+            if span is not None and is_name(span) and span[0].lower_ != "the":
+                span.id_ = actor_slug(span.text) or ""
+                out.append(span)
+        return out
 
     def _kind(self, actor_id: str | None, span: Span) -> str:
         actor = self.actors.get(actor_id or "")
@@ -397,6 +451,43 @@ class ActorResolver:
             if len(candidates) > 1:
                 return None
         return actor_slug(text)
+
+
+def country_names(actor: Actor) -> list[str]:
+    """A country's names, demonyms and capitals, but not its context-dependent "the X"."""
+    names = (actor.name, *actor.aliases, *actor.demonyms, *(m.text for m in actor.metonyms))
+    return [n for n in names if not n.lower().startswith("the ")]
+
+
+def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
+    """The names that stand for an actor only in an article about its country: a country's
+    "the North"; an organisation's name without its country's ("National Assembly" for
+    South Korea's, whose description names the country)."""
+    countries = [a for a in actors if a.type == "country"]
+    words = {c.id: [n.lower() for n in (c.name, *c.aliases, *c.demonyms)] for c in countries}
+    out: dict[tuple[str, str], str] = {}
+    for actor in actors:
+        surfaces = {
+            v.lower() for text in (actor.name, *actor.aliases) for v in surface_variants(text)
+        }
+        if actor.type == "country":
+            for surface in surfaces:
+                if surface.startswith("the "):
+                    out[(actor.id, surface)] = actor.id
+            continue
+        if actor.type != "organization":
+            continue
+        description = actor.description.lower()
+        home = next(
+            (c.id for c in countries if any(w in description for w in words[c.id] if len(w) > 3)),
+            None,
+        )
+        if home is None:
+            continue
+        for surface in surfaces:
+            if not any(w in surface for w in words[home]):
+                out[(actor.id, surface)] = home
+    return out
 
 
 def end_words(names: Iterable[str]) -> set[str]:
