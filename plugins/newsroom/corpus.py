@@ -159,6 +159,7 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
             for e in topic.timeline
         )
     places = capital_descriptions(editorial)
+    bodies = {b.article.slug: b.article.body for b in ordered}
     actors: dict[str, Actor] = {}
     for actor_id, counter in surfaces.items():
         briefing_count = len({ref.slug for ref in mentions[actor_id]})
@@ -171,6 +172,8 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
             actors[actor_id] = discovered_actor(
                 actor_id, counter, labels[actor_id], briefing_count, places.get(actor_id)
             )
+        if not actors[actor_id].description:
+            actors[actor_id] = described_in_text(actors[actor_id], mentions[actor_id], bodies)
         if not actors[actor_id].description:
             actors[actor_id] = replace(
                 actors[actor_id],
@@ -248,6 +251,19 @@ def gazetteer_place(name: str, surfaces: Counter[str], label: str) -> Place | No
         if label in PLACE_LABELS:
             return place
     return None
+
+
+def described_in_text(actor: Actor, refs: Sequence[MentionRef], bodies: Mapping[str, str]) -> Actor:
+    """The actor with the first description a briefing gives of it, in that briefing's words
+    ("Kremlin spokesman"), and where it says so."""
+    for ref in refs:
+        start, end = ref.mention.description_start, ref.mention.description_end
+        if start is not None and end is not None:
+            source = DescriptionSource("article", ref.slug, start, end)
+            return replace(
+                actor, description=bodies[ref.slug][start:end], description_source=source
+            )
+    return actor
 
 
 def neutral_description(actor_type: ActorType, briefing_count: int) -> str:

@@ -234,6 +234,9 @@ class Mention:
     actor: str | None
     sentence: int
     note: str | None = None  # e.g. the metonym note shown to readers
+    # The words of the body that say who the actor is ("Kremlin spokesman"), as offsets.
+    description_start: int | None = None
+    description_end: int | None = None
 
 
 @dataclass(frozen=True)

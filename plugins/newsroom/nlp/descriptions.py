@@ -1,0 +1,138 @@
+"""Who an actor is, in the article's own words: the apposition or title beside a name.
+
+"Kremlin spokesman Dmitry Peskov", "Yang Moo-jin, president of the University of North
+Korean Studies", "Ukraine's chief negotiator, Rustem Umerov", "Jane Doe, who heads the
+agency": the description is a span of the text (its character offsets), never rewritten, so
+a page can show it as a quotation and link to where it is said. Read from the parse alone.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+TITLES = Path(__file__).parent / "data" / "titles.yml"
+
+# Descriptions longer than this are clauses, not descriptions.
+MAX_TOKENS = 14
+# Determiners that may open a title before a name and are left out of it ("the spokesman").
+OPENERS = {"the", "a", "an", "The", "A", "An"}
+# Parts of speech a descriptive phrase is headed by.
+HEADS = {"NOUN", "PROPN"}
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+
+
+def describe(span: Span) -> tuple[int, int] | None:
+    """The character offsets of the words that say who the named actor is, if any."""
+    for finder in (apposition_after, apposition_before, title_before, relative_after):
+        found = finder(span)
+        if found is not None:
+            start, end = found
+            tokens = span.doc[start:end]
+            if 2 <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+                return tokens.start_char, tokens.end_char
+    return None
+
+
+def good(tokens: Span) -> bool:
+    """A description has a word that is not a name, or ends with a title ("U.S. President"),
+    and quotes nothing."""
+    if any(t.text in {'"', "“", "”"} for t in tokens):
+        return False
+    doc = tokens.doc
+    # Part of a hyphenated word ("far-right", "vice-president") is no whole description.
+    if (tokens.start > 0 and doc[tokens.start - 1].text in HYPHENS) or (
+        tokens.end < len(doc) and doc[tokens.end].text in HYPHENS
+    ):
+        return False
+    return any(t.is_lower and t.is_alpha for t in tokens) or (
+        len(tokens) >= 2 and is_title(tokens[-1].text)
+    )
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Titles and ranks that go before a name, from the package's data file."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    return frozenset(str(t) for t in data.get("titles", ()))
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title or rank ("President", "Gen.", "Chair")."""
+    return word.rstrip(".") in titles()
+
+
+def _root(span: Span) -> Token:
+    return span.root
+
+
+def apposition_after(span: Span) -> tuple[int, int] | None:
+    """ "Yang Moo-jin, president of the University of North Korean Studies," -> the apposition."""
+    root = _root(span)
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+            left = min(t.i for t in child.subtree)
+            right = max(t.i for t in child.subtree) + 1
+            if left > span.end and span.doc[span.end].text == ",":
+                return left, _strip(span, left, right)
+    return None
+
+
+def apposition_before(span: Span) -> tuple[int, int] | None:
+    """ "Ukraine's chief negotiator, Rustem Umerov" -> the noun phrase the name stands beside."""
+    root = _root(span)
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN":
+        left = min(t.i for t in head.subtree)
+        if span.start >= 2 and span.doc[span.start - 1].text == ",":
+            return _skip_opener(span, left), span.start - 1
+    return None
+
+
+def title_before(span: Span) -> tuple[int, int] | None:
+    """ "Kremlin spokesman Dmitry Peskov", "Russian President Vladimir Putin" -> the title."""
+    doc = span.doc
+    start = span.start
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if before.pos_ not in HEADS or before.is_punct or before.ent_type_ == "PERSON":
+        return None
+    left = start - 1
+    while left > 0 and left > start - 7:
+        previous = doc[left - 1]
+        if previous.is_punct or previous.is_space or previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            break
+        if previous.is_sent_start:
+            left -= 1
+            break
+        left -= 1
+    if left == start - 1 and not before.is_lower:
+        return None  # a lone "President" says too little
+    return left, start
+
+
+def relative_after(span: Span) -> tuple[int, int] | None:
+    """ "Jane Doe, who heads the agency," -> the relative clause."""
+    root = _root(span)
+    for child in root.rights:
+        if child.dep_ == "relcl" and span.end < len(span.doc) and span.doc[span.end].text == ",":
+            words = sorted(child.subtree, key=lambda t: t.i)
+            if words and words[0].lower_ == "who":
+                return words[0].i, _strip(span, words[0].i, words[-1].i + 1)
+    return None
+
+
+def _skip_opener(span: Span, left: int) -> int:
+    return left + 1 if span.doc[left].text in OPENERS else left
+
+
+def _strip(span: Span, left: int, right: int) -> int:
+    """The end of a phrase without trailing punctuation."""
+    doc = span.doc
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return right

@@ -1,0 +1,67 @@
+"""Descriptions from the text: the article's own words beside a name, with where they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsroom.corpus import build_corpus
+from newsroom.model import (
+    Actor,
+    Annotation,
+    Article,
+    Block,
+    Briefing,
+    Editorial,
+    Mention,
+    Sentence,
+)
+from newsroom.nlp.descriptions import describe
+
+
+def described(nlp: Language, text: str, name: str) -> str | None:
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.text == name]
+    found = describe(span)
+    return text[found[0] : found[1]] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Kremlin spokesman Anton Volkov said the talks were useful.", "Anton Volkov", "Kremlin spokesman"),
+        ("Lee Min-ho, president of the Institute for Peace Studies, said so.", "Lee Min-ho",
+         "president of the Institute for Peace Studies"),
+        ("Ukraine's chief negotiator, Pavlo Hrytsenko, arrived in Geneva.", "Pavlo Hrytsenko",
+         "Ukraine's chief negotiator"),
+        ("Maria Keller, who heads the agency, said no.", "Maria Keller", "who heads the agency"),
+        ("The bill was signed by U.S. President John Baker on Monday.", "John Baker", "U.S. President"),
+    ],
+)  # fmt: skip
+def test_descriptions_are_the_words_beside_the_name(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    """Title before the name, apposition after or before it, and "who ..." clauses."""
+    assert described(nlp, text, name) == description
+
+
+def test_no_description_from_half_a_hyphenated_word_or_a_lone_title(nlp: Language) -> None:
+    """ "far-right" gives no "right ..."; a lone "President" says too little."""
+    assert described(nlp, "President John Baker spoke first.", "John Baker") is None
+
+
+def test_corpus_takes_the_text_description_with_its_span() -> None:
+    """An actor without a registry description gets the briefing's words and where they are."""
+    body = "Kremlin spokesman Anton Volkov said so."
+    article = Article(Path("a.txt"), "a", "A", body, (Block("paragraph", 0, len(body)),))
+    mention = Mention("Anton Volkov", 18, 30, "PERSON", "anton-volkov", 0, None, 0, 17)
+    annotation = Annotation(sentences=(Sentence(0, len(body), 0),), mentions=(mention,))
+    corpus = build_corpus([Briefing(article, annotation)], Editorial())
+    actor: Actor = corpus.actors["anton-volkov"]
+    assert actor.description == "Kremlin spokesman"
+    assert actor.description_source is not None
+    source = actor.description_source
+    assert (source.kind, source.briefing) == ("article", "a")
+    assert body[source.start or 0 : source.end or 0] == "Kremlin spokesman"
