@@ -19,22 +19,11 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
+from .names import acronym_after, is_name, lone_proper_nouns, trim
+from .places import is_modifier, names_a_place, place_id
+from .words import Words, words
 
 MENTIONS_KEY = "briefings_mentions"
-# The model's labels that never name an actor unless the registry says so.
-NON_ACTOR_LABELS = {
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PRODUCT",
-    "WORK_OF_ART", "LANGUAGE", "LAW", "NORP",
-}  # fmt: skip
-NOT_ACTORS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "today", "advertisement", "state", "media", "the", "mr", "ms", "army", "navy",
-    "air force", "military", "government", "parliament", "expand", "collapse", "video",
-    "president", "minister", "leader", "defence", "defense", "foreign", "interior",
-    "unification", "finance", "trade", "ministry",
-}  # fmt: skip
-TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
-LEADING_WORDS = {"the", "The"}
 
 
 def surface_variants(text: str) -> set[str]:
@@ -49,113 +38,27 @@ def surface_variants(text: str) -> set[str]:
     return {v for v in variants if v}
 
 
-# Korean personal names ("Han Ye-rin", "No Kwang-chol") are rare in the model's training
-# data; a surname followed by a hyphenated given name is a person's name on this beat.
-KOREAN_SURNAMES = [
-    "Kim",
-    "Lee",
-    "Yi",
-    "Rhee",
-    "Park",
-    "Pak",
-    "Choi",
-    "Choe",
-    "Jung",
-    "Jeong",
-    "Chung",
-    "Kang",
-    "Cho",
-    "Jo",
-    "Yoon",
-    "Yun",
-    "Jang",
-    "Chang",
-    "Lim",
-    "Han",
-    "Oh",
-    "Seo",
-    "Suh",
-    "Shin",
-    "Kwon",
-    "Hwang",
-    "Ahn",
-    "Song",
-    "Yoo",
-    "Yu",
-    "Ryu",
-    "Hong",
-    "Jeon",
-    "Jun",
-    "Chun",
-    "Ko",
-    "Koh",
-    "Moon",
-    "Mun",
-    "Yang",
-    "Son",
-    "Sohn",
-    "Bae",
-    "Baek",
-    "Paik",
-    "Heo",
-    "Hur",
-    "Nam",
-    "Shim",
-    "Sim",
-    "Noh",
-    "No",
-    "Roh",
-    "Kwak",
-    "Sung",
-    "Seong",
-    "Cha",
-    "Joo",
-    "Woo",
-    "Min",
-    "Jin",
-    "Um",
-    "Chae",
-    "Won",
-    "Bang",
-    "Gong",
-    "Hyun",
-    "Hyon",
-    "Pyo",
-    "Ri",
-    "Ryang",
-    "Kye",
-    "Tae",
-]
-KOREAN_NAME_PATTERN: dict[str, Any] = {
-    "label": "PERSON",
-    "pattern": [
-        {"ORTH": {"IN": KOREAN_SURNAMES}},
+def korean_name_patterns(lists: Words) -> list[dict[str, Any]]:
+    """Korean personal names are rare in the model's training data: a surname and a
+    hyphenated given name ("Han Ye-rin"), or KCNA's three words ("Pak Thae Song"), a surname
+    and two romanised syllables ("Park Avenue Hotel" is no name)."""
+    surname = {"ORTH": {"IN": list(lists.korean_surnames)}}
+    syllable = {"IS_TITLE": True, "LOWER": {"REGEX": lists.korean_syllable}}
+    hyphenated = [
+        surname,
         {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {"<=": 6}},
         {"ORTH": "-"},
         {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}},
-    ],
-}
-# North Korean names are often written as three words ("Pak Thae Song", KCNA's style): a
-# surname and two capitalised romanised Korean syllables (onset, vowel, final consonant), so
-# that "Park Avenue Hotel" is no name.
-KOREAN_SYLLABLE = (
-    r"^(?:kk|tt|pp|ss|jj|ch|th|kh|ph|sh|ts|[gkndtrlmbpsjhcwy])?"
-    r"(?:yae|yeo|wae|ae|ya|eo|ye|yo|wa|oe|wo|we|wi|yu|eu|ui|a|e|o|u|i)"
-    r"(?:ng|n|k|l|m|p|t)?$"
-)
-KOREAN_SPACED_NAME_PATTERN: dict[str, Any] = {
-    "label": "PERSON",
-    "pattern": [
-        {"ORTH": {"IN": KOREAN_SURNAMES}},
-        {"IS_TITLE": True, "LOWER": {"REGEX": KOREAN_SYLLABLE}},
-        {"IS_TITLE": True, "LOWER": {"REGEX": KOREAN_SYLLABLE}},
-    ],
-}
+    ]
+    return [
+        {"label": "PERSON", "pattern": hyphenated},
+        {"label": "PERSON", "pattern": [surname, syllable, syllable]},
+    ]
 
 
 def registry_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     """Span-ruler patterns for every name, alias, demonym and metonym of the registry."""
-    patterns: list[dict[str, Any]] = [KOREAN_NAME_PATTERN, KOREAN_SPACED_NAME_PATTERN]
+    patterns: list[dict[str, Any]] = korean_name_patterns(words())
     for actor in actors:
         label = LABEL_OF_TYPE[actor.type]
         for surface in (actor.name, *actor.aliases):
@@ -313,6 +216,7 @@ class ActorResolver:
         self.surnames: dict[str, set[str]] = {}
         # (actor id, lower-case surface) -> the country an article must name for it to count.
         self.contextual: dict[tuple[str, str], str] = {}
+        self.words = words()
         self.evidence: dict[str, re.Pattern[str]] = {}
 
     def initialize(self, get_examples: Any, *, nlp: Language, actors: Sequence[Actor] = ()) -> None:
@@ -322,6 +226,7 @@ class ActorResolver:
         # What a lone surname can stand for: the first or last word of a name.
         self.surnames = {a.id: end_words((a.name, *a.aliases)) for a in actors}
         self.contextual = contextual_surfaces(actors)
+        self.words = words()
         # An article names a country where it names it, its capital or its people anywhere.
         homes = set(self.contextual.values())
         self.evidence = {
@@ -362,7 +267,11 @@ class ActorResolver:
             if actor_id:
                 actor_id = self._place_or_government(span, actor_id)
             else:
-                if ent.label_ in NON_ACTOR_LABELS or not is_name(span) or is_modifier(span):
+                if (
+                    ent.label_ in self.words.non_actor_labels
+                    or not is_name(span)
+                    or is_modifier(span)
+                ):
                     continue
                 actor_id = self._resolve_unknown(span, seen, acronyms, article_people)
             kind = self._kind(actor_id, span)
@@ -496,130 +405,10 @@ def end_words(names: Iterable[str]) -> set[str]:
     return {w for split in words if len(split) > 1 for w in (split[0], split[-1])}
 
 
-def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:
-    """Capitalised proper nouns outside every entity and not next to another proper noun:
-    the one-word names the model sometimes leaves out. (Read from the Doc's array of parts
-    of speech: a Token object is made only for the few candidates.)"""
-    from spacy.attrs import POS
-    from spacy.symbols import PROPN
-
-    pos = doc.to_array(POS).tolist()
-    last = len(pos) - 1
-    found = []
-    for i, tag in enumerate(pos):
-        if (
-            tag == PROPN
-            and i not in covered
-            and (i == 0 or pos[i - 1] != PROPN)
-            and (i == last or pos[i + 1] != PROPN)
-        ):
-            token = doc[i]
-            text = token.text
-            # Two letters are enough: Korean surnames such as "Wi", "Ri" or "Jo".
-            if len(text) >= 2 and text[0].isupper() and text[1:].islower():
-                found.append(token)
-    return found
-
-
 def actor_slug(text: str) -> str | None:
     """The id of an actor the registry lacks; never one reserved for an index page."""
     slug = slugify(text)
     return f"{slug}-actor" if slug == "index" else slug or None
-
-
-def names_a_place(span: Span) -> bool:
-    """Whether a capital is used as a place ("talks in Moscow", "flew to Pyongyang",
-    "between Moscow and Pyongyang") rather than for its government ("Moscow said")."""
-    token = span.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    if token.dep_ == "compound" and head.lemma_ in PLACE_NOUNS:
-        return True  # "the Pyongyang area", "a Moscow airport"
-    if token.dep_ == "pobj":
-        if head.lower_ in {"in", "into", "inside", "outside", "near", "via"}:
-            return True
-        if head.lower_ in {"to", "from", "between", "for"}:
-            return head.head.lemma_ in MOTION_WORDS
-        if head.lower_ in {"on", "against", "over"}:
-            return head.head.lemma_ in ATTACK_WORDS
-    return token.dep_ == "dobj" and head.lemma_ in MOTION_WORDS
-
-
-MOTION_WORDS = {
-    "arrive", "fly", "travel", "return", "go", "come", "move", "take", "bring", "send", "leave",
-    "visit", "reach", "depart", "head", "drive", "sail", "deport", "flight", "trip", "journey", "route", "train", "land",
-}  # fmt: skip
-
-
-PLACE_NOUNS = {
-    "area", "region", "suburb", "outskirts", "airport", "street", "district", "province",
-    "city", "centre", "center", "downtown", "station", "port",
-}  # fmt: skip
-ATTACK_WORDS = {
-    "strike", "attack", "raid", "bombardment", "shelling", "assault", "barrage", "fire",
-    "launch", "drop", "fall",
-}  # fmt: skip
-
-
-def is_modifier(span: Span) -> bool:
-    """A one-word place used as an adjective ("a Pacific port") names no actor."""
-    return (
-        len(span) == 1
-        and span.label_ in {"LOC", "GPE"}
-        and span.root.dep_ in {"compound", "amod"}
-        and span.root.head.pos_ == "NOUN"
-    )
-
-
-def place_id(text: str) -> str:
-    """The id of a capital named as a place."""
-    return slugify(text)
-
-
-def trim(ent: Span) -> Span | None:
-    """The entity without possessive endings, quotes or a leading 'the'."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while end > start and doc[end - 1].text in TRIM_TOKENS:
-        end -= 1
-    while start < end and (
-        doc[start].text in TRIM_TOKENS or (doc[start].text in LEADING_WORDS and not ent.ent_id_)
-    ):
-        start += 1
-    if start >= end:
-        return None
-    span = Span(doc, start, end, label=ent.label_)
-    span.id_ = ent.ent_id_
-    return span
-
-
-def is_name(span: Span) -> bool:
-    """Whether an unregistered entity text can be an actor's name at all: not a common
-    word, not a code ("D0D0D0"), not shouting page furniture ("PHOTO NOT FOR SALE")."""
-    text = span.text
-    letters = [c for c in text if c.isalpha()]
-    shouting = text.isupper() and (len(span) > 1 or len(letters) > 4)
-    return (
-        len(letters) > 1
-        and text.lower() not in NOT_ACTORS
-        and any(c.isupper() for c in text)
-        and not any(c.isdigit() for c in text)
-        and not shouting
-        and not (span.label_ in {"GPE", "LOC"} and len(text) <= 2)
-        and "\n" not in text
-        and "/" not in text
-    )
-
-
-def acronym_after(span: Span) -> str | None:
-    """The acronym defined in parentheses right after a name: "National Intelligence Service (NIS)"."""
-    doc = span.doc
-    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-        candidate = doc[span.end + 1].text
-        if candidate.isupper() and 2 <= len(candidate) <= 8:
-            return candidate
-    return None
 
 
 def unknown_actor(actor_id: str, text: str, label: str) -> Actor:

@@ -1,0 +1,81 @@
+"""Names as the text writes them: the entity without its possessive, quotes or title; whether
+it can name an actor at all; acronyms defined beside a name; lone proper nouns."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .words import words
+
+TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
+LEADING_WORDS = {"the", "The"}
+
+
+def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:
+    """Capitalised proper nouns outside every entity and not next to another proper noun:
+    the one-word names the model sometimes leaves out. (Read from the Doc's array of parts
+    of speech: a Token object is made only for the few candidates.)"""
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    pos = doc.to_array(POS).tolist()
+    last = len(pos) - 1
+    found = []
+    for i, tag in enumerate(pos):
+        if (
+            tag == PROPN
+            and i not in covered
+            and (i == 0 or pos[i - 1] != PROPN)
+            and (i == last or pos[i + 1] != PROPN)
+        ):
+            token = doc[i]
+            text = token.text
+            # Two letters are enough: Korean surnames such as "Wi", "Ri" or "Jo".
+            if len(text) >= 2 and text[0].isupper() and text[1:].islower():
+                found.append(token)
+    return found
+
+
+def trim(ent: Span) -> Span | None:
+    """The entity without possessive endings, quotes or a leading 'the'."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and doc[end - 1].text in TRIM_TOKENS:
+        end -= 1
+    while start < end and (
+        doc[start].text in TRIM_TOKENS or (doc[start].text in LEADING_WORDS and not ent.ent_id_)
+    ):
+        start += 1
+    if start >= end:
+        return None
+    span = Span(doc, start, end, label=ent.label_)
+    span.id_ = ent.ent_id_
+    return span
+
+
+def is_name(span: Span) -> bool:
+    """Whether an unregistered entity text can be an actor's name at all: not a common
+    word, not a code ("D0D0D0"), not shouting page furniture ("PHOTO NOT FOR SALE")."""
+    text = span.text
+    letters = [c for c in text if c.isalpha()]
+    shouting = text.isupper() and (len(span) > 1 or len(letters) > 4)
+    return (
+        len(letters) > 1
+        and text.lower() not in words().not_actors
+        and any(c.isupper() for c in text)
+        and not any(c.isdigit() for c in text)
+        and not shouting
+        and not (span.label_ in {"GPE", "LOC"} and len(text) <= 2)
+        and "\n" not in text
+        and "/" not in text
+    )
+
+
+def acronym_after(span: Span) -> str | None:
+    """The acronym defined in parentheses right after a name: "National Intelligence Service (NIS)"."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        candidate = doc[span.end + 1].text
+        if candidate.isupper() and 2 <= len(candidate) <= 8:
+            return candidate
+    return None
