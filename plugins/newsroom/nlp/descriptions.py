@@ -57,7 +57,19 @@ def good(tokens: Span) -> bool:
 def titles() -> frozenset[str]:
     """Titles and ranks that go before a name, from the package's data file."""
     data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
-    return frozenset(str(t) for t in data.get("titles", ()))
+    return frozenset(str(t) for t in (*data.get("titles", ()), *data.get("person_titles", ())))
+
+
+@functools.cache
+def person_titles() -> frozenset[str]:
+    """The titles that only a person bears ("Prof", "Gen", "Chair"), from the data file."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    return frozenset(str(t) for t in data.get("person_titles", ()))
+
+
+def is_person_title(word: str) -> bool:
+    """Whether a word is a title only a person bears ("Mr", "Prof", "President")."""
+    return word.rstrip(".") in person_titles()
 
 
 def is_title(word: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .descriptions import is_person_title, is_title
 from .words import words
 
 TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
@@ -48,9 +49,38 @@ def trim(ent: Span) -> Span | None:
         start += 1
     if start >= end:
         return None
-    span = Span(doc, start, end, label=ent.label_)
+    label = ent.label_
+    if not ent.ent_id_:
+        after_title = past_title(doc, start, end)
+        if after_title != start:
+            start, label = after_title, "PERSON"
+    span = Span(doc, start, end, label=label)
     span.id_ = ent.ent_id_
     return span
+
+
+def past_title(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name begins after the titles written before it ("Prof Jane Roe",
+    "Chair Bom Kim", "Prime Minister Keir Starmer"); ``start`` where there are none. Titles
+    go only before a name of one to three capitalised words that holds no title itself."""
+    cut = start
+    personal = False
+    while cut < end and is_title(doc[cut].text):
+        personal = personal or is_person_title(doc[cut].text)
+        cut += 1
+        if cut < end and doc[cut].text == ".":
+            cut += 1
+    rest = doc[cut:end]
+    if (
+        not personal
+        or not 1 <= len([t for t in rest if t.is_alpha]) <= 3
+        or any(is_title(t.text) for t in rest)
+        or not all(
+            t.text[:1].isupper() or t.text in {"-", "'"} or (t.is_lower and t.i > cut) for t in rest
+        )
+    ):
+        return start
+    return cut
 
 
 def is_name(span: Span) -> bool:
