@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
-from .names import acronym_after, is_name, lone_proper_nouns, trim
+from .names import acronym_after, is_name, lone_proper_nouns, names_a_thing, trim
 from .places import is_modifier, names_a_place, place_id
 from .words import Words, words
 
@@ -249,6 +249,7 @@ class ActorResolver:
         acronyms: dict[str, str] = {}
         # In text order: the model's entities, and lone proper nouns it left out ("Choe
         # arrived"), which name someone only as the short form of a person named before.
+        things = things_named(doc)
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
         items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
@@ -271,6 +272,7 @@ class ActorResolver:
                     ent.label_ in self.words.non_actor_labels
                     or not is_name(span)
                     or is_modifier(span)
+                    or span.text in things
                 ):
                     continue
                 actor_id = self._resolve_unknown(span, seen, acronyms, article_people)
@@ -397,6 +399,16 @@ def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
             if not any(w in surface for w in words[home]):
                 out[(actor.id, surface)] = home
     return out
+
+
+def things_named(doc: Doc) -> set[str]:
+    """Names that, every time the article uses them, name a weapon, vehicle or product
+    ("the Chunmoo rocket launcher"); "Nvidia chips" beside "Nvidia said" is still Nvidia."""
+    thing: set[str] = set()
+    actor: set[str] = set()
+    for ent in doc.ents:
+        (thing if names_a_thing(ent) else actor).add(ent.text)
+    return thing - actor
 
 
 def end_words(names: Iterable[str]) -> set[str]:

@@ -109,3 +109,17 @@ def acronym_after(span: Span) -> str | None:
         if candidate.isupper() and 2 <= len(candidate) <= 8:
             return candidate
     return None
+
+
+def names_a_thing(span: Span) -> bool:
+    """A name that modifies a noun for a weapon, vehicle, product or programme ("the Chunmoo
+    rocket launcher", "Willow chip", "the Homar-K system") names a thing, not an actor."""
+    nouns = words().product_nouns
+    doc = span.doc
+    if span[-1].lemma_.lower() in nouns:
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.lemma_.lower() in nouns and following.is_lower:
+        return True
+    root = span.root
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in nouns

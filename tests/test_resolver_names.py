@@ -1,0 +1,64 @@
+"""Whole names: titles are no part of a name, and weapons or products are no actors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import ROOT
+from spacy.language import Language
+
+from newsroom.editorial import load_editorial
+from newsroom.nlp.actors import MENTIONS_KEY, build_resolver, run_resolver
+from newsroom.nlp.words import words
+
+Resolve = Callable[[str], dict[str, tuple[str, str]]]
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp: Language) -> Resolve:
+    """Text -> {mention text: (actor id, label)} with the shipped registry."""
+    resolver = build_resolver(load_editorial(ROOT / "briefings").editorial.actors, nlp)
+
+    def run(text: str) -> dict[str, tuple[str, str]]:
+        doc = run_resolver(resolver, nlp(text))
+        return {span.text: (span.id_, span.label_) for span in doc.spans[MENTIONS_KEY]}
+
+    return run
+
+
+def test_titles_are_cut_from_names(resolve: Resolve) -> None:
+    """ "Chair Dana Whitfield" is Dana Whitfield, a person; so is "Prof Jonas Berg"."""
+    found = resolve(
+        "Chair Dana Whitfield apologised on Monday. Prof Jonas Berg said the board erred."
+    )
+    assert found.get("Dana Whitfield") == ("dana-whitfield", "PERSON")
+    assert found.get("Jonas Berg") == ("jonas-berg", "PERSON")
+    assert not any(text.startswith(("Chair", "Prof")) for text in found)
+
+
+def test_a_title_is_kept_in_a_body_name(resolve: Resolve) -> None:
+    """ "Premier League" is a league, not a person called League."""
+    found = resolve("The Premier League fined the club on Friday.")
+    assert "League" not in found
+
+
+def test_weapons_and_products_are_no_actors(resolve: Resolve) -> None:
+    """A name used only for a weapon or a product ("the Kestrel rocket launcher") is left out."""
+    found = resolve(
+        "The army bought the Kestrel multiple rocket launcher. The Kestrel launcher fires far."
+    )
+    assert not any("Kestrel" in text for text in found)
+
+
+def test_a_company_beside_its_product_is_still_an_actor(resolve: Resolve) -> None:
+    """ "Orvane chips" beside "Orvane said" keeps Orvane in the glossary."""
+    found = resolve("Samsung said on Monday that demand for Samsung chips had doubled.")
+    assert "Samsung" in found
+
+
+def test_word_lists_come_from_the_data_file() -> None:
+    """The Korean surnames and non-actor words are package data, not code."""
+    lists = words()
+    assert "Kim" in lists.korean_surnames and "north" in lists.not_actors
+    assert "launcher" in lists.product_nouns and "platform" not in lists.product_nouns
