@@ -62,3 +62,19 @@ def test_word_lists_come_from_the_data_file() -> None:
     lists = words()
     assert "Kim" in lists.korean_surnames and "north" in lists.not_actors
     assert "launcher" in lists.product_nouns and "platform" not in lists.product_nouns
+
+
+def test_short_forms_join_their_full_name_wherever_they_come(resolve: Resolve) -> None:
+    """A surname before the full name, and an acronym never defined, join the full name."""
+    found = resolve(
+        "Halvorsen quits. Coach Erik Halvorsen left the club on Monday. The Nordic Maritime "
+        "Council said it regretted the move, and NMC members met later."
+    )
+    assert found["Halvorsen"][0] == found["Erik Halvorsen"][0]
+    assert found["NMC"][0] == found["Nordic Maritime Council"][0]
+
+
+def test_a_place_is_no_short_form_of_a_body_named_after_it(resolve: Resolve) -> None:
+    """ "Oslo" stays the city beside the "Oslo Institute of Peace Studies"."""
+    found = resolve("The Oslo Institute of Peace Studies said fighting spread. Rain fell in Oslo.")
+    assert found["Oslo"][0] != found["Oslo Institute of Peace Studies"][0]

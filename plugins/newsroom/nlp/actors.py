@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
-from .names import acronym_after, is_name, lone_proper_nouns, names_a_thing, trim
+from .names import (
+    acronym_after,
+    is_name,
+    lone_proper_nouns,
+    merge_short_forms,
+    names_a_thing,
+    trim,
+)
 from .places import is_modifier, names_a_place, place_id
 from .words import Words, words
 
@@ -287,7 +294,7 @@ class ActorResolver:
             mention = Span(doc, span.start, span.end, label=span.label_ or ent.label_)
             mention.id_ = actor_id or ""
             mentions.append(mention)
-        doc.spans[MENTIONS_KEY] = self._in_context(mentions)
+        doc.spans[MENTIONS_KEY] = self._in_context(merge_short_forms(mentions, self.actors))
         return doc
 
     def _in_context(self, mentions: list[Span]) -> list[Span]:

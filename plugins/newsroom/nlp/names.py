@@ -3,8 +3,11 @@ it can name an actor at all; acronyms defined beside a name; lone proper nouns."
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Actor
 from .descriptions import is_person_title, is_title
 from .words import words
 
@@ -123,3 +126,39 @@ def names_a_thing(span: Span) -> bool:
         return True
     root = span.root
     return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in nouns
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def initials(name: str) -> str:
+    """The acronym of a name: the first letters of its capitalised words ("ICRC")."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def merge_short_forms(mentions: list[Span], actors: Mapping[str, Actor]) -> list[Span]:
+    """A one-word name the registry lacks joins the one longer name of the article it is the
+    first or last word of ("Glasner" and "Oliver Glasner", "Coupang" and "Coupang Inc."),
+    or the initials of ("ICRC"), wherever in the article either comes; where two fit, none.
+    A place's name is never a short form."""
+    full: dict[str, tuple[list[str], str]] = {}
+    for mention in mentions:
+        actor = actors.get(mention.id_)
+        name = actor.name if actor else mention.text
+        words_of = name.replace("-", " ").split()
+        if mention.id_ and len(words_of) >= 2:
+            full.setdefault(mention.id_, (words_of, mention.label_))
+    for mention in mentions:
+        if not mention.id_ or mention.id_ in actors or len(mention) != 1:
+            continue
+        text = mention.text
+        if text.isupper() and 2 <= len(text) <= 6:
+            fits = {i for i, (w, _) in full.items() if initials(" ".join(w)) == text}
+        elif mention.label_ in PLACE_LABELS:
+            continue  # "Kyiv" is no short form of "Kyiv International Institute of Sociology"
+        else:
+            fits = {i for i, (w, _) in full.items() if text in (w[0], w[-1])}
+        fits.discard(mention.id_)
+        if len(fits) == 1:
+            mention.id_ = fits.pop()
+    return mentions
