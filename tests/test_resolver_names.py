@@ -78,3 +78,22 @@ def test_a_place_is_no_short_form_of_a_body_named_after_it(resolve: Resolve) -> 
     """ "Oslo" stays the city beside the "Oslo Institute of Peace Studies"."""
     found = resolve("The Oslo Institute of Peace Studies said fighting spread. Rain fell in Oslo.")
     assert found["Oslo"][0] != found["Oslo Institute of Peace Studies"][0]
+
+
+def test_names_through_of_and_and_come_out_whole(resolve: Resolve) -> None:
+    """ "Palace of the Sun", "Ministry of Science and ICT" and "Republic of the Congo" are
+    one name each, not two."""
+    found = resolve(
+        "Officials visited the Kumsusan Palace of the Sun. The Ministry of Science and ICT "
+        "said talks in the Democratic Republic of the Congo went on."
+    )
+    assert {"Kumsusan Palace of the Sun", "Ministry of Science and ICT"} <= set(found)
+    assert "Democratic Republic of the Congo" in found
+    assert not {"Sun", "ICT", "Congo"} & set(found)
+
+
+def test_a_registry_name_does_not_cut_a_longer_body(resolve: Resolve) -> None:
+    """ "United Nations Command" is not the United Nations followed by "Command"."""
+    found = resolve("The United Nations Command said the soldiers crossed the line.")
+    assert found.get("United Nations Command", ("",))[0] != "united-nations"
+    assert "United Nations" not in found

@@ -22,6 +22,7 @@ from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
 from .names import (
     acronym_after,
     is_name,
+    join_split_names,
     lone_proper_nouns,
     merge_short_forms,
     names_a_thing,
@@ -88,10 +89,12 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
     overlapping matches the longest wins, then one with an actor id, then one not starting
     with "the" ("North Korean" beats "The North"), then the earliest.
     """
-    entities = list(entities)
+    entities = join_split_names(list(entities))
     matches = list(spans)
     protected = [
-        e for e in entities if contains_only_places(e, matches) or longer_place(e, matches)
+        e
+        for e in entities
+        if contains_only_places(e, matches) or longer_place(e, matches) or longer_body(e, matches)
     ]
     # "the South" before a proper noun begins a longer name ("the South Pyongan Province").
     matches = [s for s in matches if not context_alias_in_name(s)]
@@ -146,6 +149,22 @@ def longer_place(entity: Span, matches: Sequence[Span]) -> bool:
     holds "America", "South Kordofan" is no South Korea."""
     return entity.label_ in {"GPE", "LOC", "FAC"} and any(
         _inside(s, entity) and s.label_ in {"GPE", "NORP"} for s in matches
+    )
+
+
+def longer_body(entity: Span, matches: Sequence[Span]) -> bool:
+    """A body the model found whose name begins with a registry name and goes on to its own
+    head word: "United Nations Command" is no "United Nations" with a "Command" after it."""
+    inside = [s for s in matches if s.start < entity.end and entity.start < s.end]
+    root = entity.root
+    start = entity.start + (entity[0].lower_ == "the")
+    return (
+        entity.label_ in {"ORG", "FAC"}
+        and len(inside) == 1
+        and inside[0].start == start
+        and inside[0].end < entity.end
+        and root.i >= inside[0].end
+        and all(t.text[:1].isupper() for t in entity[inside[0].end - entity.start :])
     )
 
 

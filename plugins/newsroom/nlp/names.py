@@ -162,3 +162,40 @@ def merge_short_forms(mentions: list[Span], actors: Mapping[str, Actor]) -> list
         if len(fits) == 1:
             mention.id_ = fits.pop()
     return mentions
+
+
+JOINS = {"of", "of the", "for", "for the", "and"}
+BODY_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+
+
+def join_split_names(entities: list[Span]) -> list[Span]:
+    """One name where the model cut it at "of", "for" or "and": "the Kumsusan Palace" + "of
+    the" + "Sun", "the Ministry of Science" + "and" + "ICT", "the Democratic Republic of the"
+    + "Congo". Only bodies and places join, never a person's name."""
+    if not entities:
+        return entities
+    doc = entities[0].doc
+    out: list[Span] = []
+    for ent in sorted(entities, key=lambda e: e.start):
+        if out and joinable(doc, out[-1], ent):
+            left = out.pop()
+            ent = Span(doc, left.start, ent.end, label=left.label_)
+        out.append(ent)
+    return out
+
+
+def joinable(doc: Doc, left: Span, right: Span) -> bool:
+    """Whether two neighbouring entities are the halves of one name."""
+    if left.label_ not in BODY_LABELS or right.label_ not in BODY_LABELS | {"PERSON"}:
+        return False
+    between = doc[left.end : right.start].text.lower()
+    if "\n" in doc[left.start : right.end].text:
+        return False
+    if not between:
+        return left[-1].lower_ in {"of", "the", "and"}  # "the Democratic Republic of the" + "Congo"
+    if between not in JOINS or not right[0].text[:1].isupper():
+        return False
+    if between == "and":
+        # "the Ministry of Science" + "and" + "ICT"; never "Russia and Ukraine".
+        return " of " in left.text and len(right) == 1 and left.label_ == "ORG"
+    return left.label_ in {"ORG", "FAC"} and right.label_ != "PERSON" and len(right) <= 3
