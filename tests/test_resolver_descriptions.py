@@ -47,9 +47,26 @@ def test_descriptions_are_the_words_beside_the_name(
     assert described(nlp, text, name) == description
 
 
-def test_no_description_from_half_a_hyphenated_word_or_a_lone_title(nlp: Language) -> None:
-    """ "far-right" gives no "right ..."; a lone "President" says too little."""
-    assert described(nlp, "President John Baker spoke first.", "John Baker") is None
+def test_a_lone_title_describes_but_an_honorific_does_not(nlp: Language) -> None:
+    """ "Governor John Baker" is described as "Governor"; "Mr John Baker" is not described."""
+    assert described(nlp, "Governor John Baker spoke first.", "John Baker") == "Governor"
+    assert described(nlp, "Mr John Baker spoke first.", "John Baker") is None
+
+
+def test_no_description_from_half_a_hyphenated_word(nlp: Language) -> None:
+    """ "the far-right Patriot Union" gives no "right" description of anything."""
+    doc = nlp("Voters backed the far-right Patriot Union in the east.")
+    for ent in doc.ents:
+        found = describe(ent)
+        assert found is None or not doc.text[found[0] : found[1]].startswith("right")
+
+
+def test_a_comma_phrase_describes_where_the_parse_missed_it(nlp: Language) -> None:
+    """ "Anna Berg, a veteran diplomat" gives the phrase after the comma."""
+    found = described(
+        nlp, "The talks fell to Anna Berg, a veteran diplomat, on Friday.", "Anna Berg"
+    )
+    assert found == "a veteran diplomat"
 
 
 def test_corpus_takes_the_text_description_with_its_span() -> None:

@@ -22,17 +22,26 @@ MAX_TOKENS = 14
 OPENERS = {"the", "a", "an", "The", "A", "An"}
 # Parts of speech a descriptive phrase is headed by.
 HEADS = {"NOUN", "PROPN"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"}
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
 
 def describe(span: Span) -> tuple[int, int] | None:
     """The character offsets of the words that say who the named actor is, if any."""
-    for finder in (apposition_after, apposition_before, title_before, relative_after):
+    for finder in (
+        apposition_after,
+        apposition_before,
+        title_before,
+        relative_after,
+        comma_phrase_after,
+        lone_title_before,
+    ):
         found = finder(span)
         if found is not None:
             start, end = found
             tokens = span.doc[start:end]
-            if 2 <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+            shortest = 1 if finder is lone_title_before else 2
+            if shortest <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
                 return tokens.start_char, tokens.end_char
     return None
 
@@ -48,9 +57,7 @@ def good(tokens: Span) -> bool:
         tokens.end < len(doc) and doc[tokens.end].text in HYPHENS
     ):
         return False
-    return any(t.is_lower and t.is_alpha for t in tokens) or (
-        len(tokens) >= 2 and is_title(tokens[-1].text)
-    )
+    return any(t.is_lower and t.is_alpha for t in tokens) or is_title(tokens[-1].text)
 
 
 @functools.cache
@@ -97,10 +104,49 @@ def apposition_before(span: Span) -> tuple[int, int] | None:
     """ "Ukraine's chief negotiator, Rustem Umerov" -> the noun phrase the name stands beside."""
     root = _root(span)
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN":
+    start = span.start
+    while start > 0 and is_title(span.doc[start - 1].text):
+        start -= 1  # "the chief of staff, Lt Gen Eyal Zamir"
+    if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
         left = min(t.i for t in head.subtree)
-        if span.start >= 2 and span.doc[span.start - 1].text == ",":
-            return _skip_opener(span, left), span.start - 1
+        if start >= 2 and span.doc[start - 1].text == ",":
+            return _skip_opener(span, left), start - 1
+    return None
+
+
+def comma_phrase_after(span: Span) -> tuple[int, int] | None:
+    """ "Merz, a committed Atlanticist who ..." where the parse missed the apposition: the
+    phrase after the comma, up to the next punctuation, opened by an article or a lower-case
+    word and holding a noun."""
+    doc = span.doc
+    first = span.end + 1
+    if first >= len(doc) or doc[span.end].text != ",":
+        return None
+    opener = doc[first]
+    if not (
+        opener.lower_ in {"a", "an", "the"} or (opener.is_lower and opener.pos_ in {"ADJ", "NOUN"})
+    ):
+        return None
+    end = first
+    while end < len(doc) and end - first < MAX_TOKENS and not doc[end].is_punct:
+        if doc[end].lower_ in {"who", "which", "that"} or doc[end].pos_ in {"VERB", "AUX"}:
+            break
+        end += 1
+    phrase = doc[first:end]
+    if not any(t.pos_ == "NOUN" for t in phrase):
+        return None
+    return first, end
+
+
+def lone_title_before(span: Span) -> tuple[int, int] | None:
+    """ "Governor Greg Abbott" -> "Governor": one title says little, but more than nothing
+    (an honorific such as "Mr" says nothing)."""
+    start = span.start
+    if start == 0:
+        return None
+    word = span.doc[start - 1].text
+    if is_title(word) and word.rstrip(".") not in HONORIFICS:
+        return start - 1, start
     return None
 
 
