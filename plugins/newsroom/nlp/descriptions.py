@@ -49,7 +49,7 @@ def describe(span: Span) -> tuple[int, int] | None:
 def good(tokens: Span) -> bool:
     """A description has a word that is not a name, or ends with a title ("U.S. President"),
     and quotes nothing."""
-    if any(t.text in {'"', "“", "”"} for t in tokens):
+    if any(t.text in {'"', "“", "”"} for t in tokens) or tokens[-1].text in {"'s", "’s"}:
         return False
     doc = tokens.doc
     # Part of a hyphenated word ("far-right", "vice-president") is no whole description.
@@ -133,7 +133,7 @@ def comma_phrase_after(span: Span) -> tuple[int, int] | None:
             break
         end += 1
     phrase = doc[first:end]
-    if not any(t.pos_ == "NOUN" for t in phrase):
+    if end - first >= MAX_TOKENS or not any(t.pos_ == "NOUN" for t in phrase):
         return None
     return first, end
 
@@ -142,7 +142,7 @@ def lone_title_before(span: Span) -> tuple[int, int] | None:
     """ "Governor Greg Abbott" -> "Governor": one title says little, but more than nothing
     (an honorific such as "Mr" says nothing)."""
     start = span.start
-    if start == 0:
+    if start == 0 or span.label_ != "PERSON":
         return None
     word = span.doc[start - 1].text
     if is_title(word) and word.rstrip(".") not in HONORIFICS:
