@@ -398,7 +398,7 @@ def country_names(actor: Actor) -> list[str]:
 
 def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
     """The names that stand for an actor only in an article about its country: a country's
-    "the North"; an organisation's name without its country's ("National Assembly" for
+    "the North"; a government body's name without its country's ("National Assembly" for
     South Korea's, whose description names the country)."""
     countries = [a for a in actors if a.type == "country"]
     words = {c.id: [n.lower() for n in (c.name, *c.aliases, *c.demonyms)] for c in countries}
@@ -412,8 +412,8 @@ def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
                 if surface.startswith("the "):
                     out[(actor.id, surface)] = actor.id
             continue
-        if actor.type != "organization":
-            continue
+        if actor.type != "organization" or actor.kind != "government":
+            continue  # a broadcaster or a company is itself wherever it is named
         description = actor.description.lower()
         home = next(
             (c.id for c in countries if any(w in description for w in words[c.id] if len(w) > 3)),
