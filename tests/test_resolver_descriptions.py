@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 import pytest
+from conftest import build_site, copy_project
 from spacy.language import Language
 
-from newsroom.corpus import build_corpus
+from newsroom.corpus import build_corpus, description_place
 from newsroom.model import (
     Actor,
     Annotation,
@@ -82,3 +85,43 @@ def test_corpus_takes_the_text_description_with_its_span() -> None:
     source = actor.description_source
     assert (source.kind, source.briefing) == ("article", "a")
     assert body[source.start or 0 : source.end or 0] == "Kremlin spokesman"
+
+
+def test_description_place_is_the_paragraph_that_says_it() -> None:
+    """The glossary links a text-drawn description to its briefing and paragraph."""
+    body = "First paragraph.\n\nKremlin spokesman Anton Volkov said so."
+    blocks = (Block("paragraph", 0, 16), Block("paragraph", 18, len(body)))
+    article = Article(Path("a.txt"), "a", "A", body, blocks)
+    mention = Mention("Anton Volkov", 36, 48, "PERSON", "anton-volkov", 1, None, 18, 35)
+    annotation = Annotation(
+        sentences=(Sentence(0, 16, 0), Sentence(18, len(body), 1)), mentions=(mention,)
+    )
+    corpus = build_corpus([Briefing(article, annotation)], Editorial())
+    assert description_place(corpus, corpus.actors["anton-volkov"]) == ("a", 1)
+
+
+ARTICLE = """Harbour talks resume in Gdansk
+Port authority spokeswoman Elena Marsh said on Monday that the talks would resume.
+Tomas Reiner, a veteran mediator, will chair them, Marsh said.
+"""
+
+
+def test_every_text_description_in_the_export_is_the_texts_words(tmp_path: Path) -> None:
+    """In a strict build, a description drawn from a briefing is a span of its body, shown
+    in the glossary as a quotation linked to its paragraph."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    (seeds / "talks.yml").write_text("date: 2025-03-03\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    site = build_site(copy_project(tmp_path / "project", seeds), strict=True)
+    index = json.loads((site / "api" / "index.json").read_text("utf-8"))
+    drawn = {a["id"]: a["description_source"] for a in index["actors"]}
+    drawn = {k: v for k, v in drawn.items() if isinstance(v, dict)}
+    assert {"elena-marsh", "tomas-reiner"} <= set(drawn)
+    for source in drawn.values():
+        data = json.loads((site / "api" / "briefings" / f"{source['briefing']}.json").read_text())
+        words = data["body"][source["start"] : source["end"]]
+        page = html.unescape((site / "briefings" / source["briefing"] / "index.html").read_text())
+        assert words in {"Port authority spokeswoman", "a veteran mediator"}
+        assert f">{words}</a>”" in page

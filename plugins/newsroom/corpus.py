@@ -266,6 +266,18 @@ def described_in_text(actor: Actor, refs: Sequence[MentionRef], bodies: Mapping[
     return actor
 
 
+def description_place(corpus: Corpus, actor: Actor) -> tuple[str, int] | None:
+    """The briefing and paragraph (block index) whose words describe an actor, if any."""
+    source = actor.description_source
+    slug = source.briefing if source is not None and source.kind == "article" else None
+    if slug is None or slug not in corpus.by_slug:
+        return None
+    blocks = corpus.by_slug[slug].article.blocks
+    start = source.start or 0 if source is not None else 0
+    block = next((i for i, b in enumerate(blocks) if b.start <= start < b.end), 0)
+    return slug, block
+
+
 def neutral_description(actor_type: ActorType, briefing_count: int) -> str:
     """'Person named in 2 briefings': all we can say of an actor editors have not described."""
     plural = "briefing" if briefing_count == 1 else "briefings"
