@@ -21,7 +21,7 @@ from newsroom.model import (
     Mention,
     Sentence,
 )
-from newsroom.nlp.descriptions import describe
+from newsroom.nlp.descriptions import describe, described_kind
 
 
 def described(nlp: Language, text: str, name: str) -> str | None:
@@ -125,3 +125,19 @@ def test_every_text_description_in_the_export_is_the_texts_words(tmp_path: Path)
         page = html.unescape((site / "briefings" / source["briefing"] / "index.html").read_text())
         assert words in {"Port authority spokeswoman", "a veteran mediator"}
         assert f">{words}</a>”" in page
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("an analyst at a research firm", "person"),
+        ("the capital of the eastern province", "place"),
+        ("Former Stoke City boss", "person"),
+        ("Poland's largest defense company", None),
+    ],
+)
+def test_a_descriptions_head_noun_says_what_it_describes(
+    description: str, kind: str | None
+) -> None:
+    """The first lower-case kind noun before "of"/"at" types an actor the registry lacks."""
+    assert described_kind(description) == kind

@@ -22,6 +22,7 @@ from .model import (
     Mention,
     Topic,
 )
+from .nlp.descriptions import described_kind
 from .nlp.gazetteer import Place, gazetteer
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
@@ -255,13 +256,19 @@ def gazetteer_place(name: str, surfaces: Counter[str], label: str) -> Place | No
 
 def described_in_text(actor: Actor, refs: Sequence[MentionRef], bodies: Mapping[str, str]) -> Actor:
     """The actor with the first description a briefing gives of it, in that briefing's words
-    ("Kremlin spokesman"), and where it says so."""
+    ("Kremlin spokesman"), and where it says so; an actor the registry lacks takes the type
+    the description's head noun gives ("an analyst at ..." is a person)."""
     for ref in refs:
         start, end = ref.mention.description_start, ref.mention.description_end
         if start is not None and end is not None:
             source = DescriptionSource("article", ref.slug, start, end)
+            words = bodies[ref.slug][start:end]
+            kind = None if actor.registered else described_kind(words)
             return replace(
-                actor, description=bodies[ref.slug][start:end], description_source=source
+                actor,
+                type="person" if kind == "person" else "place" if kind == "place" else actor.type,
+                description=words,
+                description_source=source,
             )
     return actor
 

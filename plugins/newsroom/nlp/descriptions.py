@@ -194,3 +194,29 @@ def _strip(span: Span, left: int, right: int) -> int:
     while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return right
+
+
+@functools.cache
+def kind_nouns() -> dict[str, str]:
+    """Noun -> the type it gives what it describes ("analyst" -> person), from the data file."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    kinds = {str(n): "person" for n in data.get("person_nouns", ())}
+    kinds.update({str(n): "place" for n in data.get("place_nouns", ())})
+    return kinds
+
+
+def described_kind(description: str) -> str | None:
+    """What a description's first kind noun says its actor is ("person", "place"), if any:
+    "an analyst at SemiAnalysis" -> person; "Poland's largest defense company" -> None."""
+    kinds = kind_nouns()
+    for written in description.replace(",", " ").split():
+        word = written.strip(".'’")
+        if not word.islower():
+            continue  # a name inside the description ("Stoke City boss")
+        if word in kinds:
+            return kinds[word]
+        if word.endswith("s") and word[:-1] in kinds:
+            return kinds[word[:-1]]
+        if word in {"of", "at", "in", "for", "who", "with"}:
+            return None  # past the head of the phrase
+    return None
