@@ -97,3 +97,18 @@ def test_a_registry_name_does_not_cut_a_longer_body(resolve: Resolve) -> None:
     found = resolve("The United Nations Command said the soldiers crossed the line.")
     assert found.get("United Nations Command", ("",))[0] != "united-nations"
     assert "United Nations" not in found
+
+
+def test_a_surname_the_model_left_out_joins_the_given_name(resolve: Resolve) -> None:
+    """ "Gen Oleksiy" + "Marchenko": the surname after a lone given name is part of the name."""
+    found = resolve("The army's top commander Gen Oleksiy Marchenko had earlier warned of it.")
+    assert any(text.endswith("Marchenko") and len(text.split()) >= 2 for text in found)
+    assert "Oleksiy" not in found
+
+
+def test_code_names_of_capitals_and_digits_are_names() -> None:
+    """An armed group's code name ("M23") is a name, though it holds digits."""
+    from newsroom.nlp.names import is_code_name
+
+    assert is_code_name("M23") and is_code_name("G20")
+    assert not is_code_name("D0D0D0") and not is_code_name("2025")

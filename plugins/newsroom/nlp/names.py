@@ -3,6 +3,7 @@ it can name an actor at all; acronyms defined beside a name; lone proper nouns."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
@@ -93,10 +94,10 @@ def is_name(span: Span) -> bool:
     letters = [c for c in text if c.isalpha()]
     shouting = text.isupper() and (len(span) > 1 or len(letters) > 4)
     return (
-        len(letters) > 1
+        (len(letters) > 1 or is_code_name(text))
         and text.lower() not in words().not_actors
         and any(c.isupper() for c in text)
-        and not any(c.isdigit() for c in text)
+        and (not any(c.isdigit() for c in text) or is_code_name(text))
         and not shouting
         and not (span.label_ in {"GPE", "LOC"} and len(text) <= 2)
         and "\n" not in text
@@ -176,7 +177,7 @@ def join_split_names(entities: list[Span]) -> list[Span]:
         return entities
     doc = entities[0].doc
     out: list[Span] = []
-    for ent in sorted(entities, key=lambda e: e.start):
+    for ent in sorted(extend_person(entities), key=lambda e: e.start):
         if out and joinable(doc, out[-1], ent):
             left = out.pop()
             ent = Span(doc, left.start, ent.end, label=left.label_)
@@ -199,3 +200,36 @@ def joinable(doc: Doc, left: Span, right: Span) -> bool:
         # "the Ministry of Science" + "and" + "ICT"; never "Russia and Ukraine".
         return " of " in left.text and len(right) == 1 and left.label_ == "ORG"
     return left.label_ in {"ORG", "FAC"} and right.label_ != "PERSON" and len(right) <= 3
+
+
+def is_code_name(text: str) -> bool:
+    """A name of capitals and digits such as an armed group's ("M23") or a forum's ("G20")."""
+    return bool(re.fullmatch(r"[A-Z]{1,3}\d{1,3}", text))
+
+
+def extend_person(entities: list[Span]) -> list[Span]:
+    """A person's name the model cut after the given name ("Gen Oleksandr" + "Syrskyi"): the
+    next capitalised proper noun outside every entity joins it."""
+    if not entities:
+        return entities
+    doc = entities[0].doc
+    starts = {e.start for e in entities}
+    out = []
+    for ent in entities:
+        end = ent.end
+        given = [t for t in ent if not is_title(t.text) and t.text != "."]
+        while (
+            ent.label_ == "PERSON"
+            and len(given) == 1  # a given name alone, perhaps after a rank
+            and end < len(doc)
+            and end not in starts
+            and end - ent.start < 5
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+            and doc[end].text[1:].islower()
+            and not doc[end].is_sent_start
+        ):
+            end += 1
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_))
+    return out
