@@ -112,3 +112,20 @@ def test_code_names_of_capitals_and_digits_are_names() -> None:
 
     assert is_code_name("M23") and is_code_name("G20")
     assert not is_code_name("D0D0D0") and not is_code_name("2025")
+
+
+def test_laws_holidays_and_credit_lines_are_no_actors(resolve: Resolve) -> None:
+    """ "the Harbour Safety Act" and "Founders Day" are no actors; "Writing by Jane Roe" gives
+    no "Jane Roe Writing"; a spaced dash ends a name ("Tom Hale - voted")."""
+    found = resolve(
+        "Lawmakers passed the Harbour Safety Act before Founders Day. Senator Tom Hale - voted "
+        "against it.\n\nWriting by Jane Roe; Editing by Ann Lee"
+    )
+    assert not any(text.endswith(("Act", "Day", "Writing", "Editing")) for text in found)
+    assert not any(" - " in text for text in found)
+
+
+def test_a_hyphenated_given_name_keeps_its_last_syllable(resolve: Resolve) -> None:
+    """ "Lee Rae-in" is not cut to "Lee Rae-" though "in" is a function word."""
+    found = resolve("His brother Lee Rae-in said the family would appeal.")
+    assert "Lee Rae-in" in found

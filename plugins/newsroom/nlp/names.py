@@ -55,12 +55,36 @@ def trim(ent: Span) -> Span | None:
         return None
     label = ent.label_
     if not ent.ent_id_:
+        end = past_tail(doc, start, end)
+        if end <= start:
+            return None
         after_title = past_title(doc, start, end)
         if after_title != start:
             start, label = after_title, "PERSON"
     span = Span(doc, start, end, label=label)
     span.id_ = ent.ent_id_
     return span
+
+
+DASHES = {"-", "\u2013", "\u2014"}
+FUNCTION_WORDS = {"of", "for", "the", "and", "a", "an", "to", "in"}
+
+
+def past_tail(doc: Doc, start: int, end: int) -> int:
+    """Where a name the registry lacks really ends: before a spaced dash ("Rand Paul - voted"),
+    a wire credit word ("Jane Roe Writing") or a dangling "of"/"for" ("Center for")."""
+    for i in range(start + 1, end):
+        if doc[i].text in DASHES and doc[i - 1].whitespace_:
+            end = i
+            break
+    credits = words().credit_words
+    while (
+        end > start + 1
+        and doc[end - 2].whitespace_
+        and (doc[end - 1].text in credits or doc[end - 1].lower_ in FUNCTION_WORDS)
+    ):
+        end -= 1  # a word of its own: "Rae-in" keeps its "in"
+    return end
 
 
 def past_title(doc: Doc, start: int, end: int) -> int:
@@ -101,6 +125,7 @@ def is_name(span: Span) -> bool:
         and not shouting
         and not (span.label_ in {"GPE", "LOC"} and len(text) <= 2)
         and "\n" not in text
+        and span[-1].text not in words().non_actor_heads
         and "/" not in text
     )
 

@@ -24,6 +24,8 @@ class Words:
     place_nouns: frozenset[str]
     attack_words: frozenset[str]
     product_nouns: frozenset[str]
+    non_actor_heads: frozenset[str]
+    credit_words: frozenset[str]
 
 
 @functools.cache
@@ -45,4 +47,6 @@ def words(path: Path = DATA) -> Words:
         place_nouns=frozenset(get("place_nouns")),
         attack_words=frozenset(get("attack_words")),
         product_nouns=frozenset(w.lower() for w in get("product_nouns")),
+        non_actor_heads=frozenset(get("non_actor_heads")),
+        credit_words=frozenset(get("credit_words")),
     )
