@@ -129,3 +129,9 @@ def test_a_hyphenated_given_name_keeps_its_last_syllable(resolve: Resolve) -> No
     """ "Lee Rae-in" is not cut to "Lee Rae-" though "in" is a function word."""
     found = resolve("His brother Lee Rae-in said the family would appeal.")
     assert "Lee Rae-in" in found
+
+
+def test_operations_are_events(resolve: Resolve) -> None:
+    """ "Operation Harbour Watch", which the model calls an organisation, is an event."""
+    found = resolve("Operation Harbour Watch began in May, the navy said.")
+    assert found.get("Operation Harbour Watch", ("", ""))[1] == "EVENT"

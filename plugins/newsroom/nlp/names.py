@@ -61,9 +61,20 @@ def trim(ent: Span) -> Span | None:
         after_title = past_title(doc, start, end)
         if after_title != start:
             start, label = after_title, "PERSON"
+    if not ent.ent_id_ and label != "EVENT" and names_an_event(doc[start:end]):
+        label = "EVENT"
     span = Span(doc, start, end, label=label)
     span.id_ = ent.ent_id_
     return span
+
+
+def names_an_event(span: Span) -> bool:
+    """A name of two words or more that is an event's by its last or first word ("the
+    Maidan Revolution", "Operation Gatekeeper")."""
+    lists = words()
+    return len(span) >= 2 and (
+        span[-1].text in lists.event_heads or span[0].text in lists.event_openers
+    )
 
 
 DASHES = {"-", "\u2013", "\u2014"}

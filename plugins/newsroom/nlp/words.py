@@ -26,6 +26,8 @@ class Words:
     product_nouns: frozenset[str]
     non_actor_heads: frozenset[str]
     credit_words: frozenset[str]
+    event_heads: frozenset[str]
+    event_openers: frozenset[str]
 
 
 @functools.cache
@@ -49,4 +51,6 @@ def words(path: Path = DATA) -> Words:
         product_nouns=frozenset(w.lower() for w in get("product_nouns")),
         non_actor_heads=frozenset(get("non_actor_heads")),
         credit_words=frozenset(get("credit_words")),
+        event_heads=frozenset(get("event_heads")),
+        event_openers=frozenset(get("event_openers")),
     )
