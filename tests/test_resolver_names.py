@@ -133,5 +133,5 @@ def test_a_hyphenated_given_name_keeps_its_last_syllable(resolve: Resolve) -> No
 
 def test_operations_are_events(resolve: Resolve) -> None:
     """ "Operation Harbour Watch", which the model calls an organisation, is an event."""
-    found = resolve("Operation Harbour Watch began in May, the navy said.")
+    found = resolve("US forces launched Operation Harbour Watch in May.")
     assert found.get("Operation Harbour Watch", ("", ""))[1] == "EVENT"
