@@ -42,3 +42,11 @@ def test_discovered_actor_takes_the_gazetteer_type_only_under_a_fitting_label() 
     assert city.type == "place" and city.description.startswith("City in")
     person = discovered_actor("austin", Counter({"Austin": 1}), Counter({"PERSON": 1}), 1)
     assert person.type == "person" and person.description_source is None
+
+
+def test_continents_and_regions_are_places() -> None:
+    """Continents come from the package; regions and seas it lacks from the data file."""
+    book = gazetteer()
+    assert book.lookup("Europe").description == "Continent."  # type: ignore[union-attr]
+    assert book.lookup("the Middle East").type == "place"  # type: ignore[union-attr]
+    assert book.lookup("Taiwan Strait") is not None

@@ -222,8 +222,11 @@ def discovered_actor(
     most frequent label (a capital named as a place is a place, described as one)."""
     full = [text for text in surfaces if slugify(text) == actor_id]
     name = full[0] if full else max(surfaces, key=lambda text: (len(text), surfaces[text]))
-    if place_note:
-        return Actor(actor_id, name, "place", place_note, registered=False)
+    if place_note:  # from the registry's metonym note
+        source = DescriptionSource("registry")
+        return Actor(
+            actor_id, name, "place", place_note, registered=False, description_source=source
+        )
     label = labels.most_common(1)[0][0]
     actor_type = TYPE_OF_LABEL.get(label, "other")
     place = gazetteer_place(name, surfaces, label)

@@ -97,6 +97,11 @@ class Gazetteer:
             place = Place(name, "place", description, int(city["population"]))
             (self.places if place.population >= BIG_CITY else small).setdefault(key(name), place)
 
+        for name, text in (data.get("regions") or {}).items():
+            self.places.setdefault(key(str(name)), Place(str(name), "place", str(text)))
+        for code, name in continents.items():
+            if code != "AN":
+                self.places.setdefault(key(name), Place(name, "place", "Continent."))
         for more in (regions, small):
             for name_key, place in more.items():
                 self.places.setdefault(name_key, place)
