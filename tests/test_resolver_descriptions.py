@@ -41,6 +41,8 @@ def described(nlp: Language, text: str, name: str) -> str | None:
          "Ukraine's chief negotiator"),
         ("Maria Keller, who heads the agency, said no.", "Maria Keller", "who heads the agency"),
         ("The bill was signed by U.S. President John Baker on Monday.", "John Baker", "U.S. President"),
+        ("It was said by Deputy National Security Adviser Lee Min-ho on Friday.", "Lee Min-ho",
+         "Deputy National Security Adviser"),
     ],
 )  # fmt: skip
 def test_descriptions_are_the_words_beside_the_name(

@@ -162,6 +162,9 @@ def title_before(span: Span) -> tuple[int, int] | None:
     left = start - 1
     while left > 0 and left > start - 7:
         previous = doc[left - 1]
+        if previous.lower_ == "of" and left >= 2 and is_title(doc[left - 2].text):
+            left -= 1  # "Minister of Defence Mykhailo Fedorov"
+            continue
         if previous.is_punct or previous.is_space or previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             break
         if previous.is_sent_start:
