@@ -65,3 +65,11 @@ def test_a_national_assembly_elsewhere_is_not_seouls(resolve: Resolve) -> None:
     assert paris.get("National Assembly") != "national-assembly-of-south-korea"
     seoul = resolve("In Seoul, the National Assembly passed the bill, South Korean media said.")
     assert seoul.get("National Assembly") == "national-assembly-of-south-korea"
+
+
+def test_korea_alone_is_the_south_only_in_an_article_about_it(resolve: Resolve) -> None:
+    """ "Korea", a word of "North Korea", links South Korea only where the South is named."""
+    south = resolve("South Korean exports rose. Korea shipped more chips than ever, Seoul said.")
+    assert south.get("Korea") == "south-korea"
+    alone = resolve("Ancient Korea traded with its neighbours by sea.")
+    assert alone.get("Korea") != "south-korea"

@@ -408,8 +408,12 @@ def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
             v.lower() for text in (actor.name, *actor.aliases) for v in surface_variants(text)
         }
         if actor.type == "country":
+            others = [c.name.lower() for c in countries if c.id != actor.id]
             for surface in surfaces:
-                if surface.startswith("the "):
+                # "the North"; "Korea", a word of another country's name ("North Korea").
+                if surface.startswith("the ") or any(
+                    re.search(rf"\b{re.escape(surface)}\b", other) for other in others
+                ):
                     out[(actor.id, surface)] = actor.id
             continue
         if actor.type != "organization" or actor.kind != "government":
