@@ -256,7 +256,15 @@ class ActorResolver:
         # An article names a country where it names it, its capital or its people anywhere.
         homes = set(self.contextual.values())
         self.evidence = {
-            a.id: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in country_names(a)) + r")\b")
+            a.id: re.compile(
+                r"\b(?:"
+                + "|".join(
+                    re.escape(n)
+                    for n in country_names(a)
+                    if (a.id, n.lower()) not in self.contextual
+                )
+                + r")\b"
+            )
             for a in actors
             if a.id in homes
         }
