@@ -135,3 +135,20 @@ def test_operations_are_events(resolve: Resolve) -> None:
     """ "Operation Harbour Watch", which the model calls an organisation, is an event."""
     found = resolve("US forces launched Operation Harbour Watch in May.")
     assert found.get("Operation Harbour Watch", ("", ""))[1] == "EVENT"
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_name(resolve: Resolve) -> None:
+    """ "Cabinet" at a sentence's start beside "the cabinet" is a common word, not a body."""
+    found = resolve("Cabinet met on Monday. Later the cabinet approved the budget.")
+    assert "Cabinet" not in found
+
+
+def test_a_name_cut_at_a_dangling_preposition_is_dropped() -> None:
+    """ "Institute for" (the model's half of a longer name) is no name; "Rae-in" keeps "in"."""
+    import spacy
+
+    from newsroom.nlp.names import past_tail
+
+    blank = spacy.blank("en")
+    assert past_tail(blank("the Institute for a Free Press said"), 1, 3) == 1
+    assert past_tail(blank("Lee Rae-in said"), 0, 4) == 4

@@ -283,7 +283,7 @@ class ActorResolver:
         acronyms: dict[str, str] = {}
         # In text order: the model's entities, and lone proper nouns it left out ("Choe
         # arrived"), which name someone only as the short form of a person named before.
-        things = things_named(doc)
+        things = things_named(doc) | common_words_capitalised(doc)
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
         items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
@@ -437,6 +437,15 @@ def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
             if not any(w in surface for w in words[home]):
                 out[(actor.id, surface)] = home
     return out
+
+
+def common_words_capitalised(doc: Doc) -> set[str]:
+    """One-word entity texts the same article also writes in lower case ("Alliance" beside
+    "the alliance", "Cabinet" beside "the cabinet"): common words, not names."""
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+    return {
+        e.text for e in doc.ents if len(e) == 1 and not e.text.isupper() and e.text.lower() in lower
+    }
 
 
 def things_named(doc: Doc) -> set[str]:

@@ -82,19 +82,19 @@ FUNCTION_WORDS = {"of", "for", "the", "and", "a", "an", "to", "in"}
 
 
 def past_tail(doc: Doc, start: int, end: int) -> int:
-    """Where a name the registry lacks really ends: before a spaced dash ("Rand Paul - voted"),
-    a wire credit word ("Jane Roe Writing") or a dangling "of"/"for" ("Center for")."""
+    """Where a name the registry lacks really ends: before a spaced dash ("Rand Paul - voted")
+    or a wire credit word ("Jane Roe Writing"); a name ending in a dangling "of"/"for"
+    ("Center for") was cut short and is none (``start``)."""
     for i in range(start + 1, end):
         if doc[i].text in DASHES and doc[i - 1].whitespace_:
             end = i
             break
     credits = words().credit_words
-    while (
-        end > start + 1
-        and doc[end - 2].whitespace_
-        and (doc[end - 1].text in credits or doc[end - 1].lower_ in FUNCTION_WORDS)
-    ):
-        end -= 1  # a word of its own: "Rae-in" keeps its "in"
+    while end > start + 1 and doc[end - 2].whitespace_ and doc[end - 1].text in credits:
+        end -= 1
+    # A word of its own ("Rae-in" keeps its "in"): a name cut short ("Center for") is none.
+    if end > start + 1 and doc[end - 2].whitespace_ and doc[end - 1].lower_ in FUNCTION_WORDS:
+        return start
     return end
 
 
