@@ -42,6 +42,7 @@ eval: install
 	$(BIN)/python -m newsroom.evaluation glossary tests/fixtures/eval
 	$(BIN)/python -m newsroom.evaluation dates
 	$(BIN)/python -m newsroom.evaluation claims --quiet
+	$(BIN)/python -m newsroom.evaluation glossary --dev ../shared/eval/dev
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -67,7 +67,16 @@ def test_index_json_follows_design(seed_site: Site) -> None:
     assert briefing["url"] == f"briefings/{SEED_SLUG}/"
     assert set(briefing["actors"]) == set(SEED_ACTORS)
     for actor in index["actors"]:
-        assert set(actor) == {"id", "name", "type", "url", "aliases", "briefings", "mentions"}
+        assert set(actor) == {
+            "id",
+            "name",
+            "type",
+            "url",
+            "aliases",
+            "briefings",
+            "mentions",
+            "description_source",
+        }
         assert actor["url"] == f"actors/{actor['id']}/" and actor["briefings"] == [SEED_SLUG]
         assert actor["mentions"] >= 1
     kim = next(a for a in index["actors"] if a["id"] == "kim-jong-un")

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .corpus import Corpus
-from .model import Briefing
+from .model import Actor, Briefing
 
 API_VERSION = 1
 
@@ -38,6 +38,7 @@ def index_json(corpus: Corpus) -> dict[str, Any]:
                 ),
                 "briefings": list(corpus.briefings_of(actor.id)),
                 "mentions": len(corpus.mentions.get(actor.id, ())),
+                "description_source": description_source(actor),
             }
             for actor in sorted(corpus.actors.values(), key=lambda a: a.id)
         ],
@@ -92,3 +93,14 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
 def dumps(data: dict[str, Any]) -> str:
     """Stable, readable JSON."""
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def description_source(actor: Actor) -> str | dict[str, object] | None:
+    """Where the description comes from: "registry", "gazetteer", the briefing span that
+    says it ({"briefing", "start", "end"}), or None for the placeholder."""
+    source = actor.description_source
+    if source is None:
+        return None
+    if source.kind == "article":
+        return {"briefing": source.briefing, "start": source.start, "end": source.end}
+    return source.kind

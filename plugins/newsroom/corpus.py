@@ -17,12 +17,15 @@ from .model import (
     Briefing,
     Claim,
     DateMention,
+    DescriptionSource,
     Editorial,
     Figure,
     Mention,
     Topic,
 )
 from .nlp.dates.values import calendar_span, is_calendar, sort_key
+from .nlp.descriptions import described_kind
+from .nlp.gazetteer import Place, gazetteer
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
     "person": ("Person", "People"),
@@ -160,15 +163,21 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
             for e in topic.timeline
         )
     places = capital_descriptions(editorial)
+    bodies = {b.article.slug: b.article.body for b in ordered}
     actors: dict[str, Actor] = {}
     for actor_id, counter in surfaces.items():
         briefing_count = len({ref.slug for ref in mentions[actor_id]})
         if actor_id in registry:
-            actors[actor_id] = registry[actor_id]
+            actor = registry[actor_id]
+            if actor.description:
+                actor = replace(actor, description_source=DescriptionSource("registry"))
+            actors[actor_id] = actor
         else:
             actors[actor_id] = discovered_actor(
                 actor_id, counter, labels[actor_id], briefing_count, places.get(actor_id)
             )
+        if not actors[actor_id].description:
+            actors[actor_id] = described_in_text(actors[actor_id], mentions[actor_id], bodies)
         if not actors[actor_id].description:
             actors[actor_id] = replace(
                 actors[actor_id],
@@ -215,10 +224,70 @@ def discovered_actor(
     most frequent label (a capital named as a place is a place, described as one)."""
     full = [text for text in surfaces if slugify(text) == actor_id]
     name = full[0] if full else max(surfaces, key=lambda text: (len(text), surfaces[text]))
-    if place_note:
-        return Actor(actor_id, name, "place", place_note, registered=False)
-    actor_type = TYPE_OF_LABEL.get(labels.most_common(1)[0][0], "other")
+    if place_note:  # from the registry's metonym note
+        source = DescriptionSource("registry")
+        return Actor(
+            actor_id, name, "place", place_note, registered=False, description_source=source
+        )
+    label = labels.most_common(1)[0][0]
+    actor_type = TYPE_OF_LABEL.get(label, "other")
+    place = gazetteer_place(name, surfaces, label)
+    if place is not None:
+        source = DescriptionSource("gazetteer")
+        return Actor(actor_id, name, place.type, place.description, registered=False,
+                     description_source=source)  # fmt: skip
     return Actor(actor_id, name, actor_type, registered=False)
+
+
+# The model's labels under which a name the gazetteer knows is taken to be that place (a
+# person's name is never a city: "Austin", "Jackson" and "Florence" are both).
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+
+
+def gazetteer_place(name: str, surfaces: Counter[str], label: str) -> Place | None:
+    """The country or place a discovered actor's name (or one of its surfaces) is, where its
+    label allows: a country under any label but a person's, a city under a place label."""
+    book = gazetteer()
+    for text in (name, *sorted(surfaces, key=lambda t: -surfaces[t])):
+        place = book.lookup(text)
+        if place is None:
+            continue
+        if place.type == "country" and label != "PERSON":
+            return place
+        if label in PLACE_LABELS:
+            return place
+    return None
+
+
+def described_in_text(actor: Actor, refs: Sequence[MentionRef], bodies: Mapping[str, str]) -> Actor:
+    """The actor with the first description a briefing gives of it, in that briefing's words
+    ("Kremlin spokesman"), and where it says so; an actor the registry lacks takes the type
+    the description's head noun gives ("an analyst at ..." is a person)."""
+    for ref in refs:
+        start, end = ref.mention.description_start, ref.mention.description_end
+        if start is not None and end is not None:
+            source = DescriptionSource("article", ref.slug, start, end)
+            words = bodies[ref.slug][start:end]
+            kind = None if actor.registered else described_kind(words)
+            return replace(
+                actor,
+                type="person" if kind == "person" else "place" if kind == "place" else actor.type,
+                description=words,
+                description_source=source,
+            )
+    return actor
+
+
+def description_place(corpus: Corpus, actor: Actor) -> tuple[str, int] | None:
+    """The briefing and paragraph (block index) whose words describe an actor, if any."""
+    source = actor.description_source
+    slug = source.briefing if source is not None and source.kind == "article" else None
+    if slug is None or slug not in corpus.by_slug:
+        return None
+    blocks = corpus.by_slug[slug].article.blocks
+    start = source.start or 0 if source is not None else 0
+    block = next((i for i, b in enumerate(blocks) if b.start <= start < b.end), 0)
+    return slug, block
 
 
 def neutral_description(actor_type: ActorType, briefing_count: int) -> str:

@@ -132,6 +132,17 @@ class Role:
 
 
 @dataclass(frozen=True)
+class DescriptionSource:
+    """Where an actor's description comes from: the registry, the gazetteer, or the span of
+    a briefing's body that says it (``briefing`` is its slug; ``start``/``end`` index the body)."""
+
+    kind: Literal["registry", "gazetteer", "article"]
+    briefing: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Actor:
     """Who is who: one entry of ``briefings/actors.yml``, or an actor the registry lacks."""
 
@@ -147,6 +158,7 @@ class Actor:
     kind: SourceKind | None = None
     pronoun: Pronoun | None = None  # how the press refers to a person
     registered: bool = True
+    description_source: DescriptionSource | None = None  # None: no description, or a placeholder
 
     @property
     def role(self) -> Role | None:
@@ -222,6 +234,9 @@ class Mention:
     actor: str | None
     sentence: int
     note: str | None = None  # e.g. the metonym note shown to readers
+    # The words of the body that say who the actor is ("Kremlin spokesman"), as offsets.
+    description_start: int | None = None
+    description_end: int | None = None
 
 
 @dataclass(frozen=True)

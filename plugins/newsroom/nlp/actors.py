@@ -9,6 +9,7 @@ registry does not know, keyed by its normalised text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -18,22 +19,19 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
+from .names import (
+    acronym_after,
+    is_name,
+    join_split_names,
+    lone_proper_nouns,
+    merge_short_forms,
+    names_a_thing,
+    trim,
+)
+from .places import is_modifier, names_a_place, place_id
+from .words import Words, words
 
 MENTIONS_KEY = "briefings_mentions"
-# The model's labels that never name an actor unless the registry says so.
-NON_ACTOR_LABELS = {
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "PRODUCT",
-    "WORK_OF_ART", "LANGUAGE", "LAW", "NORP",
-}  # fmt: skip
-NOT_ACTORS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "today", "advertisement", "state", "media", "the", "mr", "ms", "army", "navy",
-    "air force", "military", "government", "parliament", "expand", "collapse", "video",
-    "president", "minister", "leader", "defence", "defense", "foreign", "interior",
-    "unification", "finance", "trade", "ministry",
-}  # fmt: skip
-TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
-LEADING_WORDS = {"the", "The"}
 
 
 def surface_variants(text: str) -> set[str]:
@@ -42,117 +40,33 @@ def surface_variants(text: str) -> set[str]:
     for variant in list(variants):
         if variant.startswith("the "):
             variants.add("The " + variant[4:])
-            variants.add(variant[4:])
+            # "the North" is a name only with its article: bare "North" begins "North Darfur".
+            if len(variant[4:].split()) > 1:
+                variants.add(variant[4:])
     return {v for v in variants if v}
 
 
-# Korean personal names ("Han Ye-rin", "No Kwang-chol") are rare in the model's training
-# data; a surname followed by a hyphenated given name is a person's name on this beat.
-KOREAN_SURNAMES = [
-    "Kim",
-    "Lee",
-    "Yi",
-    "Rhee",
-    "Park",
-    "Pak",
-    "Choi",
-    "Choe",
-    "Jung",
-    "Jeong",
-    "Chung",
-    "Kang",
-    "Cho",
-    "Jo",
-    "Yoon",
-    "Yun",
-    "Jang",
-    "Chang",
-    "Lim",
-    "Han",
-    "Oh",
-    "Seo",
-    "Suh",
-    "Shin",
-    "Kwon",
-    "Hwang",
-    "Ahn",
-    "Song",
-    "Yoo",
-    "Yu",
-    "Ryu",
-    "Hong",
-    "Jeon",
-    "Jun",
-    "Chun",
-    "Ko",
-    "Koh",
-    "Moon",
-    "Mun",
-    "Yang",
-    "Son",
-    "Sohn",
-    "Bae",
-    "Baek",
-    "Paik",
-    "Heo",
-    "Hur",
-    "Nam",
-    "Shim",
-    "Sim",
-    "Noh",
-    "No",
-    "Roh",
-    "Kwak",
-    "Sung",
-    "Seong",
-    "Cha",
-    "Joo",
-    "Woo",
-    "Min",
-    "Jin",
-    "Um",
-    "Chae",
-    "Won",
-    "Bang",
-    "Gong",
-    "Hyun",
-    "Hyon",
-    "Pyo",
-    "Ri",
-    "Ryang",
-    "Kye",
-    "Tae",
-]
-KOREAN_NAME_PATTERN: dict[str, Any] = {
-    "label": "PERSON",
-    "pattern": [
-        {"ORTH": {"IN": KOREAN_SURNAMES}},
+def korean_name_patterns(lists: Words) -> list[dict[str, Any]]:
+    """Korean personal names are rare in the model's training data: a surname and a
+    hyphenated given name ("Han Ye-rin"), or KCNA's three words ("Pak Thae Song"), a surname
+    and two romanised syllables ("Park Avenue Hotel" is no name)."""
+    surname = {"ORTH": {"IN": list(lists.korean_surnames)}}
+    syllable = {"IS_TITLE": True, "LOWER": {"REGEX": lists.korean_syllable}}
+    hyphenated = [
+        surname,
         {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {"<=": 6}},
         {"ORTH": "-"},
         {"IS_LOWER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}},
-    ],
-}
-# North Korean names are often written as three words ("Pak Thae Song", KCNA's style): a
-# surname and two capitalised romanised Korean syllables (onset, vowel, final consonant), so
-# that "Park Avenue Hotel" is no name.
-KOREAN_SYLLABLE = (
-    r"^(?:kk|tt|pp|ss|jj|ch|th|kh|ph|sh|ts|[gkndtrlmbpsjhcwy])?"
-    r"(?:yae|yeo|wae|ae|ya|eo|ye|yo|wa|oe|wo|we|wi|yu|eu|ui|a|e|o|u|i)"
-    r"(?:ng|n|k|l|m|p|t)?$"
-)
-KOREAN_SPACED_NAME_PATTERN: dict[str, Any] = {
-    "label": "PERSON",
-    "pattern": [
-        {"ORTH": {"IN": KOREAN_SURNAMES}},
-        {"IS_TITLE": True, "LOWER": {"REGEX": KOREAN_SYLLABLE}},
-        {"IS_TITLE": True, "LOWER": {"REGEX": KOREAN_SYLLABLE}},
-    ],
-}
+    ]
+    return [
+        {"label": "PERSON", "pattern": hyphenated},
+        {"label": "PERSON", "pattern": [surname, syllable, syllable]},
+    ]
 
 
 def registry_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     """Span-ruler patterns for every name, alias, demonym and metonym of the registry."""
-    patterns: list[dict[str, Any]] = [KOREAN_NAME_PATTERN, KOREAN_SPACED_NAME_PATTERN]
+    patterns: list[dict[str, Any]] = korean_name_patterns(words())
     for actor in actors:
         label = LABEL_OF_TYPE[actor.type]
         for surface in (actor.name, *actor.aliases):
@@ -175,9 +89,15 @@ def registry_ents_filter(entities: Iterable[Span], spans: Iterable[Span]) -> lis
     overlapping matches the longest wins, then one with an actor id, then one not starting
     with "the" ("North Korean" beats "The North"), then the earliest.
     """
-    entities = list(entities)
+    entities = join_split_names(list(entities))
     matches = list(spans)
-    protected = [e for e in entities if contains_only_places(e, matches)]
+    protected = [
+        e
+        for e in entities
+        if contains_only_places(e, matches) or longer_place(e, matches) or longer_body(e, matches)
+    ]
+    # "the South" before a proper noun begins a longer name ("the South Pyongan Province").
+    matches = [s for s in matches if not context_alias_in_name(s)]
     matches = [
         s for s in matches if not any(p.start <= s.start and s.end <= p.end for p in protected)
     ]
@@ -222,6 +142,39 @@ def contains_only_places(entity: Span, matches: Sequence[Span]) -> bool:
         and all(s.label_ in {"GPE", "LOC", "NORP"} for s in inside)
         and not any(s.start <= entity.root.i < s.end for s in inside)
     )
+
+
+def longer_place(entity: Span, matches: Sequence[Span]) -> bool:
+    """A place the model found that strictly contains a country's name: "North America"
+    holds "America", "South Kordofan" is no South Korea."""
+    return entity.label_ in {"GPE", "LOC", "FAC"} and any(
+        _inside(s, entity) and s.label_ in {"GPE", "NORP"} for s in matches
+    )
+
+
+def longer_body(entity: Span, matches: Sequence[Span]) -> bool:
+    """A body the model found whose name begins with a registry name and goes on to its own
+    head word: "United Nations Command" is no "United Nations" with a "Command" after it."""
+    inside = [s for s in matches if s.start < entity.end and entity.start < s.end]
+    root = entity.root
+    start = entity.start + (entity[0].lower_ == "the")
+    return (
+        entity.label_ in {"ORG", "FAC"}
+        and len(inside) == 1
+        and inside[0].start == start
+        and inside[0].end < entity.end
+        and root.i >= inside[0].end
+        and all(t.text[:1].isupper() for t in entity[inside[0].end - entity.start :])
+    )
+
+
+def context_alias_in_name(span: Span) -> bool:
+    """A match of "the X" (a name only in context) followed by a capitalised proper noun."""
+    doc = span.doc
+    if span[0].lower_ != "the" or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "PROPN" and after.text[:1].isupper()
 
 
 @registry.misc("briefings.registry_ents_filter.v1")
@@ -287,6 +240,10 @@ class ActorResolver:
         self.actors: dict[str, Actor] = {}
         self.metonyms: dict[str, str] = {}
         self.surnames: dict[str, set[str]] = {}
+        # (actor id, lower-case surface) -> the country an article must name for it to count.
+        self.contextual: dict[tuple[str, str], str] = {}
+        self.words = words()
+        self.evidence: dict[str, re.Pattern[str]] = {}
 
     def initialize(self, get_examples: Any, *, nlp: Language, actors: Sequence[Actor] = ()) -> None:
         """Receive the registry (data arrives here, not in the constructor)."""
@@ -294,6 +251,23 @@ class ActorResolver:
         self.metonyms = {m.text: a.id for a in actors for m in a.metonyms}
         # What a lone surname can stand for: the first or last word of a name.
         self.surnames = {a.id: end_words((a.name, *a.aliases)) for a in actors}
+        self.contextual = contextual_surfaces(actors)
+        self.words = words()
+        # An article names a country where it names it, its capital or its people anywhere.
+        homes = set(self.contextual.values())
+        self.evidence = {
+            a.id: re.compile(
+                r"\b(?:"
+                + "|".join(
+                    re.escape(n)
+                    for n in country_names(a)
+                    if (a.id, n.lower()) not in self.contextual
+                )
+                + r")\b"
+            )
+            for a in actors
+            if a.id in homes
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Span] = []
@@ -309,6 +283,7 @@ class ActorResolver:
         acronyms: dict[str, str] = {}
         # In text order: the model's entities, and lone proper nouns it left out ("Choe
         # arrived"), which name someone only as the short form of a person named before.
+        things = things_named(doc) | common_words_capitalised(doc)
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
         items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
@@ -327,7 +302,12 @@ class ActorResolver:
             if actor_id:
                 actor_id = self._place_or_government(span, actor_id)
             else:
-                if ent.label_ in NON_ACTOR_LABELS or not is_name(span) or is_modifier(span):
+                if (
+                    ent.label_ in self.words.non_actor_labels
+                    or not is_name(span)
+                    or is_modifier(span)
+                    or span.text in things
+                ):
                     continue
                 actor_id = self._resolve_unknown(span, seen, acronyms, article_people)
             kind = self._kind(actor_id, span)
@@ -341,8 +321,27 @@ class ActorResolver:
             mention = Span(doc, span.start, span.end, label=span.label_ or ent.label_)
             mention.id_ = actor_id or ""
             mentions.append(mention)
-        doc.spans[MENTIONS_KEY] = mentions
+        doc.spans[MENTIONS_KEY] = self._in_context(merge_short_forms(mentions, self.actors))
         return doc
+
+    def _in_context(self, mentions: list[Span]) -> list[Span]:
+        """Drop the links of context-dependent names ("the North", "National Assembly")
+        in an article that does not otherwise name their country."""
+        named = {m.id_ for m in mentions if (m.id_, m.text.lower()) not in self.contextual}
+        if mentions:
+            text = mentions[0].doc.text
+            named |= {home for home, pattern in self.evidence.items() if pattern.search(text)}
+        out = []
+        for mention in mentions:
+            home = self.contextual.get((mention.id_, mention.text.lower()))
+            if home is None or home in named:
+                out.append(mention)
+                continue
+            span = trim(Span(mention.doc, mention.start, mention.end, label=mention.label_))
+            if span is not None and is_name(span) and span[0].lower_ != "the":
+                span.id_ = actor_slug(span.text) or ""
+                out.append(span)
+        return out
 
     def _kind(self, actor_id: str | None, span: Span) -> str:
         actor = self.actors.get(actor_id or "")
@@ -399,136 +398,76 @@ class ActorResolver:
         return actor_slug(text)
 
 
+def country_names(actor: Actor) -> list[str]:
+    """A country's names, demonyms and capitals, but not its context-dependent "the X"."""
+    names = (actor.name, *actor.aliases, *actor.demonyms, *(m.text for m in actor.metonyms))
+    return [n for n in names if not n.lower().startswith("the ")]
+
+
+def contextual_surfaces(actors: Sequence[Actor]) -> dict[tuple[str, str], str]:
+    """The names that stand for an actor only in an article about its country: a country's
+    "the North"; a government body's name without its country's ("National Assembly" for
+    South Korea's, whose description names the country)."""
+    countries = [a for a in actors if a.type == "country"]
+    words = {c.id: [n.lower() for n in (c.name, *c.aliases, *c.demonyms)] for c in countries}
+    out: dict[tuple[str, str], str] = {}
+    for actor in actors:
+        surfaces = {
+            v.lower() for text in (actor.name, *actor.aliases) for v in surface_variants(text)
+        }
+        if actor.type == "country":
+            others = [c.name.lower() for c in countries if c.id != actor.id]
+            for surface in surfaces:
+                # "the North"; "Korea", a word of another country's name ("North Korea").
+                if surface.startswith("the ") or any(
+                    re.search(rf"\b{re.escape(surface)}\b", other) for other in others
+                ):
+                    out[(actor.id, surface)] = actor.id
+            continue
+        if actor.type != "organization" or actor.kind != "government":
+            continue  # a broadcaster or a company is itself wherever it is named
+        description = actor.description.lower()
+        home = next(
+            (c.id for c in countries if any(w in description for w in words[c.id] if len(w) > 3)),
+            None,
+        )
+        if home is None:
+            continue
+        for surface in surfaces:
+            if not any(w in surface for w in words[home]):
+                out[(actor.id, surface)] = home
+    return out
+
+
+def common_words_capitalised(doc: Doc) -> set[str]:
+    """One-word entity texts the same article also writes in lower case ("Alliance" beside
+    "the alliance", "Cabinet" beside "the cabinet"): common words, not names."""
+    lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+    return {
+        e.text for e in doc.ents if len(e) == 1 and not e.text.isupper() and e.text.lower() in lower
+    }
+
+
+def things_named(doc: Doc) -> set[str]:
+    """Names that, every time the article uses them, name a weapon, vehicle or product
+    ("the Chunmoo rocket launcher"); "Nvidia chips" beside "Nvidia said" is still Nvidia."""
+    thing: set[str] = set()
+    actor: set[str] = set()
+    for ent in doc.ents:
+        (thing if names_a_thing(ent) else actor).add(ent.text)
+    return thing - actor
+
+
 def end_words(names: Iterable[str]) -> set[str]:
     """The first and last words of every name of more than one word."""
     words = [name.split() for name in names]
     return {w for split in words if len(split) > 1 for w in (split[0], split[-1])}
 
 
-def lone_proper_nouns(doc: Doc, covered: set[int]) -> list[Token]:
-    """Capitalised proper nouns outside every entity and not next to another proper noun:
-    the one-word names the model sometimes leaves out. (Read from the Doc's array of parts
-    of speech: a Token object is made only for the few candidates.)"""
-    from spacy.attrs import POS
-    from spacy.symbols import PROPN
-
-    pos = doc.to_array(POS).tolist()
-    last = len(pos) - 1
-    found = []
-    for i, tag in enumerate(pos):
-        if (
-            tag == PROPN
-            and i not in covered
-            and (i == 0 or pos[i - 1] != PROPN)
-            and (i == last or pos[i + 1] != PROPN)
-        ):
-            token = doc[i]
-            text = token.text
-            # Two letters are enough: Korean surnames such as "Wi", "Ri" or "Jo".
-            if len(text) >= 2 and text[0].isupper() and text[1:].islower():
-                found.append(token)
-    return found
-
-
 def actor_slug(text: str) -> str | None:
     """The id of an actor the registry lacks; never one reserved for an index page."""
     slug = slugify(text)
     return f"{slug}-actor" if slug == "index" else slug or None
-
-
-def names_a_place(span: Span) -> bool:
-    """Whether a capital is used as a place ("talks in Moscow", "flew to Pyongyang",
-    "between Moscow and Pyongyang") rather than for its government ("Moscow said")."""
-    token = span.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    if token.dep_ == "compound" and head.lemma_ in PLACE_NOUNS:
-        return True  # "the Pyongyang area", "a Moscow airport"
-    if token.dep_ == "pobj":
-        if head.lower_ in {"in", "into", "inside", "outside", "near", "via"}:
-            return True
-        if head.lower_ in {"to", "from", "between", "for"}:
-            return head.head.lemma_ in MOTION_WORDS
-        if head.lower_ in {"on", "against", "over"}:
-            return head.head.lemma_ in ATTACK_WORDS
-    return token.dep_ == "dobj" and head.lemma_ in MOTION_WORDS
-
-
-MOTION_WORDS = {
-    "arrive", "fly", "travel", "return", "go", "come", "move", "take", "bring", "send", "leave",
-    "visit", "reach", "depart", "head", "drive", "sail", "deport", "flight", "trip", "journey", "route", "train", "land",
-}  # fmt: skip
-
-
-PLACE_NOUNS = {
-    "area", "region", "suburb", "outskirts", "airport", "street", "district", "province",
-    "city", "centre", "center", "downtown", "station", "port",
-}  # fmt: skip
-ATTACK_WORDS = {
-    "strike", "attack", "raid", "bombardment", "shelling", "assault", "barrage", "fire",
-    "launch", "drop", "fall",
-}  # fmt: skip
-
-
-def is_modifier(span: Span) -> bool:
-    """A one-word place used as an adjective ("a Pacific port") names no actor."""
-    return (
-        len(span) == 1
-        and span.label_ in {"LOC", "GPE"}
-        and span.root.dep_ in {"compound", "amod"}
-        and span.root.head.pos_ == "NOUN"
-    )
-
-
-def place_id(text: str) -> str:
-    """The id of a capital named as a place."""
-    return slugify(text)
-
-
-def trim(ent: Span) -> Span | None:
-    """The entity without possessive endings, quotes or a leading 'the'."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while end > start and doc[end - 1].text in TRIM_TOKENS:
-        end -= 1
-    while start < end and (
-        doc[start].text in TRIM_TOKENS or (doc[start].text in LEADING_WORDS and not ent.ent_id_)
-    ):
-        start += 1
-    if start >= end:
-        return None
-    span = Span(doc, start, end, label=ent.label_)
-    span.id_ = ent.ent_id_
-    return span
-
-
-def is_name(span: Span) -> bool:
-    """Whether an unregistered entity text can be an actor's name at all: not a common
-    word, not a code ("D0D0D0"), not shouting page furniture ("PHOTO NOT FOR SALE")."""
-    text = span.text
-    letters = [c for c in text if c.isalpha()]
-    shouting = text.isupper() and (len(span) > 1 or len(letters) > 4)
-    return (
-        len(letters) > 1
-        and text.lower() not in NOT_ACTORS
-        and any(c.isupper() for c in text)
-        and not any(c.isdigit() for c in text)
-        and not shouting
-        and not (span.label_ in {"GPE", "LOC"} and len(text) <= 2)
-        and "\n" not in text
-        and "/" not in text
-    )
-
-
-def acronym_after(span: Span) -> str | None:
-    """The acronym defined in parentheses right after a name: "National Intelligence Service (NIS)"."""
-    doc = span.doc
-    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-        candidate = doc[span.end + 1].text
-        if candidate.isupper() and 2 <= len(candidate) <= 8:
-            return candidate
-    return None
 
 
 def unknown_actor(actor_id: str, text: str, label: str) -> Actor:

@@ -23,6 +23,7 @@ from ..model import (
 from .actors import MENTIONS_KEY, run_resolver
 from .claims import extract_claims
 from .dates import find_dates_in_doc
+from .descriptions import describe
 from .figures import extract_figures
 
 
@@ -30,17 +31,21 @@ def annotate(article: Article, doc: Doc, resolver: Language, editorial: Editoria
     """Everything the NLP stage finds in one article whose body ``doc`` has been parsed."""
     doc = run_resolver(resolver, doc)
     sentences = find_sentences(doc, article)
-    mentions = [
-        Mention(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            label=span.label_,
-            actor=span.id_ or None,
-            sentence=sentence_at(sentences, span.start_char),
+    mentions = []
+    for span in doc.spans[MENTIONS_KEY]:
+        described = describe(span) if span.id_ else None
+        mentions.append(
+            Mention(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                label=span.label_,
+                actor=span.id_ or None,
+                sentence=sentence_at(sentences, span.start_char),
+                description_start=described[0] if described else None,
+                description_end=described[1] if described else None,
+            )
         )
-        for span in doc.spans[MENTIONS_KEY]
-    ]
     mentions = apply_corrections(article, mentions, sentences, editorial)
     mentions = add_notes(mentions, editorial)
     dates = find_dates(doc, article, sentences)

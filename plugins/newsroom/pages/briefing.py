@@ -7,7 +7,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..corpus import TYPE_NOUNS, Corpus
+from ..corpus import TYPE_NOUNS, Corpus, description_place
 from ..model import Briefing, Mention
 from ..nlp.dates.values import is_calendar
 from . import markup as m
@@ -122,6 +122,10 @@ def glossary(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
         items = []
         for actor in actors:
             description = f" — {m.text(actor.description)}" if actor.description else ""
+            quoted = description_place(corpus, actor)
+            if quoted is not None:  # the article's own words, linked to where they are
+                url = m.slug_url("briefings", quoted[0], 2, m.paragraph_id(quoted[1]))
+                description = f' — “<a href="{url}">{m.text(actor.description)}</a>”'
             items.append(
                 f'<li><a href="{m.slug_url("actors", actor.id, 2)}">{m.text(actor.name)}</a>'
                 f"{description} · {m.plural(counts[actor.id], 'mention')}</li>"

@@ -1,0 +1,225 @@
+"""Who an actor is, in the article's own words: the apposition or title beside a name.
+
+"Kremlin spokesman Dmitry Peskov", "Yang Moo-jin, president of the University of North
+Korean Studies", "Ukraine's chief negotiator, Rustem Umerov", "Jane Doe, who heads the
+agency": the description is a span of the text (its character offsets), never rewritten, so
+a page can show it as a quotation and link to where it is said. Read from the parse alone.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+TITLES = Path(__file__).parent / "data" / "titles.yml"
+
+# Descriptions longer than this are clauses, not descriptions.
+MAX_TOKENS = 14
+# Determiners that may open a title before a name and are left out of it ("the spokesman").
+OPENERS = {"the", "a", "an", "The", "A", "An"}
+# Parts of speech a descriptive phrase is headed by.
+HEADS = {"NOUN", "PROPN"}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"}
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+
+
+def describe(span: Span) -> tuple[int, int] | None:
+    """The character offsets of the words that say who the named actor is, if any."""
+    for finder in (
+        apposition_after,
+        apposition_before,
+        title_before,
+        relative_after,
+        comma_phrase_after,
+        lone_title_before,
+    ):
+        found = finder(span)
+        if found is not None:
+            start, end = found
+            tokens = span.doc[start:end]
+            shortest = 1 if finder is lone_title_before else 2
+            if shortest <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+                return tokens.start_char, tokens.end_char
+    return None
+
+
+def good(tokens: Span) -> bool:
+    """A description has a word that is not a name, or ends with a title ("U.S. President"),
+    and quotes nothing."""
+    if any(t.text in {'"', "“", "”"} for t in tokens) or tokens[-1].text in {"'s", "’s"}:
+        return False
+    doc = tokens.doc
+    # Part of a hyphenated word ("far-right", "vice-president") is no whole description.
+    if (tokens.start > 0 and doc[tokens.start - 1].text in HYPHENS) or (
+        tokens.end < len(doc) and doc[tokens.end].text in HYPHENS
+    ):
+        return False
+    return any(t.is_lower and t.is_alpha for t in tokens) or is_title(tokens[-1].text)
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Titles and ranks that go before a name, from the package's data file."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    return frozenset(str(t) for t in (*data.get("titles", ()), *data.get("person_titles", ())))
+
+
+@functools.cache
+def person_titles() -> frozenset[str]:
+    """The titles that only a person bears ("Prof", "Gen", "Chair"), from the data file."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    return frozenset(str(t) for t in data.get("person_titles", ()))
+
+
+def is_person_title(word: str) -> bool:
+    """Whether a word is a title only a person bears ("Mr", "Prof", "President")."""
+    return word.rstrip(".") in person_titles()
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title or rank ("President", "Gen.", "Chair")."""
+    return word.rstrip(".") in titles()
+
+
+def _root(span: Span) -> Token:
+    return span.root
+
+
+def apposition_after(span: Span) -> tuple[int, int] | None:
+    """ "Yang Moo-jin, president of the University of North Korean Studies," -> the apposition."""
+    root = _root(span)
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+            left = min(t.i for t in child.subtree)
+            right = max(t.i for t in child.subtree) + 1
+            if left > span.end and span.doc[span.end].text == ",":
+                return left, _strip(span, left, right)
+    return None
+
+
+def apposition_before(span: Span) -> tuple[int, int] | None:
+    """ "Ukraine's chief negotiator, Rustem Umerov" -> the noun phrase the name stands beside."""
+    root = _root(span)
+    head = root.head
+    start = span.start
+    while start > 0 and is_title(span.doc[start - 1].text):
+        start -= 1  # "the chief of staff, Lt Gen Eyal Zamir"
+    if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
+        left = min(t.i for t in head.subtree)
+        if start >= 2 and span.doc[start - 1].text == ",":
+            return _skip_opener(span, left), start - 1
+    return None
+
+
+def comma_phrase_after(span: Span) -> tuple[int, int] | None:
+    """ "Merz, a committed Atlanticist who ..." where the parse missed the apposition: the
+    phrase after the comma, up to the next punctuation, opened by an article or a lower-case
+    word and holding a noun."""
+    doc = span.doc
+    first = span.end + 1
+    if first >= len(doc) or doc[span.end].text != ",":
+        return None
+    opener = doc[first]
+    if not (
+        opener.lower_ in {"a", "an", "the"} or (opener.is_lower and opener.pos_ in {"ADJ", "NOUN"})
+    ):
+        return None
+    end = first
+    while end < len(doc) and end - first < MAX_TOKENS and not doc[end].is_punct:
+        if doc[end].lower_ in {"who", "which", "that"} or doc[end].pos_ in {"VERB", "AUX"}:
+            break
+        end += 1
+    phrase = doc[first:end]
+    if end - first >= MAX_TOKENS or not any(t.pos_ == "NOUN" for t in phrase):
+        return None
+    return first, end
+
+
+def lone_title_before(span: Span) -> tuple[int, int] | None:
+    """ "Governor Greg Abbott" -> "Governor": one title says little, but more than nothing
+    (an honorific such as "Mr" says nothing)."""
+    start = span.start
+    if start == 0 or span.label_ != "PERSON":
+        return None
+    word = span.doc[start - 1].text
+    if is_title(word) and word.rstrip(".") not in HONORIFICS:
+        return start - 1, start
+    return None
+
+
+def title_before(span: Span) -> tuple[int, int] | None:
+    """ "Kremlin spokesman Dmitry Peskov", "Russian President Vladimir Putin" -> the title."""
+    doc = span.doc
+    start = span.start
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if before.pos_ not in HEADS or before.is_punct or before.ent_type_ == "PERSON":
+        return None
+    left = start - 1
+    while left > 0 and left > start - 7:
+        previous = doc[left - 1]
+        if previous.lower_ == "of" and left >= 2 and is_title(doc[left - 2].text):
+            left -= 1  # "Minister of Defence Mykhailo Fedorov"
+            continue
+        if previous.is_punct or previous.is_space or previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            break
+        if previous.is_sent_start:
+            left -= 1
+            break
+        left -= 1
+    if left == start - 1 and not before.is_lower:
+        return None  # a lone "President" says too little
+    return left, start
+
+
+def relative_after(span: Span) -> tuple[int, int] | None:
+    """ "Jane Doe, who heads the agency," -> the relative clause."""
+    root = _root(span)
+    for child in root.rights:
+        if child.dep_ == "relcl" and span.end < len(span.doc) and span.doc[span.end].text == ",":
+            words = sorted(child.subtree, key=lambda t: t.i)
+            if words and words[0].lower_ == "who":
+                return words[0].i, _strip(span, words[0].i, words[-1].i + 1)
+    return None
+
+
+def _skip_opener(span: Span, left: int) -> int:
+    return left + 1 if span.doc[left].text in OPENERS else left
+
+
+def _strip(span: Span, left: int, right: int) -> int:
+    """The end of a phrase without trailing punctuation."""
+    doc = span.doc
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return right
+
+
+@functools.cache
+def kind_nouns() -> dict[str, str]:
+    """Noun -> the type it gives what it describes ("analyst" -> person), from the data file."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    kinds = {str(n): "person" for n in data.get("person_nouns", ())}
+    kinds.update({str(n): "place" for n in data.get("place_nouns", ())})
+    return kinds
+
+
+def described_kind(description: str) -> str | None:
+    """What a description's first kind noun says its actor is ("person", "place"), if any:
+    "an analyst at SemiAnalysis" -> person; "Poland's largest defense company" -> None."""
+    kinds = kind_nouns()
+    for written in description.replace(",", " ").split():
+        word = written.strip(".'’")
+        if not word.islower():
+            continue  # a name inside the description ("Stoke City boss")
+        if word in kinds:
+            return kinds[word]
+        if word.endswith("s") and word[:-1] in kinds:
+            return kinds[word[:-1]]
+        if word in {"of", "at", "in", "for", "who", "with"}:
+            return None  # past the head of the phrase
+    return None

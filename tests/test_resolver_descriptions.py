@@ -1,0 +1,145 @@
+"""Descriptions from the text: the article's own words beside a name, with where they are."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+from conftest import build_site, copy_project
+from spacy.language import Language
+
+from newsroom.corpus import build_corpus, description_place
+from newsroom.model import (
+    Actor,
+    Annotation,
+    Article,
+    Block,
+    Briefing,
+    Editorial,
+    Mention,
+    Sentence,
+)
+from newsroom.nlp.descriptions import describe, described_kind
+
+
+def described(nlp: Language, text: str, name: str) -> str | None:
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.text == name]
+    found = describe(span)
+    return text[found[0] : found[1]] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Kremlin spokesman Anton Volkov said the talks were useful.", "Anton Volkov", "Kremlin spokesman"),
+        ("Lee Min-ho, president of the Institute for Peace Studies, said so.", "Lee Min-ho",
+         "president of the Institute for Peace Studies"),
+        ("Ukraine's chief negotiator, Pavlo Hrytsenko, arrived in Geneva.", "Pavlo Hrytsenko",
+         "Ukraine's chief negotiator"),
+        ("Maria Keller, who heads the agency, said no.", "Maria Keller", "who heads the agency"),
+        ("The bill was signed by U.S. President John Baker on Monday.", "John Baker", "U.S. President"),
+        ("It was said by Deputy National Security Adviser Lee Min-ho on Friday.", "Lee Min-ho",
+         "Deputy National Security Adviser"),
+    ],
+)  # fmt: skip
+def test_descriptions_are_the_words_beside_the_name(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    """Title before the name, apposition after or before it, and "who ..." clauses."""
+    assert described(nlp, text, name) == description
+
+
+def test_a_lone_title_describes_but_an_honorific_does_not(nlp: Language) -> None:
+    """ "Governor John Baker" is described as "Governor"; "Mr John Baker" is not described."""
+    assert described(nlp, "Governor John Baker spoke first.", "John Baker") == "Governor"
+    assert described(nlp, "Mr John Baker spoke first.", "John Baker") is None
+
+
+def test_no_description_from_half_a_hyphenated_word(nlp: Language) -> None:
+    """ "the far-right Patriot Union" gives no "right" description of anything."""
+    doc = nlp("Voters backed the far-right Patriot Union in the east.")
+    for ent in doc.ents:
+        found = describe(ent)
+        assert found is None or not doc.text[found[0] : found[1]].startswith("right")
+
+
+def test_a_comma_phrase_describes_where_the_parse_missed_it(nlp: Language) -> None:
+    """ "Anna Berg, a veteran diplomat" gives the phrase after the comma."""
+    found = described(
+        nlp, "The talks fell to Anna Berg, a veteran diplomat, on Friday.", "Anna Berg"
+    )
+    assert found == "a veteran diplomat"
+
+
+def test_corpus_takes_the_text_description_with_its_span() -> None:
+    """An actor without a registry description gets the briefing's words and where they are."""
+    body = "Kremlin spokesman Anton Volkov said so."
+    article = Article(Path("a.txt"), "a", "A", body, (Block("paragraph", 0, len(body)),))
+    mention = Mention("Anton Volkov", 18, 30, "PERSON", "anton-volkov", 0, None, 0, 17)
+    annotation = Annotation(sentences=(Sentence(0, len(body), 0),), mentions=(mention,))
+    corpus = build_corpus([Briefing(article, annotation)], Editorial())
+    actor: Actor = corpus.actors["anton-volkov"]
+    assert actor.description == "Kremlin spokesman"
+    assert actor.description_source is not None
+    source = actor.description_source
+    assert (source.kind, source.briefing) == ("article", "a")
+    assert body[source.start or 0 : source.end or 0] == "Kremlin spokesman"
+
+
+def test_description_place_is_the_paragraph_that_says_it() -> None:
+    """The glossary links a text-drawn description to its briefing and paragraph."""
+    body = "First paragraph.\n\nKremlin spokesman Anton Volkov said so."
+    blocks = (Block("paragraph", 0, 16), Block("paragraph", 18, len(body)))
+    article = Article(Path("a.txt"), "a", "A", body, blocks)
+    mention = Mention("Anton Volkov", 36, 48, "PERSON", "anton-volkov", 1, None, 18, 35)
+    annotation = Annotation(
+        sentences=(Sentence(0, 16, 0), Sentence(18, len(body), 1)), mentions=(mention,)
+    )
+    corpus = build_corpus([Briefing(article, annotation)], Editorial())
+    assert description_place(corpus, corpus.actors["anton-volkov"]) == ("a", 1)
+
+
+ARTICLE = """Harbour talks resume in Gdansk
+Port authority spokeswoman Elena Marsh said on Monday that the talks would resume.
+Tomas Reiner, a veteran mediator, will chair them, Marsh said.
+"""
+
+
+def test_every_text_description_in_the_export_is_the_texts_words(tmp_path: Path) -> None:
+    """In a strict build, a description drawn from a briefing is a span of its body, shown
+    in the glossary as a quotation linked to its paragraph."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    (seeds / "talks.yml").write_text("date: 2025-03-03\n", encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    site = build_site(copy_project(tmp_path / "project", seeds), strict=True)
+    index = json.loads((site / "api" / "index.json").read_text("utf-8"))
+    drawn = {a["id"]: a["description_source"] for a in index["actors"]}
+    drawn = {k: v for k, v in drawn.items() if isinstance(v, dict)}
+    assert {"elena-marsh", "tomas-reiner"} <= set(drawn)
+    for source in drawn.values():
+        data = json.loads((site / "api" / "briefings" / f"{source['briefing']}.json").read_text())
+        words = data["body"][source["start"] : source["end"]]
+        page = html.unescape((site / "briefings" / source["briefing"] / "index.html").read_text())
+        assert words in {"Port authority spokeswoman", "a veteran mediator"}
+        assert f">{words}</a>”" in page
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("an analyst at a research firm", "person"),
+        ("the capital of the eastern province", "place"),
+        ("Former Stoke City boss", "person"),
+        ("Poland's largest defense company", None),
+    ],
+)
+def test_a_descriptions_head_noun_says_what_it_describes(
+    description: str, kind: str | None
+) -> None:
+    """The first lower-case kind noun before "of"/"at" types an actor the registry lacks."""
+    assert described_kind(description) == kind
