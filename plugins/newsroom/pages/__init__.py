@@ -46,7 +46,9 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
             "title": markup.plain(briefing.article.title),
             "description": markup.plain(briefing.article.body[:160]),
         }
-        pages[f"briefings/{slug}.md"] = page(meta, render_briefing(briefing, corpus, templates))
+        tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
+        listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
+        pages[f"briefings/{slug}.md"] = page(listed, render_briefing(briefing, corpus, templates))
         data[f"api/briefings/{slug}.json"] = dumps(briefing_json(briefing))
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}

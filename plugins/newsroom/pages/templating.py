@@ -26,7 +26,7 @@ from markupsafe import Markup
 from . import markup as m
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-LEAD_WORDS = 12
+LEAD_WORDS = 8
 
 
 def lead(value: str, words: int = LEAD_WORDS) -> str:
