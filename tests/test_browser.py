@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Error,
         Page,
         Route,
+        ViewportSize,
         WebSocket,
     )
 
@@ -335,8 +336,8 @@ def test_instant_navigation_and_search_stay_inert(tab: Tab, hostile: HostileBuil
 
 # --- reading on a phone and finding one's way --------------------------------------------------
 
-PHONE = {"width": 390, "height": 844}
-DESK = {"width": 1366, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESK: ViewportSize = {"width": 1366, "height": 900}
 
 
 @pytest.fixture
