@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Error,
         Page,
         Route,
+        ViewportSize,
         WebSocket,
     )
 
@@ -331,3 +332,88 @@ def test_instant_navigation_and_search_stay_inert(tab: Tab, hostile: HostileBuil
     assert "Zorblax <script>alert(1)</script> Agency" in text
     assert "<img src=x onerror=alert(1)>" in text
     tab.recorder.assert_clean()
+
+
+# --- reading on a phone and finding one's way --------------------------------------------------
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESK: ViewportSize = {"width": 1366, "height": 900}
+
+
+@pytest.fixture
+def phone(browser: Browser, origin: str) -> Iterator[Tab]:
+    """A touch screen 390 px wide, as a phone's browser presents it."""
+    context = browser.new_context(
+        service_workers="block", viewport=PHONE, has_touch=True, is_mobile=True
+    )
+    recorder = Recorder(origin)
+    context.route("**/*", recorder.route)
+    page = context.new_page()
+    recorder.watch(page)
+    yield Tab(context, page, recorder, origin)
+    context.close()
+
+
+@pytest.mark.parametrize("path", [f"briefings/{SEED_SLUG}/", "actors/kim-jong-un/"])
+def test_the_contents_are_reachable_on_a_phone(phone: Tab, path: str) -> None:
+    """At 390 px, where Material hides its contents sidebar, "On this page" under the title
+    opens the page's sections, and a tap on one goes to it."""
+    page = phone.open(path)
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    summary = page.locator("article details.briefing-toc > summary")
+    summary.tap()
+    links = page.locator("article details.briefing-toc a")
+    assert links.count() >= 3 and links.first.is_visible()
+    # Instant navigation makes every link absolute: the fragment names the section.
+    target = (links.last.get_attribute("href") or "").partition("#")[2]
+    links.last.tap()
+    page.wait_for_url(f"**/{path}#{target}")
+    assert target and page.locator(f"[id='{target}']").is_visible()
+    phone.recorder.assert_clean()
+
+
+def test_a_tap_on_a_name_shows_its_description(phone: Tab) -> None:
+    """The first tap on a linked name shows its one line and a link to its page without
+    leaving the briefing; the second follows the link."""
+    page = phone.open(f"briefings/{SEED_SLUG}/")
+    name = page.locator('article a.briefing-actor[href$="/actors/kim-jong-un/"]').first
+    name.tap()
+    popover = page.locator("article .briefing-popover")
+    popover.wait_for(state="visible")
+    assert page.url.endswith(f"/briefings/{SEED_SLUG}/")
+    assert "Leader of North Korea since December 2011." in popover.inner_text()
+    assert (popover.locator("a").get_attribute("href") or "").endswith("/actors/kim-jong-un/")
+    page.locator("article h1").tap()
+    assert popover.count() == 0  # a tap elsewhere closes it
+    name.tap()
+    name.tap()
+    page.wait_for_url("**/actors/kim-jong-un/")
+    phone.recorder.assert_clean()
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [
+        (f"briefings/{SEED_SLUG}/", "Briefings"),
+        ("actors/kim-jong-un/", "Actors"),
+        ("background/north-korea-russia/", "Background"),
+        ("glossary/", "Glossary"),
+    ],
+)
+def test_the_tab_of_the_page_s_section_is_active_on_a_desk(
+    browser: Browser, origin: str, path: str, section: str
+) -> None:
+    """At 1366 px the tabs show, and the one of the page's section is the active one."""
+    context = browser.new_context(service_workers="block", viewport=DESK)
+    recorder = Recorder(origin)
+    context.route("**/*", recorder.route)
+    page = context.new_page()
+    recorder.watch(page)
+    try:
+        page.goto(f"{origin}/{path}", wait_until="networkidle")
+        active = page.locator(".md-tabs__item--active")
+        assert active.count() == 1 and active.is_visible()
+        assert active.inner_text().strip() == section
+        recorder.assert_clean()
+    finally:
+        context.close()

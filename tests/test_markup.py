@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import markdown
 import pytest
 
-from newsroom.corpus import build_corpus
-from newsroom.model import Annotation, Article, Block, Briefing, Editorial
-from newsroom.pages import markup
+from newsroom.corpus import Corpus, build_corpus
+from newsroom.model import (
+    Actor,
+    Annotation,
+    Article,
+    Block,
+    Briefing,
+    DateMention,
+    Editorial,
+    Mention,
+    Sentence,
+)
+from newsroom.pages import markup, render_site
 from newsroom.pages.blocks import Html, assemble
 from newsroom.pages.briefing import render_briefing
+from newsroom.pages.templating import Templates, lead
 
 EXTENSIONS = [
     "abbr",
@@ -81,6 +94,7 @@ def test_human_dates_keep_precision() -> None:
     assert markup.human_date("2024-10") == "October 2024"
     assert markup.human_date("2019") == "2019"
     assert markup.human_date(None) == "undated"
+    assert markup.human_date('2025"><b>') == "2025&#34;&#62;&#60;b&#62;"  # no date: text
 
 
 def test_page_blocks_join_and_fill() -> None:
@@ -125,3 +139,86 @@ def test_standalone_page_renders_as_the_plugin_fills_it(tmp_path: Path) -> None:
     plain = markdown.markdown(page.standalone, extensions=EXTENSIONS)
     assert re.sub(r"\s+", " ", filled) == re.sub(r"\s+", " ", plain)
     assert "&lt;b&gt;" not in filled and "&#60;b&#62;Not bold" in filled
+
+
+class Elements(HTMLParser):
+    """Every start tag of an HTML text with its attributes, as a browser's parser reads it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record the tag."""
+        self.tags.append((tag, dict(attrs)))
+
+
+HOSTILE_DATE = '2025"><img src=x onerror=alert(1)>'
+HOSTILE_ID = "a\"b'<c> onmouseover=alert(1)"
+
+
+def hostile_corpus() -> Corpus:
+    """A briefing whose date value and actor id carry markup, as a corrupt cache might."""
+    body = "Kim spoke on Friday."
+    article = Article(
+        Path("x.md"), "x", "T", body, (Block("paragraph", 0, len(body)),), dt.date(2025, 1, 1),
+        source='<b>Outlet</b>', author='"Writer"', url="https://example.org/?a=1&b=\"2\"",
+        tags=("<i>tag</i>",),
+    )  # fmt: skip
+    annotation = Annotation(
+        sentences=(Sentence(0, len(body), 0),),
+        mentions=(Mention("Kim", 0, 3, "PERSON", HOSTILE_ID, 0),),
+        dates=(
+            DateMention("Friday", 13, 19, HOSTILE_DATE, 0),
+            DateMention("x", 9, 11, "2025-13", 0),
+        ),
+    )
+    actor = Actor(HOSTILE_ID, "Kim <script>", "person", description='says "hi" <b>')
+    return build_corpus([Briefing(article, annotation)], Editorial(actors=(actor,)))
+
+
+def test_hostile_values_come_out_inert_from_every_template() -> None:
+    """A date value or an actor id holding markup, fed through the page layer, creates no
+    element or attribute: the HTML parser reads each back as the value it was."""
+    site = render_site(hostile_corpus())
+    blocks = [block for page in site.pages.values() for block in page.html]
+    assert blocks
+    tags = [tag for block in blocks for tag in Elements(block).tags]
+    assert not any(name in {"img", "script", "b", "i"} for name, _ in tags)
+    assert not any(a.startswith("on") for _, attrs in tags for a in attrs)
+    times = [attrs for name, attrs in tags if name == "time" and attrs.get("class")]
+    # A value that is no calendar date is never put in an attribute: no <time> for it.
+    assert times == []
+    assert not any("onerror" in attr for _, attrs in tags for attr in map(str, attrs.values()))
+    actor_links = [
+        a["href"] or "" for name, a in tags if name == "a" and "actors/" in (a["href"] or "")
+    ]
+    assert actor_links and all(quote(HOSTILE_ID, safe="") in href for href in actor_links)
+    (original,) = [a for name, a in tags if name == "a" and a.get("rel")]
+    assert original["href"] == 'https://example.org/?a=1&b="2"'
+    assert "<i>" not in site.pages["briefings/x.md"].markdown
+
+
+def test_a_template_in_custom_dir_replaces_the_package_one(tmp_path: Path) -> None:
+    """A partial of the same name under the site's custom_dir wins; the others stay."""
+    folder = tmp_path / "partials" / "briefings"
+    folder.mkdir(parents=True)
+    (folder / "header.html").write_text("<p class='mine'>{{ article.source }}</p>", "utf-8")
+    corpus = hostile_corpus()
+    page = render_briefing(corpus.briefings[0], corpus, Templates(tmp_path))
+    html = "\n".join(page.html)
+    assert "<p class='mine'>&lt;b&gt;Outlet&lt;/b&gt;</p>" in html  # autoescaped
+    assert 'class="briefing-paragraph"' in html and "briefing-meta" not in html
+    default = render_briefing(corpus.briefings[0], corpus)
+    assert not any("mine" in block for block in default.html)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("Kim met Putin in Vladivostok", "Kim met Putin in…"), ("Kim met", "Kim…"), ("Kim", "Kim")],
+)
+def test_a_lead_never_copies_the_whole_text(value: str, shown: str) -> None:
+    """A timeline's lead points to where a sentence is: cut, with an ellipsis, even if short."""
+    assert lead(value, 4) == shown

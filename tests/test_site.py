@@ -48,14 +48,20 @@ def test_actor_pages_link_back_to_paragraphs(seed_site: Site) -> None:
 
 
 def test_glossary_holds_exactly_the_seed_actors(seed_site: Site) -> None:
-    """One glossary entry per real actor, right types, and nothing that is not an actor."""
+    """One glossary entry per real actor, right types, and nothing that is not an actor; the
+    other names (aliases, capitals) point to one of them."""
     index = seed_site.json("index.json")
     actors = {a["id"]: (a["name"], a["type"]) for a in index["actors"]}
     assert actors == SEED_ACTORS
     glossary = html_module.unescape(seed_site.html("glossary"))
-    for name, _ in SEED_ACTORS.values():
-        assert f">{name}</a>" in glossary
-    for junk in (">Today<", ">North<", ">Trump<"):
+    headwords = re.findall(r'<dt><a href="../actors/([^/"]+)/">([^<]+)</a>', glossary)
+    assert sorted(headwords) == sorted((i, name) for i, (name, _) in SEED_ACTORS.items())
+    others = dict(
+        re.findall(r'<dt>([^<]+)</dt>\s*<dd>[^<]*see <a href="../actors/([^/"]+)/"', glossary)
+    )
+    assert others["Pyongyang"] == "north-korea" and others["KCNA"] == "korean-central-news-agency"
+    assert set(others.values()) <= set(SEED_ACTORS)
+    for junk in (">Today<", ">North<"):
         assert junk not in glossary
 
 

@@ -21,6 +21,7 @@ def index_json(corpus: Corpus) -> dict[str, Any]:
                 "date": b.article.date.isoformat() if b.article.date else None,
                 "url": f"briefings/{b.article.slug}/",
                 "actors": sorted(corpus.actor_counts(b)),
+                **provenance(b),
             }
             for b in corpus.briefings
         ],
@@ -45,6 +46,17 @@ def index_json(corpus: Corpus) -> dict[str, Any]:
     }
 
 
+def provenance(briefing: Briefing) -> dict[str, Any]:
+    """Where a briefing comes from: outlet, author, the original's URL, and its tags."""
+    article = briefing.article
+    return {
+        "source": article.source,
+        "author": article.author,
+        "original_url": article.url,
+        "tags": [str(tag) for tag in article.tags],
+    }
+
+
 def briefing_json(briefing: Briefing) -> dict[str, Any]:
     """One briefing: its body and every annotation, offsets into the body."""
     article, annotation = briefing.article, briefing.annotation
@@ -54,6 +66,8 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
         "date": article.date.isoformat() if article.date else None,
         "source": article.source,
         "url": article.url,
+        "author": article.author,
+        "tags": [str(tag) for tag in article.tags],
         "body": article.body,
         "mentions": [
             {"text": m.text, "start": m.start, "end": m.end, "label": m.label, "actor": m.actor}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
@@ -22,6 +22,8 @@ from .model import Problem
 from .pages import Site, render_site
 from .pages import markup as m
 from .pages.indexes import render_home_extra
+from .pages.orientation import section_index, wants_toc, with_toc
+from .pages.templating import Templates
 from .seeds import Loaded, load_articles
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/briefings.css"
+SCRIPT = "assets/javascripts/briefings.js"
+ASSETS = {STYLESHEET: "briefings.css", SCRIPT: "briefings.js"}  # site path -> templates/ file
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -40,6 +44,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.loaded: Loaded | None = None  # the last build's articles, reused by serve
         self.corpus: Corpus | None = None
         self.site: Site | None = None
+        self.templates = Templates()
         self.lost: list[str] = []  # pages whose unsearched blocks lost their markers
         self.root = Path.cwd()
         self.command: str | None = None  # None: MkDocs used as a library
@@ -62,6 +67,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        custom_dir = config.theme.custom_dir
+        self.templates = Templates(Path(custom_dir) if custom_dir else None)
         cache_dir = self.path("cache_dir") if self.config.cache else None
         options = (
             self.config.model,
@@ -81,7 +90,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self.root / str(self.config[option])
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Load, annotate and index the corpus; add every generated page in memory."""
+        """Load, annotate and index the corpus; add every generated page in memory, the
+        briefings, actors and topics out of the navigation (index pages lead to them)."""
         if not self.config.enabled or self.annotator is None:
             return None
         loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes, self.loaded)
@@ -101,19 +111,32 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.annotator.report is not None:
             log.info(str(self.annotator.report))
         self.corpus = build_corpus(briefings, editorial.editorial)
-        self.site = render_site(self.corpus)
+        self.site = render_site(self.corpus, self.templates)
         self.lost = []
         generated = self.site.files()
         generated.update(build_feeds(self.corpus, FeedSite(config.site_name, config.site_url)))
-        generated[STYLESHEET] = (Path(__file__).parent / "templates" / "briefings.css").read_text(
-            "utf-8"
-        )
+        for src_uri, name in ASSETS.items():
+            generated[src_uri] = (Path(__file__).parent / "templates" / name).read_text("utf-8")
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, content=content))
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV if section_index(src_uri) else InclusionLevel.UNDEFINED
+            )
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Put a generated briefing, actor or topic page under its section's index page, so
+        that Material shows that section's tab as active while the page is built."""
+        if not self.config.enabled or not page.file.generated_by:
+            return None
+        index = section_index(page.file.src_uri)
+        parent = files.get_file_from_path(index).page if index else None  # type: ignore[union-attr]
+        if parent is not None and page.parent is None:
+            page.parent = parent  # type: ignore[assignment]
+        return page
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -127,11 +150,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the generated page's HTML blocks in, where Markdown left their markers."""
-        if not self.config.enabled or self.site is None:
+        """Put the generated page's HTML blocks in, where Markdown left their markers, and
+        its contents under the title (MkDocs has made the toc by now)."""
+        if not self.config.enabled or self.site is None or not page.file.generated_by:
             return None
         rendered = self.site.pages.get(page.file.src_uri)
-        return rendered.fill(html) if rendered is not None and page.file.generated_by else None
+        if rendered is None:
+            return None
+        filled = rendered.fill(html)
+        return (
+            with_toc(filled, page.toc, self.templates) if wants_toc(page.file.src_uri) else filled
+        )
 
     @event_priority(100)  # first: before any plugin that minifies the page drops comments
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

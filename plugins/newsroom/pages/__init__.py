@@ -16,6 +16,7 @@ from .blocks import Rendered
 from .briefing import render_briefing
 from .indexes import render_actors_index, render_briefings_index, render_glossary, render_timeline
 from .summary import describe
+from .templating import DEFAULT, Templates
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ def page(meta: dict[str, Any], rendered: Rendered) -> Rendered:
     return rendered.with_front_matter(front_matter)
 
 
-def render_site(corpus: Corpus) -> Site:
-    """Every generated page and JSON file of the site."""
+def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
+    """Every generated page and JSON file of the site, its HTML from ``templates``."""
     pages: dict[str, Rendered] = {}
     data: dict[str, str] = {}
     for briefing in corpus.briefings:
@@ -46,11 +47,13 @@ def render_site(corpus: Corpus) -> Site:
             "title": markup.plain(briefing.article.title),
             "description": markup.plain(describe(briefing)),
         }
-        pages[f"briefings/{slug}.md"] = page(meta, render_briefing(briefing, corpus))
+        tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
+        listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
+        pages[f"briefings/{slug}.md"] = page(listed, render_briefing(briefing, corpus, templates))
         data[f"api/briefings/{slug}.json"] = dumps(briefing_json(briefing))
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
-        pages[f"actors/{actor.id}.md"] = page(meta, render_actor(actor, corpus))
+        pages[f"actors/{actor.id}.md"] = page(meta, render_actor(actor, corpus, templates))
     for topic in corpus.topics:
         pages[f"background/{topic.id}.md"] = page(
             {"title": markup.plain(topic.title)}, render_topic(topic, corpus)
@@ -59,8 +62,8 @@ def render_site(corpus: Corpus) -> Site:
     pages.update(
         {
             "briefings/index.md": page({"title": "Briefings"}, render_briefings_index(corpus)),
-            "actors/index.md": page({"title": "Actors"}, render_actors_index(corpus)),
-            "glossary.md": page({"title": "Glossary"}, render_glossary(corpus)),
+            "actors/index.md": page({"title": "Actors"}, render_actors_index(corpus, templates)),
+            "glossary.md": page({"title": "Glossary"}, render_glossary(corpus, templates)),
             "timeline.md": page({"title": "Timeline"}, render_timeline(corpus)),
             "background/index.md": page({"title": "Background"}, render_topics_index(corpus)),
         }

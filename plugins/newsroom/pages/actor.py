@@ -1,41 +1,39 @@
 """The actor page: who it is, how it is written, every sentence naming it, who it appears
-with, what it said and its timeline."""
+with, what it said and its timeline.
+
+Each sentence naming the actor is shown once, under "Mentioned in"; the timeline gives the
+curated events in full and the dated sentences of briefings by their first words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus, MentionRef
 from ..model import Actor
 from . import markup as m
 from .blocks import Html, Rendered, assemble
-from .events import event_list
+from .orientation import anchor, breadcrumb
+from .templating import DEFAULT, Templates
 
 APPEARS_WITH_LIMIT = 15
 
 
-def render_actor(actor: Actor, corpus: Corpus) -> Rendered:
+def render_actor(actor: Actor, corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
     """One actor page."""
-    return assemble(actor_sections(actor, corpus))
+    return assemble(actor_sections(actor, corpus, templates))
 
 
-def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str | Html]:
+def actor_sections(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
     refs = corpus.mentions.get(actor.id, ())
+    kind, kinds = TYPE_NOUNS[actor.type]
+    yield breadcrumb(
+        [("Home", "../../"), ("Actors", "../"), (kinds, f"../#{anchor(kinds)}")], templates
+    )
     yield f"# {m.text(actor.name)}"
-    facts = [f'<span class="briefing-badge">{TYPE_NOUNS[actor.type][0]}</span>']
-    if actor.kind:
-        facts.append(
-            f'<span class="briefing-badge briefing-badge--source">{m.text(actor.kind)}</span>'
-        )
-    if actor.role:
-        since = f" (since {m.human_date(actor.role.since)})" if actor.role.since else ""
-        facts.append(m.text(actor.role.title) + since)
-    if actor.wikidata:
-        facts.append(
-            f'<a href="https://www.wikidata.org/wiki/{actor.wikidata}">Wikidata {actor.wikidata}</a>'
-        )
-    yield Html('<p class="briefing-meta">' + " · ".join(facts) + "</p>")
+    yield Html(templates.render("actor-facts", actor=actor, type=kind))
     if actor.description:
         yield m.text(actor.description)
     if not actor.registered:
@@ -54,16 +52,15 @@ def actor_sections(actor: Actor, corpus: Corpus) -> Iterator[str | Html]:
         yield "**Earlier:** " + "; ".join(
             f"{m.text(r.title)} (until {m.human_date(r.until)})" for r in past_roles
         )
-    yield from mentioned_in(refs, corpus)
+    yield from mentioned_in(refs, corpus, templates)
     yield appears_with(actor, corpus)
-    yield from what_it_said(actor, corpus)
-    events = corpus.events_of_actor.get(actor.id, ())
-    if events:
-        yield "## Timeline"
-        yield event_list(events, corpus, depth=2)
+    yield from what_it_said(actor, corpus, templates)
+    yield from timeline(actor, corpus, templates)
 
 
-def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str | Html]:
+def mentioned_in(
+    refs: tuple[MentionRef, ...], corpus: Corpus, templates: Templates
+) -> Iterator[str | Html]:
     """Every sentence naming the actor, grouped by briefing, each linking to its paragraph.
     The briefings' headlines are not in the page's table of contents: for a country named
     in hundreds of briefings it would be longer than the page."""
@@ -72,33 +69,35 @@ def mentioned_in(refs: tuple[MentionRef, ...], corpus: Corpus) -> Iterator[str |
     yield f"## Mentioned in {m.plural(len({r.slug for r in refs}), 'briefing')}"
     for slug, group in groupby(refs, key=lambda r: r.slug):
         article = corpus.by_slug[slug].article
-        heading = (
-            f'<h3 class="briefing-group"><a href="{m.slug_url("briefings", slug, 2)}">'
-            f"{m.text(article.title)}</a></h3><p>{m.human_date(article.date)}</p>"
+        sentences = [
+            {
+                "href": m.slug_url("briefings", slug, 2, m.paragraph_id(key[1])),
+                "parts": highlight(list(same)),
+            }
+            for key, same in groupby(group, key=lambda r: (r.sentence_start, r.block))
+        ]
+        block = templates.render(
+            "mentions",
+            href=m.slug_url("briefings", slug, 2),
+            title=article.title,
+            date=article.date,
+            sentences=sentences,
         )
-        items = []
-        for sentence, same in groupby(group, key=lambda r: (r.sentence_start, r.block)):
-            mentions = list(same)
-            items.append(
-                f'<li><a href="{m.slug_url("briefings", slug, 2, m.paragraph_id(sentence[1]))}">'
-                f"{highlight(mentions)}</a></li>"
-            )
-        items_html = "".join(items)
-        yield Html(f'{heading}<ul class="briefing-mentions">{items_html}</ul>', searched=False)
+        yield Html(block, searched=False)
 
 
-def highlight(mentions: list[MentionRef]) -> str:
-    """The sentence with the actor's mentions marked."""
+def highlight(mentions: list[MentionRef]) -> list[tuple[str, str]]:
+    """The sentence cut at the actor's mentions: (text before, mention) pairs, the last
+    mention empty."""
     ref = mentions[0]
-    out, position = [], 0
+    parts, position = [], 0
     for item in mentions:
         start = item.mention.start - ref.sentence_start
         end = item.mention.end - ref.sentence_start
-        out.append(m.text(ref.sentence[position:start]))
-        out.append(f"<mark>{m.text(ref.sentence[start:end])}</mark>")
+        parts.append((ref.sentence[position:start], ref.sentence[start:end]))
         position = end
-    out.append(m.text(ref.sentence[position:]))
-    return "".join(out)
+    parts.append((ref.sentence[position:], ""))
+    return parts
 
 
 def appears_with(actor: Actor, corpus: Corpus) -> str:
@@ -113,19 +112,48 @@ def appears_with(actor: Actor, corpus: Corpus) -> str:
     return "## Appears with\n\n" + "\n".join(items)
 
 
-def what_it_said(actor: Actor, corpus: Corpus) -> Iterator[str | Html]:
+def what_it_said(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
     """Every claim attributed to the actor, newest first."""
     claims = corpus.claims.get(actor.id, ())
     if not claims:
         return
     yield "## What it said"
-    items = []
-    for ref in claims:
-        article = corpus.by_slug[ref.slug].article
-        href = m.slug_url("briefings", ref.slug, 2, m.paragraph_id(ref.block))
-        via = f" (citing {m.text(ref.claim.via_text)})" if ref.claim.via_text else ""
-        items.append(
-            f"<li><q>{m.text(ref.claim.text)}</q> <small>— {m.text(ref.claim.cue)}{via}, "
-            f'<a href="{href}">{m.text(article.title)}</a>, {m.human_date(article.date)}</small></li>'
-        )
-    yield Html('<ul class="briefing-claims">' + "".join(items) + "</ul>", searched=False)
+    rows = [
+        {
+            "text": ref.claim.text,
+            "cue": ref.claim.cue,
+            "via": ref.claim.via_text,
+            "href": m.slug_url("briefings", ref.slug, 2, m.paragraph_id(ref.block)),
+            "title": corpus.by_slug[ref.slug].article.title,
+            "date": corpus.by_slug[ref.slug].article.date,
+        }
+        for ref in claims
+    ]
+    yield Html(templates.render("said", claims=rows), searched=False)
+
+
+def timeline(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
+    """The actor's dated events: curated ones in full, those from briefings by their first
+    words (the whole sentence is under "Mentioned in")."""
+    events = corpus.events_of_actor.get(actor.id, ())
+    if not events:
+        return
+    yield "## Timeline"
+    rows: list[dict[str, Any]] = []
+    for event in events:
+        row: dict[str, Any] = {
+            "curated": event.curated,
+            "date": event.date,
+            "text": event.text,
+            "source": event.source,
+            "url": event.url
+            if event.url and event.url.startswith(("https://", "http://"))
+            else None,
+            "href": "",
+            "title": None,
+        }
+        if event.slug:
+            row["href"] = m.slug_url("briefings", event.slug, 2, m.paragraph_id(event.block or 0))
+            row["title"] = corpus.by_slug[event.slug].article.title
+        rows.append(row)
+    yield Html(templates.render("timeline", events=rows), searched=False)

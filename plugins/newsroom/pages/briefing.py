@@ -1,111 +1,170 @@
-"""The briefing page: headline, the annotated text, glossary, sources, figures, background,
-timeline and related briefings."""
+"""The briefing page: headline and provenance, key points that point down the page, the
+annotated text, who is who, sources, figures, background, timeline and related briefings.
+
+Each fact is shown once where a reader looks for it: the key points name who and link to
+the sections rather than repeat them, and the timeline gives the first words of the
+sentences it dates, linked to the paragraph that holds the rest.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus, description_place
-from ..model import Briefing, Mention
+from ..model import Actor, Briefing, Mention
 from ..nlp.dates.values import is_calendar
 from . import markup as m
 from .background import background_section
 from .blocks import Html, Rendered, assemble
-from .events import event_list
-from .sources import claims_section, figures_section, key_points
+from .orientation import anchor, breadcrumb
+from .sources import claims_section, figures_section
+from .templating import DEFAULT, Templates
 
 WORDS_PER_MINUTE = 230
 RELATED_LIMIT = 5
+KEY_POINT_ACTORS = 5
 # Related briefings are found through shared actors; an actor named everywhere says little,
 # and looking at only its most recent briefings keeps the work linear in the corpus.
 RELATED_CANDIDATES_PER_ACTOR = 100
 
 
-def render_briefing(briefing: Briefing, corpus: Corpus) -> Rendered:
+@dataclass(frozen=True)
+class Segment:
+    """A run of a paragraph: plain text, or text marked as an actor's mention or a date."""
+
+    text: str = ""
+    actor: Actor | None = None
+    href: str = ""
+    tip: str = ""
+    date: str | None = None
+
+
+def render_briefing(briefing: Briefing, corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
     """One briefing page."""
-    return assemble(sections(briefing, corpus))
+    return assemble(sections(briefing, corpus, templates))
 
 
-def sections(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
+def sections(briefing: Briefing, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
     article = briefing.article
+    month = m.human_date(article.date.strftime("%Y-%m")) if article.date else "Undated"
+    yield breadcrumb(
+        [("Home", "../../"), ("Briefings", "../"), (month, f"../#{anchor(month)}")], templates
+    )
     yield f"# {m.text(article.title)}"
     minutes = max(1, round(len(article.body.split()) / WORDS_PER_MINUTE))
-    meta = [m.human_date(article.date)]
-    if article.source:
-        meta.append(m.text(article.source))
-    if article.author:
-        meta.append("by " + m.text(article.author))
-    meta.append(f"{minutes} min read")
-    yield Html('<p class="briefing-meta">' + " · ".join(meta) + "</p>")
-    yield key_points(briefing, corpus)
-    yield from annotated_text(briefing, corpus)
-    yield from glossary(briefing, corpus)
+    original = (
+        article.url if article.url and article.url.startswith(("https://", "http://")) else None
+    )
+    yield Html(templates.render("header", article=article, minutes=minutes, original=original))
+    yield key_points(briefing, corpus, templates)
+    yield from annotated_text(briefing, corpus, templates)
+    yield from glossary(briefing, corpus, templates)
     yield from claims_section(briefing, corpus)
     yield from figures_section(briefing, corpus)
     yield from background_section(briefing, corpus)
-    yield from timeline_section(briefing, corpus)
+    yield from timeline_section(briefing, corpus, templates)
     yield related(briefing, corpus)
-    if article.url and article.url.startswith(("https://", "http://")):
-        link = f'<a href="{m.attr(article.url)}" rel="nofollow noopener">{m.text(article.url)}</a>'
-        yield Html(f'<p class="briefing-original">Original article: {link}</p>')
 
 
-def annotated_text(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
+def key_points(briefing: Briefing, corpus: Corpus, templates: Templates) -> Html:
+    """Who the article is about and who says so, linked to their pages, and a link down to
+    each section that holds the rest: figures, background and dates are not repeated here."""
+    annotation, slug = briefing.annotation, briefing.article.slug
+    counts = corpus.actor_counts(briefing)
+    points: list[dict[str, Any]] = []
+
+    def link(actor_id: str) -> dict[str, str]:
+        return {"href": m.slug_url("actors", actor_id, 2), "text": corpus.actors[actor_id].name}
+
+    if counts:
+        top = [a for a, _ in counts.most_common(KEY_POINT_ACTORS)]
+        more = {"anchor": anchor("Who is who"), "text": f"all {len(counts)} in who is who"}
+        points.append({"label": "Who", "links": [link(a) for a in top], "more": more})
+    sources = list(dict.fromkeys(c.source for c in annotation.claims if c.source in corpus.actors))
+    if annotation.claims:
+        more = {
+            "anchor": anchor("Sources and claims"),
+            "text": m.plural(len(annotation.claims), "claim") + " by source",
+        }
+        points.append(
+            {"label": "According to", "links": [link(s) for s in sources if s], "more": more}
+        )
+    if annotation.figures:
+        more = {
+            "anchor": anchor("Key figures"),
+            "text": m.plural(len(annotation.figures), "figure"),
+        }
+        points.append({"label": "Figures", "links": [], "more": more})
+    for topic in corpus.topics:
+        if topic.id in corpus.topics_of.get(slug, ()):
+            more = {"anchor": anchor(f"Background: {topic.title}"), "text": "what led here"}
+            links = [{"href": m.slug_url("background", topic.id, 2), "text": topic.title}]
+            points.append({"label": "Background", "links": links, "more": more})
+    events = corpus.events_of_briefing.get(slug, ())
+    if events:
+        span = f"{m.human_date(events[0].date)} to {m.human_date(events[-1].date)}"
+        more = {"anchor": anchor("Timeline"), "text": f"{m.plural(len(events), 'date')}, {span}"}
+        points.append({"label": "When", "links": [], "more": more})
+    if not points:
+        return Html("")
+    return Html(templates.render("key-points", points=points))
+
+
+def annotated_text(
+    briefing: Briefing, corpus: Corpus, templates: Templates
+) -> Iterator[str | Html]:
     """The article's blocks; paragraphs as HTML with actors linked and dates explained."""
     article, annotation = briefing.article, briefing.annotation
-    marks: list[tuple[int, int, str]] = []
+    marks: list[tuple[int, int, Segment]] = []
     for mention in annotation.mentions:
         if mention.actor in corpus.actors:
-            marks.append((mention.start, mention.end, actor_link(mention, corpus)))
+            marks.append((mention.start, mention.end, actor_mark(mention, corpus)))
     for date in annotation.dates:
-        if is_calendar(date.value):  # a reference or a decade has no datetime attribute
-            open_tag = (
-                f'<time class="briefing-date" datetime="{date.value}" '
-                f'title="{m.human_date(date.value)}">'
-            )
-            marks.append((date.start, date.end, open_tag + "{}</time>"))
-    marks.sort()
-    kept: list[tuple[int, int, str]] = []
+        if date.value and is_calendar(date.value):  # a reference or a decade has no datetime
+            marks.append((date.start, date.end, Segment(date=date.value)))
+    marks.sort(key=lambda mark: (mark[0], mark[1]))
+    kept: list[tuple[int, int, Segment]] = []
     for mark in marks:  # mentions and dates never nest; the first wins
         if not kept or mark[0] >= kept[-1][1]:
             kept.append(mark)
     for index, block in enumerate(article.blocks):
         inside = [k for k in kept if block.start <= k[0] and k[1] <= block.end]
-        html = render_span(article.body, block.start, block.end, inside)
         if block.kind == "heading":
-            yield f"## {html} {{: #{m.paragraph_id(index)} }}"
+            yield f"## {m.text(article.body[block.start : block.end])} {{: #{m.paragraph_id(index)} }}"
         else:
-            yield Html(f'<p id="{m.paragraph_id(index)}" class="briefing-paragraph">{html}</p>')
+            segments = split(article.body, block.start, block.end, inside)
+            yield Html(templates.render("paragraph", id=m.paragraph_id(index), segments=segments))
 
 
-def render_span(body: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> str:
-    """Escape ``body[start:end]`` and wrap each marked range with its template."""
-    out = []
+def split(body: str, start: int, end: int, marks: list[tuple[int, int, Segment]]) -> list[Segment]:
+    """``body[start:end]`` as segments in order: plain text, and each marked range with its
+    mark (an actor link or a date)."""
+    segments: list[Segment] = []
     position = start
-    for mark_start, mark_end, template in marks:
-        out.append(m.text(body[position:mark_start]))
-        out.append(template.format(m.text(body[mark_start:mark_end])))
+    for mark_start, mark_end, mark in marks:
+        if mark_start > position:
+            segments.append(Segment(body[position:mark_start]))
+        segments.append(replace(mark, text=body[mark_start:mark_end]))
         position = mark_end
-    out.append(m.text(body[position:end]))
-    return "".join(out)
+    if end > position:
+        segments.append(Segment(body[position:end]))
+    return segments
 
 
-def actor_link(mention: Mention, corpus: Corpus) -> str:
-    """The template of a linked mention, with the actor's one line as its tooltip."""
+def actor_mark(mention: Mention, corpus: Corpus) -> Segment:
+    """A linked mention: the actor, its page and its one line (the tooltip)."""
     actor = corpus.actors[mention.actor or ""]
     tip = f"{actor.name}: {actor.description}" if actor.description else actor.name
     if mention.note:
         tip = f"{mention.text}: {mention.note}. {tip}"
-    href = m.slug_url("actors", actor.id, 2)
-    return (
-        f'<a class="briefing-actor briefing-actor--{actor.type}" href="{href}" '
-        f'title="{m.tooltip(tip)}">' + "{}</a>"
-    )
+    return Segment(actor=actor, href=m.slug_url("actors", actor.id, 2), tip=tip)
 
 
-def glossary(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
+def glossary(briefing: Briefing, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
     """Who is who in this briefing, grouped by type."""
     counts = corpus.actor_counts(briefing)
     if not counts:
@@ -119,27 +178,44 @@ def glossary(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
         if not actors:
             continue
         yield f"### {heading}"
-        items = []
-        for actor in actors:
-            description = f" — {m.text(actor.description)}" if actor.description else ""
-            quoted = description_place(corpus, actor)
-            if quoted is not None:  # the article's own words, linked to where they are
-                url = m.slug_url("briefings", quoted[0], 2, m.paragraph_id(quoted[1]))
-                description = f' — “<a href="{url}">{m.text(actor.description)}</a>”'
-            items.append(
-                f'<li><a href="{m.slug_url("actors", actor.id, 2)}">{m.text(actor.name)}</a>'
-                f"{description} · {m.plural(counts[actor.id], 'mention')}</li>"
+        rows = []
+        for a in actors:
+            quoted = description_place(corpus, a)  # the article's own words, linked to them
+            rows.append(
+                {
+                    "href": m.slug_url("actors", a.id, 2),
+                    "name": a.name,
+                    "description": a.description,
+                    "quote_href": None
+                    if quoted is None
+                    else m.slug_url("briefings", quoted[0], 2, m.paragraph_id(quoted[1])),
+                    "count": counts[a.id],
+                }
             )
-        yield Html('<ul class="briefing-glossary">' + "".join(items) + "</ul>")
+        yield Html(templates.render("glossary", actors=rows))
 
 
-def timeline_section(briefing: Briefing, corpus: Corpus) -> Iterator[str | Html]:
-    """The dated events this article itself reports."""
+def timeline_section(
+    briefing: Briefing, corpus: Corpus, templates: Templates
+) -> Iterator[str | Html]:
+    """The dated events this article itself reports, by their first words."""
     events = corpus.events_of_briefing.get(briefing.article.slug, ())
     if not events:
         return
     yield "## Timeline"
-    yield event_list(events, corpus, depth=2, link_briefing=False)
+    rows = [
+        {
+            "curated": False,
+            "source": None,
+            "url": None,
+            "date": e.date,
+            "text": e.text,
+            "href": f"#{m.paragraph_id(e.block or 0)}",
+            "title": None,
+        }
+        for e in events
+    ]
+    yield Html(templates.render("timeline", events=rows), searched=False)
 
 
 def related(briefing: Briefing, corpus: Corpus) -> str:

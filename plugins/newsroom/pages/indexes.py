@@ -4,15 +4,16 @@ glossary A–Z, the timeline by year, and the generated part of the home page.""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import groupby
+from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus
-from ..model import Actor
 from . import markup as m
 from .background import briefing_list
 from .blocks import Html, Rendered, assemble
 from .events import event_list
+from .templating import DEFAULT, Templates
 
 HOME_LATEST = 10
 HOME_ACTORS = 12
@@ -62,34 +63,34 @@ def briefings_index_sections(corpus: Corpus) -> Iterator[str | Html]:
         yield briefing_list(group, depth=1)
 
 
-def actor_list(actors: Iterable[Actor], corpus: Corpus, type_shown: bool = False) -> Html:
-    """Actors as an HTML list: linked name, (type,) one line and mentions; for a page one
-    folder deep."""
-    items = []
-    for actor in actors:
-        kind = f" · <em>{TYPE_NOUNS[actor.type][0].lower()}</em>" if type_shown else ""
-        description = f" — {m.text(actor.description)}" if actor.description else ""
-        mentions = m.plural(len(corpus.mentions.get(actor.id, ())), "mention")
-        items.append(
-            f'<li><a href="{m.slug_url("actors", actor.id, 1)}">{m.text(actor.name)}</a>'
-            f"{kind}{description} · {mentions}</li>"
-        )
-    return Html('<ul class="briefing-list">' + "".join(items) + "</ul>")
-
-
-def render_actors_index(corpus: Corpus) -> Rendered:
-    """All actors, grouped by type, most mentioned first."""
+def render_actors_index(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
+    """Who is in the news: the actors by type, most mentioned first, with how many
+    briefings name them and the latest; their descriptions are in the glossary."""
     parts: list[str | Html] = [
         "# Actors",
-        "Everyone the briefings name, grouped by type. The glossary lists them A–Z.",
+        "Everyone the briefings name, by type, the most mentioned first. "
+        "The [glossary](../glossary.md) explains each name, A–Z.",
     ]
     for actor_type, (_, heading) in TYPE_NOUNS.items():
         actors = [a for a in corpus.actors.values() if a.type == actor_type]
         if not actors:
             continue
         actors.sort(key=lambda a: (-len(corpus.mentions.get(a.id, ())), a.name.lower()))
+        rows = []
+        for actor in actors:
+            slugs = corpus.briefings_of(actor.id)
+            rows.append(
+                {
+                    "actor": actor,
+                    "href": m.slug_url("actors", actor.id, 1),
+                    "role": actor.role.title if actor.role else actor.kind,
+                    "briefings": len(slugs),
+                    "mentions": len(corpus.mentions.get(actor.id, ())),
+                    "latest": corpus.by_slug[slugs[0]].article.date if slugs else None,
+                }
+            )
         parts.append(f"## {heading}")
-        parts.append(actor_list(actors, corpus))
+        parts.append(Html(templates.render("actor-directory", rows=rows)))
     return assemble(parts)
 
 
@@ -99,16 +100,49 @@ def initial(name: str) -> str:
     return letter if letter.isalpha() and letter.isascii() else "#"
 
 
-def render_glossary(corpus: Corpus) -> Rendered:
-    """Every actor A–Z with its type and one line."""
+def filed(term: str) -> str:
+    """What a name files under: "the North" under N."""
+    return term[4:] if term.lower().startswith("the ") else term
+
+
+def variant(term: str) -> str:
+    """A name with case, hyphens and apostrophe styles folded: spellings of one name."""
+    return term.casefold().replace("’", "'").replace("-", " ")
+
+
+def glossary_entries(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every actor's entry, and one for each other name it goes by (an alias, or a capital
+    standing for its government) that points to it; sorted A–Z."""
+    entries: list[dict[str, Any]] = []
+    names = {a.name for a in corpus.actors.values()}
+    for actor in corpus.actors.values():
+        href = m.slug_url("actors", actor.id, 1)
+        entries.append(
+            {"term": actor.name, "actor": actor, "href": href, "see": None,
+             "type": TYPE_NOUNS[actor.type][0].lower()}
+        )  # fmt: skip
+        others = {alias: None for alias in actor.aliases} | {n.text: n.note for n in actor.metonyms}
+        seen = {variant(name) for name in names}
+        for term, note in others.items():
+            if variant(term) not in seen:  # "Kim Jong Un" is no other name for Kim Jong-un
+                seen.add(variant(term))
+                entries.append({"term": term, "href": href, "see": actor.name, "note": note})
+    entries.sort(key=lambda e: (initial(filed(e["term"])), filed(e["term"]).lower()))
+    return entries
+
+
+def render_glossary(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
+    """Every name the briefings use, A–Z: each actor with its one line, and each other name
+    it goes by pointing to it."""
     parts: list[str | Html] = [
         "# Glossary",
-        "Every person, organisation, country and place the briefings name, A–Z.",
+        "Every person, organisation, country and place the briefings name, A–Z, with the "
+        "other names they go by. [Actors](actors/index.md) ranks them by how often they "
+        "are in the news.",
     ]
-    actors = sorted(corpus.actors.values(), key=lambda a: (initial(a.name), a.name.lower()))
-    for letter, group in groupby(actors, key=lambda a: initial(a.name)):
+    for letter, group in groupby(glossary_entries(corpus), key=lambda e: initial(filed(e["term"]))):
         parts.append(f"## {letter}")
-        parts.append(actor_list(group, corpus, type_shown=True))
+        parts.append(Html(templates.render("glossary-letter", entries=list(group))))
     return assemble(parts)
 
 

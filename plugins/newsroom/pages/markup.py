@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import unicodedata
+from urllib.parse import quote
 
 from ..nlp.dates.values import describe
 
@@ -97,9 +99,19 @@ NOT_SEARCHED = " data-search-exclude"
 
 
 def slug_url(kind: str, slug: str, depth: int, anchor: str | None = None) -> str:
-    """A relative URL from a page ``depth`` folders deep to ``/<kind>/<slug>/``."""
-    url = "../" * depth + f"{kind}/{slug}/"
-    return f"{url}#{anchor}" if anchor else url
+    """A relative URL from a page ``depth`` folders deep to ``/<kind>/<slug>/``; the slug is
+    percent-encoded, so an id holding quotes or brackets stays one path segment."""
+    url = "../" * depth + f"{kind}/{segment(slug)}/"
+    return f"{url}#{segment(anchor)}" if anchor else url
+
+
+# Characters a URL path segment holds as they are (the ids and slugs the loaders make).
+PLAIN_SEGMENT = re.compile(r"[\w.~-]*", re.ASCII)
+
+
+def segment(value: str) -> str:
+    """``value`` as one URL path segment or fragment: percent-encoded unless plain."""
+    return value if PLAIN_SEGMENT.fullmatch(value) else quote(value, safe="")
 
 
 def paragraph_id(block: int) -> str:
@@ -107,6 +119,7 @@ def paragraph_id(block: int) -> str:
     return f"p{block + 1}"
 
 
+CALENDAR_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -114,13 +127,17 @@ MONTHS = (
 
 
 def human_date(value: str | dt.date | None) -> str:
-    """'2025-08-15' -> '15 August 2025'; partial dates keep their precision."""
+    """'2025-08-15' -> '15 August 2025'; partial dates keep their precision. A value that
+    is no calendar date comes back as escaped text (:func:`text`), so the result is safe
+    in HTML and Markdown whatever the value."""
     if value is None:
         return "undated"
     iso = value.isoformat() if isinstance(value, dt.date) else value
     described = describe(iso)
     if described is not None:
-        return described  # a week, a quarter, a reference, a decade or a century
+        return text(described)  # a week, a quarter, a reference, a decade or a century
+    if not CALENDAR_DATE.fullmatch(iso):
+        return text(iso)
     parts = iso.split("-")
     if len(parts) == 1:
         return parts[0]

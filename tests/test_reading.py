@@ -1,0 +1,217 @@
+"""What a reader of the built site sees: each fact once, where am I, where a briefing comes
+from, and a navigation that does not grow with the archive."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from collections import Counter
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from conftest import ROOT, SEED_SLUG, Site, build_site, copy_project
+
+SEED_ACTOR_PAGES = ["kim-jong-un", "vladimir-putin", "north-korea", "russia", "south-korea"]
+# A project fixture (not the development set), given the provenance fields it lacks.
+PROVENANCE_FIXTURE = ROOT / "tests" / "fixtures" / "eval" / "belousov-pyongyang.md"
+PROVENANCE: dict[str, Any] = {
+    "source": "Fixture wire",
+    "author": "A. Correspondent",
+    "url": "https://example.org/news/belousov?id=1&lang=en",
+    "tags": ["north-korea", "russia", "defence"],
+}
+
+
+class Visible(HTMLParser):
+    """The text of an HTML page's ``<article>`` as a reader sees it (no script or style)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = 0
+        self.hidden = 0
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Track whether the parser is inside the article, and outside script and style."""
+        self.depth += tag == "article"
+        self.hidden += tag in {"script", "style"}
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave the article, script or style."""
+        self.depth -= tag == "article"
+        self.hidden -= tag in {"script", "style"}
+
+    def handle_data(self, data: str) -> None:
+        """Keep the text inside the article."""
+        if self.depth > 0 and not self.hidden:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.parts))
+
+
+def sentences(body: str) -> list[str]:
+    """The article's sentences (a plain splitter: what a reader would call one)."""
+    found = [
+        sentence
+        for line in body.splitlines()
+        for sentence in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", line)
+    ]
+    return [s.strip() for s in found if len(s.split()) >= 4]
+
+
+def test_the_briefing_repeats_no_sentence_more_than_twice(seed_site: Site) -> None:
+    """Each sentence of the seed article is on its briefing page at most twice (the text,
+    and at most one list that quotes it); key points link down instead of repeating."""
+    body = seed_site.json(f"briefings/{SEED_SLUG}.json")["body"]
+    text = Visible(seed_site.html(f"briefings/{SEED_SLUG}")).text
+    counts = {s: text.count(s) for s in sentences(body)}
+    assert len(counts) >= 10 and all(n >= 1 for n in counts.values())
+    assert max(counts.values()) <= 2, [s for s, n in counts.items() if n > 2]
+    assert text.count("15,000 troops") <= 3  # text, its claim, key figures
+
+
+def test_actor_pages_repeat_no_sentence(seed_site: Site) -> None:
+    """An actor page shows every sentence naming it once."""
+    body = seed_site.json(f"briefings/{SEED_SLUG}.json")["body"]
+    for actor in SEED_ACTOR_PAGES:
+        text = Visible(seed_site.html(f"actors/{actor}")).text
+        repeated = [s for s in sentences(body) if text.count(s) > 1]
+        assert repeated == [], actor
+
+
+def test_key_points_link_down_to_their_sections(seed_site: Site) -> None:
+    """Every link down from the key points reaches a heading of the page."""
+    html = seed_site.html(f"briefings/{SEED_SLUG}")
+    points = html.split('class="admonition abstract briefing-key-points"', 1)[1].split("</div>")[0]
+    down = re.findall(r'class="briefing-down" href="#([^"]+)"', points)
+    ids = set(re.findall(r'<h2 id="([^"]+)"', html))
+    assert len(down) >= 4 and set(down) <= ids
+    assert "15,000" not in points
+
+
+def test_actors_and_glossary_are_different_lists(seed_site: Site) -> None:
+    """The actors page ranks by presence and has no descriptions; the glossary explains
+    each name A–Z and files the other names under their own letter."""
+    actors = Visible(seed_site.html("actors")).text
+    glossary = Visible(seed_site.html("glossary")).text
+    assert "latest 13 August 2025" in actors and "Workers' Party of Korea." not in actors
+    assert "ruled by the Workers' Party of Korea." in glossary and "mention" not in glossary
+    assert re.search(r"Pyongyang capital of North Korea.*see North Korea", glossary)
+
+
+@pytest.mark.parametrize(
+    ("url", "tab", "crumbs"),
+    [
+        (f"briefings/{SEED_SLUG}", "Briefings", ["Home", "Briefings", "August 2025"]),
+        ("actors/kim-jong-un", "Actors", ["Home", "Actors", "People"]),
+        ("actors/kursk", "Actors", ["Home", "Actors", "Places"]),
+        ("background/north-korea-russia", "Background", None),
+    ],
+)
+def test_generated_pages_light_their_tab(
+    seed_site: Site, url: str, tab: str, crumbs: list[str] | None
+) -> None:
+    """A briefing, actor or topic page lights its section's tab; briefings and actors have
+    a breadcrumb by month or type and their contents under the title."""
+    html = seed_site.html(url)
+    active = re.findall(r'md-tabs__item--active">\s*<a [^>]*>\s*([^<]+?)\s*</a>', html)
+    assert active == [tab]
+    if crumbs is not None:
+        path = html.split('class="md-path briefing-path"', 1)[1].split("</nav>")[0]
+        assert re.findall(r'<span class="md-ellipsis">([^<]+)</span>', path) == crumbs
+        toc = html.split('class="abstract briefing-toc"', 1)[1].split("</details>")[0]
+        assert len(re.findall(r'<a href="#', toc)) >= 3
+
+
+def test_reader_tabs_leave_the_editors_pages_to_one_section(seed_site: Site) -> None:
+    """Configuration and Performance are built, under "For editors", not reader tabs."""
+    html = seed_site.html("")
+    tabs = re.findall(r'class="md-tabs__link">\s*([^<]+?)\s*</a>', html)
+    assert tabs[-1] == "For editors" and "Configuration" not in tabs
+    assert "Performance" not in tabs
+    assert (seed_site.site / "configuration" / "index.html").exists()
+    assert (seed_site.site / "performance" / "index.html").exists()
+
+
+@pytest.fixture(scope="module")
+def no_nav_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[str]]:
+    """The seed and one article with full provenance, in a site without a ``nav:`` block,
+    then built again with the project's nav; the second build's log messages."""
+    root = tmp_path_factory.mktemp("no-nav")
+    seeds = root / "given-seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    text = PROVENANCE_FIXTURE.read_text("utf-8").split("---\n", 2)[2]
+    front = json.dumps({"title": "Belousov visits Pyongyang", "date": "2024-12-01", **PROVENANCE})
+    (seeds / "belousov.md").write_text(f"---\n{front}\n---\n{text}", "utf-8")
+    (root / "project").mkdir()
+    project = copy_project(root / "project", seeds)
+    config = project / "mkdocs.yml"
+    with_nav = config.read_text("utf-8")
+    config.write_text(re.sub(r"\nnav:\n(?:  .*\n|\s*#.*\n)+", "\n", with_nav), "utf-8")
+    assert "\nnav:" not in config.read_text("utf-8")
+    site = Site(project, build_site(project, strict=True))
+    config.write_text(with_nav, "utf-8")
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            """Keep the message."""
+            records.append(record.getMessage())
+
+    handler = Keep(logging.INFO)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        build_site(project, strict=True)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return site, records
+
+
+def test_a_site_without_nav_lists_no_generated_page(no_nav_site: tuple[Site, list[str]]) -> None:
+    """Without a nav block the sidebar holds the index pages, never a briefing or actor;
+    with one, the "not included in nav" list names no generated page."""
+    site, records = no_nav_site
+    for url in ("", f"briefings/{SEED_SLUG}", "actors/kim-jong-un"):
+        html = site.html(url)
+        nav = re.split(r'class="md-nav md-nav--primary[^"]*"', html, maxsplit=1)[1]
+        nav = nav.split("</nav>\n                  </div>", 1)[0]
+        links = re.findall(r'href="([^"]+)"', nav)
+        assert url or {"actors/", "briefings/", "glossary/"} <= set(links)
+        assert not [link for link in links if re.search(r"actors/[^/]+/|briefings/[^/]+/", link)]
+    omitted = [r for r in records if 'not included in the "nav"' in r]
+    assert not any("actors/" in r or "briefings/" in r for r in omitted), omitted
+
+
+def test_provenance_and_tags_on_the_page_and_in_the_export(
+    no_nav_site: tuple[Site, list[str]],
+) -> None:
+    """Outlet, author, the original and tags show under the headline, the tags page lists
+    the briefing under each tag, and both JSON files carry the fields."""
+    site, _ = no_nav_site
+    index = site.json("index.json")
+    (entry,) = [b for b in index["briefings"] if b["title"] == "Belousov visits Pyongyang"]
+    assert entry["source"] == PROVENANCE["source"] and entry["author"] == PROVENANCE["author"]
+    assert entry["original_url"] == PROVENANCE["url"] and entry["tags"] == PROVENANCE["tags"]
+    data = site.json(f"briefings/{entry['slug']}.json")
+    assert data["author"] == PROVENANCE["author"] and data["tags"] == PROVENANCE["tags"]
+    assert data["url"] == PROVENANCE["url"] and data["source"] == PROVENANCE["source"]
+    html = site.html(f"briefings/{entry['slug']}")
+    shown = Visible(html).text
+    assert "Fixture wire" in shown and "by A. Correspondent" in shown
+    assert f'href="{PROVENANCE["url"].replace("&", "&amp;")}"' in html
+    tags = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', html)
+    assert sorted(name for _, name in tags) == sorted(PROVENANCE["tags"])
+    assert all(href.startswith("../../tags/#") for href, _ in tags)
+    listing = site.html("tags")
+    for tag in PROVENANCE["tags"]:
+        section = listing.split(f'id="tag:{tag}"', 1)[1].split("<h2", 1)[0]
+        assert f'href="../briefings/{entry["slug"]}/"' in section, tag
+    counts = Counter(re.findall(r'id="tag:([^"]+)"', listing))
+    assert set(counts) >= set(PROVENANCE["tags"])
