@@ -21,7 +21,7 @@ from newsroom.cache import (
     doc_to_bytes,
 )
 from newsroom.editorial import load_editorial
-from newsroom.model import Actor, Article, Editorial
+from newsroom.model import Actor, Annotation, Article, Editorial
 from newsroom.nlp.actors import build_resolver, registry_patterns
 from newsroom.nlp.annotate import annotate
 from newsroom.seeds import load_articles
@@ -138,7 +138,7 @@ def test_serve_rebuilds_reuse_memory_and_annotate_only_the_edited_article(
 class ExplodingCache(AnnotationCache):
     """A cache whose entries must not be read."""
 
-    def get_annotation(self, key: str) -> None:
+    def get_annotation(self, key: str, article: Article | None = None) -> None:
         raise AssertionError("read from disk")
 
 
@@ -290,3 +290,48 @@ def test_seed_stamps_are_stored_read_back_and_cleared(tmp_path: Path) -> None:
     cache.put_stamps({"a.md": [12, 35]})
     cache.clear()
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_stored_annotation_is_checked_against_its_article(tmp_path: Path) -> None:
+    """An entry with the right key but markup for a date value, a forged actor id or
+    offsets outside the body is refused (recomputed), a faithful one is used."""
+    from newsroom.model import Annotation, Block, DateMention, Mention, Sentence
+
+    body = "Kim spoke on Friday."
+    article = Article(Path("a.md"), "a", "A", body, (Block("paragraph", 0, len(body)),))
+    good = Annotation(
+        sentences=(Sentence(0, len(body), 0),),
+        mentions=(Mention("Kim", 0, 3, "PERSON", "kim", 0),),
+        dates=(DateMention("Friday", 13, 19, "2025-01-03", 0),),
+    )
+    cache = AnnotationCache(tmp_path)
+    cache.put_annotation("k1", good)
+    assert cache.get_annotation("k1", article) == good
+    hostile = [
+        dataclasses.replace(good, dates=(DateMention("Friday", 13, 19, '2025"><img>', 0),)),
+        dataclasses.replace(good, mentions=(Mention("Kim", 0, 3, "PERSON", 'x"><b>', 0),)),
+        dataclasses.replace(good, mentions=(Mention("Kim", 4, 7, "PERSON", "kim", 0),)),
+        dataclasses.replace(good, mentions=(Mention("Kim", 0, 3, "PERSON", "kim", 5),)),
+        dataclasses.replace(good, dates=(DateMention("Friday", 13, 19, "2025-13", 0),)),
+    ]
+    for number, annotation in enumerate(hostile):
+        cache.put_annotation(f"bad{number}", annotation)
+        assert cache.get_annotation(f"bad{number}", article) is None
+
+
+def test_prune_never_follows_a_linked_shard_and_a_fifo_never_hangs(tmp_path: Path) -> None:
+    """A shard folder that links elsewhere is left alone with its target's files, and a
+    FIFO in place of an entry reads as unreadable instead of blocking."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / f"{'ab' * 32}.doc").write_bytes(b"keep me")
+    cache = AnnotationCache(tmp_path / "cache")
+    cache.put_annotation("cd" * 32, Annotation())
+    (tmp_path / "cache" / "docs").mkdir()
+    (tmp_path / "cache" / "docs" / "ab").symlink_to(outside)
+    cache.clear()
+    assert (outside / f"{'ab' * 32}.doc").read_bytes() == b"keep me"
+    fifo = cache.path("annotations", "ef" * 32)
+    fifo.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(fifo)
+    assert cache.get_annotation("ef" * 32) is None

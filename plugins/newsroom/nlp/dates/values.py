@@ -48,6 +48,12 @@ def is_calendar(value: str | None) -> bool:
 _REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 
 
+def is_value(value: str) -> bool:
+    """Whether ``value`` is one of the TimeML values the resolver gives: a real year, month,
+    day, ISO week or quarter, a decade, a century or a reference."""
+    return is_calendar(value) or describe(value) is not None
+
+
 def describe(value: str) -> str | None:
     """A reader's words for a value that is not a plain year, month or day: a week or quarter
     as its span ("11–17 August 2025"), a reference, a decade or a century; None otherwise."""
