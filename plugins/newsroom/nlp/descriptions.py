@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 TITLES = Path(__file__).parent / "data" / "titles.yml"
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..cache import MODEL_CANDIDATES
+from ..config import MODEL_CANDIDATES
 
 if TYPE_CHECKING:
     pass
