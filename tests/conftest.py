@@ -12,7 +12,11 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from newsroom.model import Article, Editorial
+
 ROOT = Path(__file__).resolve().parent.parent
+# Three evaluation articles that, with the seed, make a small corpus for annotation tests.
+SAMPLE = ("beijing-parade.md", "kim-yo-jong-rejects-seoul.md", "nis-kursk-casualties.md")
 SEED_SLUG = "kim-jong-un-and-putin-discuss-alliance-and-war-efforts-against-ukraine"
 
 
@@ -76,3 +80,21 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real site built once from the real seeds, in a temporary folder."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     yield Site(project, build_site(project, strict=True))
+
+
+@pytest.fixture(scope="session")
+def articles() -> tuple[Article, ...]:
+    """Three evaluation articles and the seed."""
+    from newsroom.seeds import load_articles
+
+    fixtures = load_articles(ROOT / "tests" / "fixtures" / "eval").articles
+    chosen = tuple(a for a in fixtures if a.path.name in SAMPLE)
+    return (*chosen, *load_articles(ROOT / "seeds").articles)
+
+
+@pytest.fixture(scope="session")
+def editorial() -> Editorial:
+    """The project's own editorial layer."""
+    from newsroom.editorial import load_editorial
+
+    return load_editorial(ROOT / "briefings").editorial

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, SAMPLE, copy_project
 from spacy.language import Language
 
 from newsroom.annotate import Annotator
@@ -24,26 +24,9 @@ from newsroom.annotate.plan import (
 )
 from newsroom.annotate.run import Task, can_fork, run_local
 from newsroom.cache import AnnotationCache
-from newsroom.editorial import load_editorial
 from newsroom.model import Annotation, Article, Editorial
-from newsroom.seeds import load_articles
 
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
-SAMPLE = ("beijing-parade.md", "kim-yo-jong-rejects-seoul.md", "nis-kursk-casualties.md")
-
-
-@pytest.fixture(scope="module")
-def articles() -> tuple[Article, ...]:
-    """Three evaluation articles and the seed."""
-    fixtures = load_articles(FIXTURES).articles
-    chosen = tuple(a for a in fixtures if a.path.name in SAMPLE)
-    return (*chosen, *load_articles(ROOT / "seeds").articles)
-
-
-@pytest.fixture(scope="module")
-def editorial() -> Editorial:
-    """The project's own editorial layer."""
-    return load_editorial(ROOT / "briefings").editorial
 
 
 @pytest.fixture(scope="module")

@@ -20,28 +20,11 @@ from newsroom.cache import (
     doc_from_bytes,
     doc_to_bytes,
 )
-from newsroom.editorial import load_editorial
 from newsroom.model import Actor, Annotation, Article, Editorial
 from newsroom.nlp.actors import build_resolver, registry_patterns
 from newsroom.nlp.annotate import annotate
-from newsroom.seeds import load_articles
 
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
-SAMPLE = ("beijing-parade.md", "kim-yo-jong-rejects-seoul.md", "nis-kursk-casualties.md")
-
-
-@pytest.fixture(scope="module")
-def articles() -> tuple[Article, ...]:
-    """Three evaluation articles and the seed."""
-    fixtures = load_articles(FIXTURES).articles
-    chosen = tuple(a for a in fixtures if a.path.name in SAMPLE)
-    return (*chosen, *load_articles(ROOT / "seeds").articles)
-
-
-@pytest.fixture(scope="module")
-def editorial() -> Editorial:
-    """The project's own editorial layer."""
-    return load_editorial(ROOT / "briefings").editorial
 
 
 def forbid_model(monkeypatch: pytest.MonkeyPatch) -> None:
