@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import platform
 import random
@@ -777,7 +778,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"Load average before/after: {load:.2f} / {os.getloadavg()[0]:.2f}; bench took {time.perf_counter() - started:.0f} s"
     )
-    stage_rows = annotation_rows(args, sentences)
+    stage_rows = annotation_rows(args, sentences) + long_article_rows()
     if rows:
         print()
         print(table(rows))
@@ -788,6 +789,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("| annotation stage | seconds |\n|---|---|")
         print("\n".join(stage_rows))
     return 0
+
+
+def long_article_rows(sizes: Sequence[int] = (25_000, 100_000)) -> list[str]:
+    """Paragraph handling on one article of many one-line paragraphs (the
+    ``briefings_paragraphs`` component, once quadratic in paragraphs): time at each size
+    and the exponent between them (1.0 is linear)."""
+    import spacy
+
+    from newsroom.nlp.pipeline import paragraph_breaks
+
+    nlp = spacy.blank("en")
+    times = []
+    for size in sizes:
+        text = "\n\n".join(f"Line {i} of a long article." for i in range(size))
+        nlp.max_length = len(text) + 1  # no parser here: the length limit guards its memory
+        best = math.inf
+        for _ in range(3):
+            doc = nlp.make_doc(text)
+            started = time.perf_counter()
+            paragraph_breaks(doc)
+            best = min(best, time.perf_counter() - started)
+        times.append(best)
+    rows = [
+        f"| {size:,} one-line paragraphs, paragraphs stage | {t:.2f} |"
+        for size, t in zip(sizes, times, strict=True)
+    ]
+    growth = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+    rows.append(f"| growth exponent, {sizes[0]:,} to {sizes[-1]:,} paragraphs | {growth:.2f} |")
+    return rows
 
 
 def annotation_rows(args: argparse.Namespace, sentences: Sequence[str]) -> list[str]:

@@ -7,7 +7,7 @@ the parsed ``Doc``, so an editor's change never re-runs the model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -60,10 +60,21 @@ def split_glued_parentheses(nlp: Language) -> None:
 
 @Language.component("briefings_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so no sentence spans two paragraphs."""
+    """Start a sentence after every blank line, so no sentence spans two paragraphs.
+
+    The marks are written in one pass over the Doc's array: setting ``is_sent_start`` token by
+    token re-checks the whole Doc each time, quadratic in the number of paragraphs."""
+    from spacy.attrs import SENT_START
+    from thinc.types import Ints2d
+
+    starts = doc.to_array([SENT_START])  # one column: a 1-d array
+    marked = False
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            starts[token.i + 1] = 1
+            marked = True
+    if marked:
+        doc.from_array([SENT_START], cast(Ints2d, starts))
     return doc
 
 
