@@ -8,16 +8,13 @@ axe-core is the npm package pinned in package.json (``npm ci`` at the repository
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import ROOT, SEED_SLUG, Site
-from test_browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from test_browser import launched_chromium, require_chromium, served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -49,20 +46,8 @@ def require_axe() -> None:
 def seed_origin(seed_site: Site) -> Iterator[str]:
     """The seed site served on 127.0.0.1 at an ephemeral port, from a thread."""
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            """Keep the test output clean."""
-
-    handler = functools.partial(Quiet, directory=str(seed_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(seed_site.site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +55,8 @@ def axe_browser() -> Iterator[Browser]:
     """One headless Chromium for the accessibility tests."""
     require_chromium()
     require_axe()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def ours(violations: list[dict[str, Any]]) -> list[str]:

@@ -8,6 +8,7 @@ fetch pages and the search index, which file:// URLs do not allow.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -155,15 +156,15 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileBuild:
     return build_hostile_site(tmp_path_factory)
 
 
-@pytest.fixture(scope="module")
-def origin(hostile: HostileBuild) -> Iterator[str]:
-    """The built site served on 127.0.0.1 at an ephemeral port, from a thread."""
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 at an ephemeral port, from a thread: its origin."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
             """Keep the test output clean."""
 
-    handler = functools.partial(Quiet, directory=str(hostile.site.site))
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -175,10 +176,9 @@ def origin(hostile: HostileBuild) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for every browser test."""
-    require_chromium()
+@contextlib.contextmanager
+def launched_chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -187,6 +187,21 @@ def browser() -> Iterator[Browser]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def origin(hostile: HostileBuild) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at an ephemeral port, from a thread."""
+    with served(hostile.site.site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for every browser test."""
+    require_chromium()
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 @dataclass
