@@ -778,7 +778,7 @@ def test_briefings_check_lists_every_problem(hostile: HostileBuild) -> None:
     """`briefings check` on the hostile folder prints every problem and exits non-zero."""
     script = Path(sys.executable).parent / "briefings"
     if importlib.util.find_spec("newsroom.cli") is None or not script.exists():
-        pytest.skip("newsroom/cli.py (`briefings check`) is not written yet")
+        pytest.skip("newsroom/cli/ (`briefings check`) is not written yet")
     result = subprocess.run(
         [str(script), "check"],
         cwd=hostile.site.project,

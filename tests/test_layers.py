@@ -31,7 +31,6 @@ LAYERS: dict[str, int] = {
     "feeds": 6,
     "plugin": 7,
     "cli": 7,
-    "cli_annotate": 7,
     "evaluation": 7,
 }
 

@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis) of the loader and the renderer: no text crashes them,
 and the text a reader sees is the article's text, changed only as documented (whitespace,
-line ends, control characters in seeds.py; bidi controls shown as code points in
+line ends, control characters in seeds/; bidi controls shown as code points in
 pages/markup.py). Pages are rendered from a hand-built corpus, so no spaCy model is needed.
 """
 
@@ -28,15 +28,14 @@ from newsroom.pages import markup, page
 from newsroom.pages.blocks import Rendered
 from newsroom.pages.briefing import render_briefing
 from newsroom.seeds import (
-    CONTROL,
     SeedError,
     assign_slugs,
-    clean_text,
     make_slug,
     parse_article,
     parse_fields,
     validate_metadata,
 )
+from newsroom.text import CONTROL, clean_text
 
 PROPERTIES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -29,7 +29,7 @@ from .model import (
     Topic,
     TopicEvent,
 )
-from .seeds import clean_text
+from .text import clean_text
 
 ACTORS_FILE = "actors.yml"
 CORRECTIONS_FILE = "corrections.yml"

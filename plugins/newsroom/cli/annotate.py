@@ -72,12 +72,12 @@ def annotate_archive(args: argparse.Namespace, out: IO[str], err: IO[str]) -> in
     """Load the articles and the editorial layer, annotate with a progress bar, report."""
     from tqdm import tqdm
 
-    from .annotate import annotator_for
-    from .annotate.cluster import DaskUnavailable
-    from .cache import AnnotationCache
-    from .editorial import load_editorial
-    from .nlp.pipeline import ModelNotFound
-    from .seeds import load_articles
+    from ..annotate import annotator_for
+    from ..annotate.cluster import DaskUnavailable
+    from ..cache import AnnotationCache
+    from ..editorial import load_editorial
+    from ..nlp.pipeline import ModelNotFound
+    from ..seeds import load_articles
 
     config_file = Path(args.config)
     if not config_file.is_file():
