@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "newsroom"
 LAYERS: dict[str, int] = {
     "model": 0,
     "text": 0,
+    "schema": 0,
     "yamlfile": 0,
     "config": 1,
     "furniture": 1,

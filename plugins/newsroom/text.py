@@ -20,11 +20,17 @@ CONTROL = re.compile(f"[{re.escape(CONTROLS)}]")
 BINARY_CONTROL = re.compile(f"[{re.escape(CONTROLS.replace(chr(0xFEFF), ''))}]")
 
 
-DISPLAY_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# What must not reach a terminal as it is: controls (an escape sequence can rewrite the
+# line), bidi controls (they reorder it) and the lone surrogates that stand for the bytes of
+# a file name that is not UTF-8.
+DISPLAY_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def display_path(rel: str) -> str:
-    """A file name safe to print on one log line: control and bidi characters escaped."""
+    """A file name (or any text) safe to print on one log line: control and bidi characters
+    and undecodable bytes escaped as ``\\uXXXX``."""
     return DISPLAY_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", rel)
 
 

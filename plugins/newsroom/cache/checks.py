@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..editorial import ID_PATTERN
 from ..model import Annotation, Article, Claim, DateMention, Figure, Mention
 from ..nlp.dates.values import is_value
+from ..schema import ID_PATTERN
 
 LABEL_PATTERN = re.compile(r"[A-Z][A-Z_]*")
 

@@ -79,7 +79,6 @@ def draft_article(data: bytes, name: str, given: dict[str, Any]) -> tuple[Draft,
             headline, body_text, _ = split_headline(text)
     merged = Fields(
         values={**fields.values, **given},
-        raw={**fields.raw, **{k: v for k, v in given.items() if isinstance(v, str)}},
         lines={k: line for k, line in fields.lines.items() if k not in given},
     )
     metadata = validate_metadata(merged)

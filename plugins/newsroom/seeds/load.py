@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,11 +56,11 @@ def load_articles(
         )
         return Loaded((), tuple(problems))
     root = seeds_dir.resolve()
-    for path in sorted(candidate_files(seeds_dir)):
+    for path in sorted(candidate_files(seeds_dir, problems)):
         rel = display_path(path.relative_to(seeds_dir).as_posix())
         suffix = path.suffix.lower()
         if suffix in SIDECAR_SUFFIXES:
-            if not path.with_suffix(".txt").exists():
+            if not any(os.path.lexists(path.with_suffix(s)) for s in (".txt", ".TXT")):
                 problems.append(
                     Problem(
                         rel,
@@ -93,9 +94,18 @@ def load_articles(
                 )
             )
             continue
+        except Exception as error:  # the boundary around one article: the rest still loads
+            problems.append(Problem(rel, unexpected(error)))
+            continue
         problems.extend(warnings)
         articles.append(article)
     return Loaded(tuple(assign_slugs(articles)), tuple(problems), parsed)
+
+
+def unexpected(error: Exception) -> str:
+    """The message for a failure nobody foresaw: the article is left out, the build goes on."""
+    detail = display_path(f"{type(error).__name__}: {error}")[:200]
+    return f"left out: it could not be read ({detail}); please report this with the file"
 
 
 def read_article(
