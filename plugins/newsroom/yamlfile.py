@@ -51,6 +51,13 @@ class Document:
 
     data: Any
     lines: Mapping[Loc, int]
+    # Problems found inside one part (a field written twice): by where, so that only the
+    # entry holding them is left out.
+    flaws: tuple[tuple[Loc, int, str], ...] = ()
+
+    def flaws_in(self, loc: Loc) -> list[tuple[int, str]]:
+        """The flaws at or under ``loc``, as (line, message)."""
+        return [(line, text) for where, line, text in self.flaws if where[: len(loc)] == loc]
 
     def line(self, loc: Iterable[str | int]) -> int | None:
         """The line of the deepest part of ``loc`` that has one."""
@@ -104,6 +111,7 @@ def read_yaml(path: Path, max_bytes: int = MAX_YAML_BYTES) -> Document:
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
     """YAML text as a :class:`Document`; lines count from ``line_offset`` + 1."""
     lines: dict[Loc, int] = {}
+    flaws: list[tuple[Loc, int, str]] = []
     try:
         loader = _Loader(text)  # its reader refuses some characters right away
     except yaml.YAMLError as error:
@@ -112,7 +120,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         node = loader.get_single_node()
         if node is None:
             return Document(None, lines)
-        return Document(_plain(node, (), lines, line_offset, 0), lines)
+        data = _plain(node, (), lines, flaws, line_offset, 0)
+        return Document(data, lines, tuple(flaws))
     except YamlError as error:
         if error.line is not None and error.line <= text.count("\n") + 1:
             error.line += line_offset
@@ -134,7 +143,14 @@ def _syntax(error: yaml.YAMLError, line_offset: int) -> YamlError:
     return YamlError(f"malformed YAML: {problem}; fix the syntax", line)
 
 
-def _plain(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int, depth: int) -> Any:
+def _plain(
+    node: yaml.Node,
+    loc: Loc,
+    lines: dict[Loc, int],
+    flaws: list[tuple[Loc, int, str]],
+    offset: int,
+    depth: int,
+) -> Any:
     """A node as plain data: mappings with text keys, lists, and scalars as written."""
     line = node.start_mark.line + 1 + offset
     lines[loc] = line
@@ -148,7 +164,8 @@ def _plain(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int, depth:
         return None if node.tag == NULL_TAG else str(node.value)
     if isinstance(node, yaml.SequenceNode):
         return [
-            _plain(item, (*loc, i), lines, offset, depth + 1) for i, item in enumerate(node.value)
+            _plain(item, (*loc, i), lines, flaws, offset, depth + 1)
+            for i, item in enumerate(node.value)
         ]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -158,10 +175,10 @@ def _plain(node: yaml.Node, loc: Loc, lines: dict[Loc, int], offset: int, depth:
         key = str(key_node.value)
         if key in mapping:
             first = lines[(*loc, key)]
-            raise YamlError(
-                f"field {shown(key)} appears twice (first on line {first}); keep one", key_line
-            )
-        mapping[key] = _plain(value_node, (*loc, key), lines, offset, depth + 1)
+            message = f"field {shown(key)} appears twice (first on line {first}); keep one"
+            flaws.append((loc, key_line, message))
+            continue
+        mapping[key] = _plain(value_node, (*loc, key), lines, flaws, offset, depth + 1)
         lines[(*loc, key)] = key_line
     return mapping
 
@@ -180,6 +197,9 @@ def validate(
 ) -> tuple[Model | None, list[tuple[int | None, str]]]:
     """``data`` (the part of ``document`` at ``loc``) checked against ``model``: the value,
     or None and every error as (line, message)."""
+    flaws: list[tuple[int | None, str]] = list(document.flaws_in(loc))
+    if flaws:
+        return None, flaws
     try:
         return model.model_validate(data), []
     except ValidationError as error:

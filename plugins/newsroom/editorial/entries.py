@@ -43,10 +43,8 @@ def _role(value: Any) -> Any:
     return {"title": value} if isinstance(value, str) else value
 
 
-Roles = Annotated[
-    tuple[Annotated[RoleEntry, BeforeValidator(_role)], ...],
-    BeforeValidator(lambda v: [v] if isinstance(v, (str, dict)) else v),
-]
+# `roles` is a list; a single office goes under `role`.
+Roles = tuple[Annotated[RoleEntry, BeforeValidator(_role)], ...]
 
 
 class ActorEntry(Entry):

@@ -34,6 +34,9 @@ def read_entries(
         return empty, []
     if document.data is None:
         return empty, []
+    for where, line, message in document.flaws:
+        if len(where) == 0:  # a top-level field twice; the entries are checked one by one
+            problems.append(Problem(rel, message, line))
     if not isinstance(document.data, dict) or not isinstance(document.data.get(key), list):
         problems.append(Problem(rel, f"expected a top-level `{key}:` list", 1))
         return empty, []

@@ -88,6 +88,8 @@ def parse_fields(source: str, line_offset: int = 0, path: str | None = None) -> 
             document.line(()),
             path,
         )
+    for line, message in document.flaws_in(()):
+        raise SeedError(message, line, path)
     lines = {key: document.lines[(key,)] for key in document.data}
     return Fields(document.data, lines, path)
 
