@@ -25,6 +25,7 @@ from .pages.indexes import render_home_extra
 from .pages.orientation import section_index, wants_toc, with_toc
 from .pages.templating import Templates
 from .seeds import Loaded, load_articles
+from .text import display_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -231,8 +232,6 @@ def located(problem: Problem, shown: str) -> str:
 def report(problems: tuple[Problem, ...], shown: str) -> None:
     """Log every input problem with its file (relative to mkdocs.yml) and line."""
     for problem in problems:
-        message = f"{located(problem, shown)}: {problem.message}"
-        if problem.severity == "error":
-            log.error(message)
-        else:
-            log.warning(message)
+        # Escaped: a file name or value from an input file never writes raw to the terminal.
+        message = display_path(f"{located(problem, shown)}: {problem.message}")
+        {"error": log.error, "warning": log.warning, "info": log.info}[problem.severity](message)

@@ -104,9 +104,10 @@ def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[by
     print_problems(editorial.problems, project.shown("editorial_dir"), out)
     problems = (*loaded.problems, *editorial.problems)
     errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
     print(
         f"{len(loaded.articles)} articles, {len(editorial.editorial.actors)} registry actors: "
-        f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}",
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}",
         file=out,
     )
     cache_dir = project.path("cache_dir") if project.options.cache else None

@@ -13,6 +13,7 @@ import yaml
 
 from ..config import BriefingsConfig
 from ..model import Problem
+from ..text import display_path
 
 PLUGIN = "briefings"
 
@@ -161,4 +162,5 @@ def print_problems(problems: Sequence[Problem], shown: str, out: IO[str]) -> Non
     from ..plugin import located
 
     for problem in problems:
-        print(f"{located(problem, shown)}: {problem.severity}: {problem.message}", file=out)
+        line = f"{located(problem, shown)}: {problem.severity}: {problem.message}"
+        print(display_path(line), file=out)

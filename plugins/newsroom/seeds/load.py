@@ -102,6 +102,11 @@ def load_articles(
     return Loaded(tuple(assign_slugs(articles)), tuple(problems), parsed)
 
 
+def shown_line(line: str, limit: int = 80) -> str:
+    """A line of an article quoted in a message, cut short."""
+    return f'"{line if len(line) <= limit else line[: limit - 1] + "…"}"'
+
+
 def unexpected(error: Exception) -> str:
     """The message for a failure nobody foresaw: the article is left out, the build goes on."""
     detail = display_path(f"{type(error).__name__}: {error}")[:200]
@@ -151,7 +156,12 @@ def parse_article(
     title = metadata.get("title") or headline
     if title:
         title = clean_headline(title)
-    blocks_text = parse_blocks(body_text, markdown=markdown, headline=title)
+    dropped: list[tuple[int, str]] = []
+    blocks_text = parse_blocks(body_text, markdown=markdown, headline=title, dropped=dropped)
+    warnings.extend(
+        Problem(rel, f"dropped as page furniture: {shown_line(line)}", offset + number, "info")
+        for number, line in dropped
+    )
     if title is None and blocks_text and blocks_text[0][0] == "heading":
         title = blocks_text.pop(0)[1]
     if not title:
