@@ -85,7 +85,9 @@ def main(
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser().parse_args(argv)
     try:
-        status: int = args.run(args, out, err, stdin or sys.stdin.buffer)
+        # sys.stdin is None when the shell closed it (`briefings add <&-`).
+        given = stdin or (sys.stdin.buffer if sys.stdin is not None else None)
+        status: int = args.run(args, out, err, given)
     except CommandError as error:
         print(f"error: {error.message}", file=err)
         return error.status

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
@@ -115,97 +117,137 @@ def draft_article(data: bytes, name: str, given: dict[str, Any]) -> tuple[Draft,
     return Draft(file_name, file_text, article), warnings
 
 
-def read_input(source: str | None, stdin: IO[bytes]) -> tuple[bytes, str]:
-    """The bytes to add and the name to report them under."""
+def read_input(source: str | None, stdin: IO[bytes] | None, max_bytes: int) -> tuple[bytes, str]:
+    """The bytes to add and the name to report them under; never more than ``max_bytes``
+    are read (``/dev/zero`` or an endless pipe is refused, not read to exhaustion)."""
     if source in (None, "-"):
-        return stdin.read(), "<stdin>"
-    path = Path(source)
+        if stdin is None:
+            raise CommandError(
+                "no text: standard input is closed; pass a FILE, or pipe the text in"
+            )
+        name = "<stdin>"
+        try:
+            data = stdin.read(max_bytes + 1)
+        except OSError as error:
+            raise CommandError(f"{name}: cannot be read ({error.strerror or error})") from None
+    else:
+        path = Path(source)
+        name = path.name
+        try:
+            if path.is_dir():
+                raise CommandError(f"{source}: is a folder; pass a .txt or .md file")
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise CommandError(f"{source}: cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:
+        raise CommandError(
+            f"{name}: over the {max_bytes:,}-byte limit (plugin option max_article_bytes)"
+        )
+    return data, name
+
+
+@contextmanager
+def seeds_lock(folder: Path) -> Iterator[None]:
+    """Hold the seeds folder for one add: the check that the text is new and the write of
+    its file are one step, so adds running at once never write the same text twice. The lock
+    is on the folder itself (no lock file is left behind); where ``flock`` is missing, the
+    exclusive create of the file still prevents overwriting."""
     try:
-        return path.read_bytes(), path.name
-    except OSError as error:
-        raise CommandError(f"{source}: cannot be read ({error.strerror or error})") from None
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 @dataclass(frozen=True)
 class Placed:
-    """Where an added article went and the slugs of every article with it."""
+    """Where an added article went and its briefing's slug."""
 
     path: Path
     slug: str
-    renamed: tuple[Article, ...]  # existing articles whose slug the new one takes
 
 
 def place_article(folder: Path, draft: Draft, existing: Sequence[Article]) -> Placed:
-    """Write the draft into a new file of ``folder``: never over an existing one, and named,
-    where it can be, so that no existing briefing changes its URL (on a slug collision the
+    """Write the draft into a new file of ``folder``, never over an existing one; refuse
+    when its headline would take the URL of an existing briefing (on a slug collision the
     earliest date, then the first path in sort order, keeps the plain slug)."""
-    folder.mkdir(parents=True, exist_ok=True)
     stem = draft.name.removesuffix(".md")
     for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
         # "_" sorts after ".", so ``<stem>_2.md`` comes after ``<stem>.md``.
         path = folder / (draft.name if attempt == 1 else f"{stem}_{attempt}.md")
-        if path.exists() or path.is_symlink():
+        if os.path.lexists(path):
             continue
         new = replace(draft.article, path=Path(path.name))
         slugs = {a.path: a.slug for a in assign_slugs([*existing, new])}
-        renamed = tuple(a for a in existing if slugs[a.path] != a.slug)
+        renamed = [a for a in existing if slugs[a.path] != a.slug]
         if renamed and attempt < RENAME_AVOIDING_ATTEMPTS:
             continue
+        if renamed:
+            other = renamed[0]
+            raise CommandError(
+                f"{shown_path(folder / other.path)} has the same headline and an earlier or "
+                f"equal date; adding this one would move its briefing from "
+                f"briefings/{other.slug}/. Nothing added: pass --title with another headline"
+            )
         try:
             with path.open("x", encoding="utf-8", newline="\n") as file:
                 file.write(draft.text)
-        except FileExistsError:  # created since we looked
+        except FileExistsError:  # created since we looked (without flock)
             continue
-        return Placed(path, slugs[new.path], renamed)
+        return Placed(path, slugs[new.path])
     raise CommandError(f"{shown_path(folder)}: too many articles named {draft.name}")
 
 
-def run_add(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
+def run_add(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes] | None) -> int:
     """``briefings add``: write one normalised article into seeds/ and print its URL."""
     project = load_project(Path(args.config), required=args.seeds is None)
     seeds_dir = Path(args.seeds) if args.seeds else project.path("seeds_dir")
-    data, name = read_input(args.file, stdin)
-    if len(data) > project.options.max_article_bytes:
-        raise CommandError(
-            f"{name}: {len(data):,} bytes, over the {project.options.max_article_bytes:,}-byte "
-            "limit (plugin option max_article_bytes)"
-        )
+    if os.path.lexists(seeds_dir) and not seeds_dir.is_dir():
+        raise CommandError(f"{shown_path(seeds_dir)}: not a folder; pass the seeds folder")
+    max_bytes = project.options.max_article_bytes
+    data, name = read_input(args.file, stdin, max_bytes)
     try:
         draft, warnings = draft_article(data, name, option_fields(args))
     except SeedError as error:
         where = f"{name}:{error.line}" if error.line else name
         raise CommandError(f"{where}: {error.message}") from None
     for warning in warnings:
-        print(f"{name}: warning: {warning.message}", file=err)
+        if warning.severity != "info":
+            print(f"{name}: warning: {warning.message}", file=err)
     if draft.article.date and draft.article.date > dt.date.today() + dt.timedelta(days=1):
         print(f"{name}: warning: the date {draft.article.date} is in the future", file=err)
-    loaded = (
-        load_articles(seeds_dir, project.options.max_article_bytes) if seeds_dir.is_dir() else None
-    )
-    existing = loaded.articles if loaded else ()
-    fingerprint = body_fingerprint(draft.article.body)
-    for article in existing:
-        if body_fingerprint(article.body) == fingerprint:
-            raise CommandError(
-                f"{name}: this text is already in {shown_path(seeds_dir / article.path)} "
-                f"(briefing {project.url(article.slug)}); nothing added"
-            )
+    try:
+        seeds_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(
+            f"{shown_path(seeds_dir)}: cannot be made ({error.strerror or error})"
+        ) from None
+    with seeds_lock(seeds_dir):
+        existing = load_articles(seeds_dir, max_bytes).articles
+        fingerprint = body_fingerprint(draft.article.body)
+        for article in existing:
+            if body_fingerprint(article.body) == fingerprint:
+                raise CommandError(
+                    f"{name}: this text is already in {shown_path(seeds_dir / article.path)} "
+                    f"(briefing {project.url(article.slug)}); nothing added"
+                )
+        placed = place_article(seeds_dir, draft, existing)
     for article in existing:
         if draft.article.url and article.url == draft.article.url:
             print(
                 f"note: {shown_path(seeds_dir / article.path)} has the same url, with other text",
                 file=err,
             )
-    placed = place_article(seeds_dir, draft, existing)
     url = project.url(placed.slug)
     print(f"added {shown_path(placed.path)}", file=out)
     print(f"briefing: {url}", file=out)
     if project.site_url:
         print(f"          {project.site_url.rstrip('/')}/{url}", file=out)
-    for article in placed.renamed:
-        print(
-            f"note: {shown_path(seeds_dir / article.path)} has the same headline and date; its "
-            f"briefing moves from {project.url(article.slug)} (rename one file to choose)",
-            file=err,
-        )
     return 0

@@ -59,7 +59,9 @@ class AnnotateError(Exception):
     """A failure to report on one line (exit status 2)."""
 
 
-def run_annotate(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
+def run_annotate(
+    args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes] | None
+) -> int:
     """``briefings annotate``: annotate every article the cache lacks; 2 on a setup error."""
     try:
         return annotate_archive(args, out, err)

@@ -10,7 +10,7 @@ from ..seeds import load_articles
 from .project import load_project
 
 
-def run_cache(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
+def run_cache(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes] | None) -> int:
     """``briefings cache clear|prune``: empty the annotation cache, or drop what no current
     article or registry uses."""
     from ..annotate import Annotator

@@ -89,7 +89,7 @@ def registry_stub(actors: Sequence[UnknownActor]) -> str:
     return "".join(f"  {line}" if line.strip() else line for line in text.splitlines(True))
 
 
-def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
+def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes] | None) -> int:
     """``briefings check``: report every problem of every input file, then the actors the
     registry does not know; exit 1 on any error."""
     from ..corpus import build_corpus
