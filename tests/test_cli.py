@@ -174,7 +174,7 @@ def test_concurrent_adds_of_one_text_write_one_file(
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     barrier = threading.Barrier(6, timeout=2)
-    load = add.load_articles
+    load = add.load_articles  # type: ignore[attr-defined]
 
     def load_then_wait(*args: Any, **kwargs: Any) -> Any:
         loaded = load(*args, **kwargs)
