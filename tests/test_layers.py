@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "api": 6,
     "feeds": 6,
     "plugin": 7,
+    "serve": 7,
     "cli": 7,
     "evaluation": 7,
 }

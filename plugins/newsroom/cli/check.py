@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING
 
 import yaml
 
+from ..model import Problem
 from ..seeds import Loaded, load_articles
 from .project import load_project, plural, print_problems
 
@@ -92,17 +93,18 @@ def registry_stub(actors: Sequence[UnknownActor]) -> str:
 def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes] | None) -> int:
     """``briefings check``: report every problem of every input file, then the actors the
     registry does not know; exit 1 on any error."""
+    from mkdocs.exceptions import PluginError
+
     from ..corpus import build_corpus
-    from ..editorial import load_editorial
-    from ..nlp.pipeline import ModelNotFound
-    from ..plugin import make_annotator
+    from ..editorial import load_editorial, with_articles
+    from ..plugin import annotate_each, make_annotator
 
     project = load_project(Path(args.config))
     loaded: Loaded = load_articles(project.path("seeds_dir"), project.options.max_article_bytes)
-    editorial = load_editorial(project.path("editorial_dir"))
+    editorial = with_articles(load_editorial(project.path("editorial_dir")), loaded.articles)
     print_problems(loaded.problems, project.shown("seeds_dir"), out)
     print_problems(editorial.problems, project.shown("editorial_dir"), out)
-    problems = (*loaded.problems, *editorial.problems)
+    problems: tuple[Problem, ...] = (*loaded.problems, *editorial.problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     print(
@@ -113,10 +115,12 @@ def run_check(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[by
     cache_dir = project.path("cache_dir") if project.options.cache else None
     annotator = make_annotator(project.options, cache_dir)
     try:
-        briefings = annotator.annotate(loaded.articles, editorial.editorial)
-    except ModelNotFound as error:
+        briefings, failed = annotate_each(annotator, loaded.articles, editorial.editorial)
+    except PluginError as error:  # no model, no Dask
         print(f"error: {error}", file=err)
         return 2
+    print_problems(failed, project.shown("seeds_dir"), out)
+    errors += len(failed)
     print(f"annotation: {annotator.report}", file=err)
     unknown = unknown_actors(build_corpus(briefings, editorial.editorial))
     if unknown:

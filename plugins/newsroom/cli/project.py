@@ -11,7 +11,7 @@ from typing import IO, Any
 
 import yaml
 
-from ..config import BriefingsConfig
+from ..config import BriefingsConfig, cache_dir_problem
 from ..model import Problem
 from ..text import display_path
 
@@ -143,9 +143,21 @@ def load_project(config: Path, required: bool = True) -> Project:
     if errors:
         details = "; ".join(f"{name}: {error}" for name, error in errors)
         raise CommandError(f"{config}: invalid {PLUGIN} plugin options ({details})", 2)
+    root = config.resolve().parent
+    if options.cache:
+        problem = cache_dir_problem(
+            root / str(options.cache_dir),
+            root,
+            seeds_dir=root / str(options.seeds_dir),
+            editorial_dir=root / str(options.editorial_dir),
+            docs_dir=root / str(settings.get("docs_dir") or "docs"),
+            site_dir=root / str(settings.get("site_dir") or "site"),
+        )
+        if problem:
+            raise CommandError(f"{config}: {problem}", 2)
     site_url = settings.get("site_url")
     return Project(
-        root=config.resolve().parent,
+        root=root,
         options=options,
         site_url=site_url if isinstance(site_url, str) and site_url.strip() else None,
         directory_urls=settings.get("use_directory_urls", True) is not False,

@@ -26,7 +26,14 @@ from __future__ import annotations
 from .blocks import is_subheading, join_blocks, parse_blocks, split_headline
 from .decode import decode
 from .errors import SeedError
-from .files import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, SIDECAR_SUFFIXES, read_bounded, seed_stamps
+from .files import (
+    ARTICLE_SUFFIXES,
+    DEFAULT_MAX_BYTES,
+    MAX_ARTICLE_CHARS,
+    SIDECAR_SUFFIXES,
+    read_bounded,
+    seed_stamps,
+)
 from .load import Loaded, load_articles, parse_article, read_article
 from .metadata import (
     Fields,
@@ -41,6 +48,7 @@ from .slugs import RESERVED_SLUGS, assign_slugs, make_slug
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_BYTES",
+    "MAX_ARTICLE_CHARS",
     "RESERVED_SLUGS",
     "SIDECAR_SUFFIXES",
     "Fields",

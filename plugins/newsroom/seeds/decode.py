@@ -104,23 +104,46 @@ def _decode_unicode_bom(data: bytes, rel: str, warnings: list[Problem]) -> str |
 
 
 def _decode_8bit(data: bytes, rel: str, warnings: list[Problem]) -> str:
-    """UTF-8, else Windows-1252 (else Latin-1) with a warning naming the first bad line."""
+    """UTF-8; else line by line, each line UTF-8 where it is and Windows-1252 (else Latin-1)
+    where it is not (files pasted together from two editors mix them), with a warning naming
+    the first line read so."""
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        prefix = data[: error.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        data = data.removeprefix(codecs.BOM_UTF8)
+    except UnicodeDecodeError:
+        pass
+    data = data.removeprefix(codecs.BOM_UTF8)
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    decoded: list[str] = []
+    first: tuple[int, str] | None = None
+    for number, line in enumerate(lines, start=1):
         try:
-            text, codec = data.decode("cp1252"), "Windows-1252"
+            decoded.append(line.decode("utf-8"))
+            continue
         except UnicodeDecodeError:
-            text, codec = data.decode("latin-1"), "Latin-1"
-        warnings.append(
-            Problem(
-                rel,
-                f"not valid UTF-8; read as {codec}. Check the accented letters, "
-                "and re-save the file as UTF-8",
-                prefix.count(b"\n") + 1,
-                "warning",
-            )
+            pass
+        try:
+            text, codec = line.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            text, codec = line.decode("latin-1"), "Latin-1"
+        decoded.append(text)
+        first = first or (number, codec)
+    assert first is not None  # the whole was not UTF-8, so one line is not
+    mixed = any(not line.isascii() and _is_utf8(line) for line in lines)
+    read = f"lines that are not UTF-8 read as {first[1]}" if mixed else f"read as {first[1]}"
+    warnings.append(
+        Problem(
+            rel,
+            f"not valid UTF-8; {read}. Check the accented letters, and re-save the file as UTF-8",
+            first[0],
+            "warning",
         )
-        return text
+    )
+    return "\n".join(decoded)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

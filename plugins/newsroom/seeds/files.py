@@ -19,6 +19,8 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 
 
 DEFAULT_MAX_BYTES = 1_000_000
+# spaCy's default max_length: the longest text the model parses in one go.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def seed_stamps(seeds_dir: Path) -> dict[str, list[int]]:
@@ -103,7 +105,8 @@ _LOOP = "symbolic link that loops back on itself; fix or delete the link"
 
 def _too_big(max_bytes: int, size: int | None = None) -> SeedError:
     size_text = f"{size:,} bytes, " if size is not None else ""
+    advice = "split it or raise the limit" if max_bytes < MAX_ARTICLE_CHARS else "split it"
     return SeedError(
         f"article is {size_text}over the {max_bytes:,}-byte limit (plugin option "
-        "max_article_bytes); split it or raise the limit"
+        f"max_article_bytes); {advice}"
     )
