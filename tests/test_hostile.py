@@ -918,7 +918,7 @@ def test_relative_dates_at_the_ends_of_the_calendar_resolve_or_not(
     from newsroom.nlp.dates.resolve import resolve_date
 
     for tense in ("past", "present", "future"):
-        value = resolve_date(text, anchor, tense)  # type: ignore[arg-type]
+        value = resolve_date(text, anchor, tense)
         assert value is None or value[:4].isdigit()
 
 
