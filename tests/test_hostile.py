@@ -534,27 +534,52 @@ def test_injection_payloads_are_visible_text(hostile: HostileBuild) -> None:
         assert payload in text, payload
 
 
-def test_no_page_holds_active_content(hostile: HostileBuild) -> None:
-    """No page gains an element, attribute or URL that could run code or load a third party."""
-    for path in sorted(hostile.site.site.rglob("*.html")):
-        page = parse_html(path.read_text("utf-8"))
-        for node in page.iter():
-            where = f"{path.relative_to(hostile.site.site)}: <{node.tag} {node.attrs}>"
-            assert node.tag not in {"iframe", "img", "embed", "object", "frame", "base"}, where
-            assert not any(name.startswith("on") for name in node.attrs), where
+def active_content(site: Path) -> list[str]:
+    """Every element, attribute or URL in the site's pages that could run code or load a
+    third party (the theme's own scripts aside), as ``page: <tag attrs>``."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        source = path.read_text("utf-8")
+        if "<script>alert" in source:
+            found.append(f"{path.relative_to(site)}: <script>alert")
+        for node in parse_html(source).iter():
+            where = f"{path.relative_to(site)}: <{node.tag} {node.attrs}>"
+            if node.tag in {"iframe", "img", "embed", "object", "frame", "base"}:
+                found.append(where)
+            if any(name.startswith("on") for name in node.attrs):
+                found.append(where)
             for name in ("href", "src", "action", "formaction", "data"):
                 value = node.attrs.get(name, "").strip().lower()
-                assert not value.startswith(ACTIVE_SCHEMES), where
-                assert not value.startswith(("http://", "https://", "//")) or node.tag == "a", where
+                if value.startswith(ACTIVE_SCHEMES) or (
+                    value.startswith(("http://", "https://", "//")) and node.tag != "a"
+                ):
+                    found.append(where)
             # Material's tooltips insert a title as HTML: no tag or entity may start in one.
-            assert not TOOLTIP_MARKUP.search(node.attrs.get("title", "")), where
+            if TOOLTIP_MARKUP.search(node.attrs.get("title", "")):
+                found.append(where)
             if node.tag == "script":
                 src = node.attrs.get("src", "")
-                assert not src or re.fullmatch(r"/?(\.\./)*assets/javascripts/[\w./-]+\.js", src), (
-                    where
-                )
-                assert "alert(" not in node.text(), where
-        assert "<script>alert" not in path.read_text("utf-8"), path
+                if src and not re.fullmatch(r"/?(\.\./)*assets/javascripts/[\w./-]+\.js", src):
+                    found.append(where)
+                if "alert(" in node.text():
+                    found.append(where)
+    return found
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ['<img src=x onerror="alert(1)">', "<script>alert(1)</script>", '<a href="javascript:x">',
+     '<script src="https://evil.example/x.js"></script>', '<span title="<b>x</b>">t</span>'],
+)  # fmt: skip
+def test_active_content_is_found(tmp_path: Path, markup: str) -> None:
+    """The page check itself finds each kind of live markup it guards against."""
+    (tmp_path / "index.html").write_text(f"<html><body><p>{markup}</p></body></html>", "utf-8")
+    assert active_content(tmp_path) != []
+
+
+def test_no_page_holds_active_content(hostile: HostileBuild) -> None:
+    """No page gains an element, attribute or URL that could run code or load a third party."""
+    assert active_content(hostile.site.site) == []
 
 
 def test_only_http_urls_become_links(hostile: HostileBuild) -> None:
