@@ -225,8 +225,10 @@ def message(detail: Any, model: type[BaseModel]) -> str:
             else f"{field} is required; add `{name}: ...` to this entry"
         )
     if kind == "extra_forbidden":
-        fields = ", ".join(sorted(model.model_fields))
-        return f"unknown field {shown(where[-1] if where else value)}; expected one of {fields}"
+        unknown = f"unknown field {shown(where[-1] if where else value)}"
+        if len(where) > 1:  # inside a nested entry (a role, a metonym)
+            return unknown
+        return f"{unknown}; expected one of {', '.join(sorted(model.model_fields))}"
     if kind in ("list_type", "tuple_type"):
         return f"{field} must be a list (one `- item` per line), not {shown(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

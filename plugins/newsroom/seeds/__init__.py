@@ -7,7 +7,8 @@ The loader changes an article's text in these ways only, so that what a reader s
 what the editor wrote (tests/test_properties.py holds it to this list):
 
 - bytes: UTF-8, a leading byte-order mark dropped; text with a UTF-16 or UTF-32 byte-order
-  mark, and text that is not UTF-8 (read as Windows-1252), load with a warning;
+  mark, and lines that are not UTF-8 (read as Windows-1252, line by line), load with a
+  warning;
 - line ends: CRLF and CR become LF;
 - characters: Unicode NFC; control characters other than whitespace (NUL, ESC, the C1
   controls) and stray byte-order marks are removed with a warning;
@@ -15,10 +16,12 @@ what the editor wrote (tests/test_properties.py holds it to this list):
   stripped; blank lines only separate paragraphs;
 - structure: the headline (without wire tags such as "(LEAD)"), paragraphs and sub-headings
   (a ``.md`` heading loses its ``#`` markers);
-- page furniture (see :mod:`newsroom.furniture`): lines that are bylines, timestamps, photo
-  credits and captions, share buttons, copyright notices, style sheets, labels of one or
-  two words, or the headline repeated are dropped, and so is a dateline ("SEOUL, Oct. 29
-  (Yonhap) --") at the start of one of the first three paragraphs.
+- page furniture (see :mod:`newsroom.furniture`): before the first and after the last line
+  of text, lines that are bylines, timestamps, photo credits and captions, share buttons,
+  copyright notices, style sheets, labels of one or two words, or the headline repeated;
+  between them only fixed labels ("Advertisement"), photo credits, copyright notices and
+  style sheets; each dropped line is reported (info). A dateline ("SEOUL, Oct. 29
+  (Yonhap) --") goes from the start of one of the first three paragraphs.
 """
 
 from __future__ import annotations
@@ -37,7 +40,6 @@ from .files import (
 from .load import Loaded, load_articles, parse_article, read_article
 from .metadata import (
     Fields,
-    parse_date_field,
     parse_fields,
     read_sidecar,
     split_front_matter,
@@ -62,7 +64,6 @@ __all__ = [
     "make_slug",
     "parse_article",
     "parse_blocks",
-    "parse_date_field",
     "parse_fields",
     "read_article",
     "read_bounded",

@@ -3,7 +3,6 @@ checked against the declared front-matter schema."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Mapping
@@ -44,9 +43,6 @@ class FrontMatter(Entry):
     url: OptionalText = None
     author: OptionalText = None
     tags: Annotated[TextList, BeforeValidator(_tags)] = ()
-
-
-METADATA_FIELDS = set(FrontMatter.model_fields)
 
 
 @dataclass(frozen=True)
@@ -137,13 +133,3 @@ def validate_metadata(fields: Fields | Mapping[str, Any]) -> dict[str, Any]:
     if checked.tags:
         out["tags"] = list(checked.tags)
     return out
-
-
-def parse_date_field(value: Any, line: int | None = None, path: str | None = None) -> dt.date:
-    """A front-matter date: a YAML date or an ISO ``YYYY-MM-DD`` string."""
-    from ..schema import publication_date
-
-    try:
-        return publication_date(value)
-    except ValueError as error:
-        raise SeedError(f"field `date` {error}", line, path) from None
