@@ -196,8 +196,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
         """Rebuild when an editor adds or edits an article or an editorial file, or deletes,
-        moves or re-creates their folders, and load the model in the background meanwhile: the first article added waits only for its own
-        annotation, not for spaCy's import and the model's load."""
+        moves or re-creates their folders; load the model in the background meanwhile: the
+        first article added waits only for its own annotation, not for spaCy's import and
+        the model's load."""
         if not self.config.enabled:
             return None
         if self.annotator is not None:
