@@ -27,7 +27,7 @@ from .pages.orientation import section_index, wants_toc, with_toc
 from .pages.templating import Templates
 from .seeds import Loaded, load_articles
 from .serve import FolderWatch
-from .text import display_path
+from .text import printable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -241,7 +241,7 @@ def annotate_each(
         try:
             briefings.extend(annotator.annotate([article], editorial))
         except Exception as error:  # the boundary around one article
-            detail = display_path(f"{type(error).__name__}: {error}")[:200]
+            detail = printable(f"{type(error).__name__}: {error}")[:200]
             failed.append(
                 Problem(article.path.as_posix(), f"left out: annotating failed ({detail})")
             )
@@ -265,5 +265,5 @@ def report(problems: tuple[Problem, ...], shown: str) -> None:
     """Log every input problem with its file (relative to mkdocs.yml) and line."""
     for problem in problems:
         # Escaped: a file name or value from an input file never writes raw to the terminal.
-        message = display_path(f"{located(problem, shown)}: {problem.message}")
+        message = printable(f"{located(problem, shown)}: {problem.message}")
         {"error": log.error, "warning": log.warning, "info": log.info}[problem.severity](message)

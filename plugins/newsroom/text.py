@@ -28,10 +28,10 @@ DISPLAY_UNSAFE = re.compile(
 )
 
 
-def display_path(rel: str) -> str:
+def printable(text: str) -> str:
     """A file name (or any text) safe to print on one log line: control and bidi characters
     and undecodable bytes escaped as ``\\uXXXX``."""
-    return DISPLAY_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", rel)
+    return DISPLAY_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def clean_text(value: str) -> str:

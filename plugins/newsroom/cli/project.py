@@ -13,7 +13,7 @@ import yaml
 
 from ..config import BriefingsConfig, cache_dir_problem
 from ..model import Problem
-from ..text import display_path
+from ..text import printable
 
 PLUGIN = "briefings"
 
@@ -175,4 +175,4 @@ def print_problems(problems: Sequence[Problem], shown: str, out: IO[str]) -> Non
 
     for problem in problems:
         line = f"{located(problem, shown)}: {problem.severity}: {problem.message}"
-        print(display_path(line), file=out)
+        print(printable(line), file=out)

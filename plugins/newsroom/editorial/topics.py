@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..model import Problem, Topic, TopicEvent
 from ..schema import is_id
-from ..text import display_path
+from ..text import printable
 from ..yamlfile import YamlError, parse_yaml, read_bytes, validate
 from .entries import RESERVED_IDS, EventEntry, TopicEntry
 from .files import guarded
@@ -34,7 +34,7 @@ def load_topics(folder: Path, known: Collection[str], problems: list[Problem]) -
         problems.append(Problem(TOPICS_DIR, f"cannot be read ({error.strerror or error})"))
         return ()
     for path in paths:
-        rel = f"{TOPICS_DIR}/{display_path(path.name)}"
+        rel = f"{TOPICS_DIR}/{printable(path.name)}"
         topic = guarded(partial(parse_topic, path, rel, known, problems), rel, None, problems)
         if topic is not None:
             topics.append(topic)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import Problem
-from ..text import display_path
+from ..text import printable
 from .errors import SeedError
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -48,7 +48,7 @@ def candidate_files(seeds_dir: Path, problems: list[Problem] | None = None) -> I
             rel = Path(error.filename).relative_to(seeds_dir).as_posix()
             problems.append(
                 Problem(
-                    display_path(rel) if rel != "." else ".",
+                    printable(rel) if rel != "." else ".",
                     f"folder cannot be read ({error.strerror or error}); its articles are left "
                     "out. Check its permissions",
                 )

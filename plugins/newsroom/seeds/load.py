@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..furniture import clean_headline
 from ..model import Article, Problem
-from ..text import display_path
+from ..text import printable
 from .blocks import join_blocks, parse_blocks, split_headline
 from .decode import decode
 from .errors import SeedError
@@ -57,7 +57,7 @@ def load_articles(
         return Loaded((), tuple(problems))
     root = seeds_dir.resolve()
     for path in sorted(candidate_files(seeds_dir, problems)):
-        rel = display_path(path.relative_to(seeds_dir).as_posix())
+        rel = printable(path.relative_to(seeds_dir).as_posix())
         suffix = path.suffix.lower()
         if suffix in SIDECAR_SUFFIXES:
             if not any(os.path.lexists(path.with_suffix(s)) for s in (".txt", ".TXT")):
@@ -109,7 +109,7 @@ def shown_line(line: str, limit: int = 80) -> str:
 
 def unexpected(error: Exception) -> str:
     """The message for a failure nobody foresaw: the article is left out, the build goes on."""
-    detail = display_path(f"{type(error).__name__}: {error}")[:200]
+    detail = printable(f"{type(error).__name__}: {error}")[:200]
     return f"left out: it could not be read ({detail}); please report this with the file"
 
 

@@ -14,7 +14,7 @@ from pydantic import BeforeValidator
 
 from ..model import Problem
 from ..schema import Entry, OptionalText, PublicationDate, TextList
-from ..text import display_path
+from ..text import printable
 from ..yamlfile import Document, YamlError, parse_yaml, validate
 from .decode import decode
 from .errors import SeedError
@@ -108,7 +108,7 @@ def read_sidecar(
     sidecar = find_sidecar(path)
     if sidecar is None:
         return None, []
-    sidecar_rel = str(PurePosixPath(rel).with_name(display_path(sidecar.name)))
+    sidecar_rel = str(PurePosixPath(rel).with_name(printable(sidecar.name)))
     try:
         data = read_bounded(sidecar, max_bytes, root)
         text, warnings = decode(data, sidecar_rel)
