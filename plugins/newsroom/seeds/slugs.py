@@ -24,7 +24,8 @@ def make_slug(title: str, fallback: str) -> str:
 
 def assign_slugs(articles: list[Article]) -> list[Article]:
     """Slugs from headlines; on a collision the oldest keeps the plain slug, others get a suffix
-    derived from their file path, so that adding an article never renames another."""
+    derived from their own file path, so that adding a newer article never renames another
+    (an older one would take the plain slug: ``briefings add`` refuses to add it so)."""
     ordered = sorted(articles, key=lambda a: (a.date or dt.date.max, a.path.as_posix()))
     taken: set[str] = set(RESERVED_SLUGS)
     slugged: dict[Path, Article] = {}
