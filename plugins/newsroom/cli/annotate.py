@@ -8,6 +8,8 @@ import argparse
 from pathlib import Path
 from typing import IO, Any
 
+from ..config import cache_dir_problem
+
 PLUGIN = "briefings"
 
 
@@ -52,7 +54,19 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise AnnotateError(f"{config_file}: the {PLUGIN} plugin is not in its `plugins:` list")
-    return dict(plugin.config)
+    options = dict(plugin.config)
+    root = config_file.resolve().parent
+    problem = cache_dir_problem(
+        root / options["cache_dir"],
+        root,
+        seeds_dir=root / options["seeds_dir"],
+        editorial_dir=root / options["editorial_dir"],
+        docs_dir=Path(config.docs_dir),
+        site_dir=Path(config.site_dir),
+    )
+    if problem:
+        raise AnnotateError(f"{config_file}: {problem}")
+    return options
 
 
 class AnnotateError(Exception):
