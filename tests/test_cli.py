@@ -248,7 +248,9 @@ def test_add_prints_the_full_url_when_site_url_is_set(project: Path) -> None:
 def test_options_come_from_the_plugin_entry_of_mkdocs_yml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Tags only MkDocs resolves are tolerated, !ENV is read, plugin options are validated."""
+    """mkdocs.yml is read by MkDocs itself: its tags and !ENV resolve, plugin options are
+    validated and an invalid one is one error line with exit 2."""
+    (tmp_path / "docs").mkdir()
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\n"
@@ -263,7 +265,7 @@ def test_options_come_from_the_plugin_entry_of_mkdocs_yml(
     assert project.path("seeds_dir") == tmp_path / "articles"
     assert project.options.cache is False and project.options.editorial_dir == "briefings"
     assert project.site_url == "https://fallback.example/"
-    config.write_text("plugins:\n  - briefings:\n      batch_size: many\n", "utf-8")
+    config.write_text("site_name: x\nplugins:\n  - briefings:\n      batch_size: many\n", "utf-8")
     status, _, err = run("check", "--config", str(config))
     assert status == 2 and "batch_size" in err
     assert run("check", "--config", str(tmp_path / "missing.yml"))[0] == 2

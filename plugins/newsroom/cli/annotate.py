@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..config import cache_dir_problem
+from .project import mkdocs_config
 
 PLUGIN = "briefings"
 
@@ -44,13 +45,7 @@ def add_annotate_command(commands: Any) -> argparse.ArgumentParser:
 
 def plugin_options(config_file: Path) -> dict[str, Any]:
     """The briefings plugin's validated options in ``config_file``, as a build sees them."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    try:
-        config = load_config(str(config_file))
-    except ConfigurationError as error:
-        raise AnnotateError(f"{config_file}: {error}") from None
+    config = mkdocs_config(config_file)
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise AnnotateError(f"{config_file}: the {PLUGIN} plugin is not in its `plugins:` list")

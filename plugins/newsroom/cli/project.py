@@ -3,17 +3,20 @@ how paths and problems are shown on the terminal."""
 
 from __future__ import annotations
 
-import os
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 import yaml
 
 from ..config import BriefingsConfig, cache_dir_problem
 from ..model import Problem
 from ..text import printable
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 PLUGIN = "briefings"
 
@@ -27,74 +30,33 @@ class CommandError(Exception):
         self.status = status
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """A safe loader for mkdocs.yml: tags only MkDocs resolves (``!!python/name:...``,
-    ``!relative``) read as plain values, and ``!ENV`` reads the environment like MkDocs."""
+class _Collect(logging.Handler):
+    """Collects the errors MkDocs logs while it validates a config."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
-def _plain(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
+def mkdocs_config(path: Path) -> MkDocsConfig:
+    """mkdocs.yml read and validated by MkDocs itself, as a build reads it (``INHERIT``,
+    ``!ENV``, every plugin's options); its errors as one :class:`CommandError`."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
 
-
-def _env(loader: _ConfigLoader, node: yaml.Node) -> Any:
-    names = _plain(loader, "", node)
-    names = [names] if not isinstance(names, list) else names
-    default = names.pop() if len(names) > 1 else None
-    return next((os.environ[str(n)] for n in names if str(n) in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("!", _plain)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
-
-
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            value = _merge(merged[key], value)
-        merged[key] = value
-    return merged
-
-
-def read_mkdocs_yml(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """mkdocs.yml as data, with ``INHERIT`` files merged in as MkDocs does."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)
-    except OSError as error:
-        raise CommandError(f"{path}: cannot be read ({error.strerror or error})", 2) from None
-    except yaml.YAMLError as error:
-        raise CommandError(f"{path}: malformed YAML ({error})", 2) from None
-    if not isinstance(data, dict):
-        raise CommandError(f"{path}: expected a mapping of settings", 2)
-    settings: dict[str, Any] = data
-    parent = settings.pop("INHERIT", None)
-    if isinstance(parent, str):
-        parent_path = (path.parent / parent).resolve()
-        if parent_path in seen:
-            raise CommandError(f"{path}: INHERIT loops back to {parent_path}", 2)
-        settings = _merge(read_mkdocs_yml(parent_path, (*seen, path.resolve())), settings)
-    return settings
-
-
-def plugin_options(settings: dict[str, Any]) -> dict[str, Any] | None:
-    """The options of the briefings plugin entry, or None when mkdocs.yml does not list it."""
-    plugins = settings.get("plugins")
-    entries: list[Any] = list(plugins.items()) if isinstance(plugins, dict) else plugins or []
-    for entry in entries:
-        if isinstance(entry, tuple):  # plugins: {name: options}
-            name, options = entry
-        elif isinstance(entry, dict) and len(entry) == 1:
-            name, options = next(iter(entry.items()))
-        else:
-            name, options = entry, None
-        if isinstance(name, str) and name.rsplit("/", 1)[-1] == PLUGIN:
-            return dict(options) if isinstance(options, dict) else {}
-    return None
+        return load_config(str(path))
+    except (Abort, ConfigurationError, OSError, yaml.YAMLError) as error:
+        details = "; ".join(collect.messages) or str(error)
+        raise CommandError(f"{path}: invalid configuration ({details})", 2) from None
+    finally:
+        logger.removeHandler(collect)
 
 
 @dataclass(frozen=True)
@@ -130,37 +92,41 @@ def shown_path(path: Path) -> str:
 def load_project(config: Path, required: bool = True) -> Project:
     """The project described by ``config`` (mkdocs.yml); plain defaults when it does not
     exist and is not ``required``."""
-    settings: dict[str, Any] = {}
-    if config.is_file():
-        settings = read_mkdocs_yml(config)
-    elif required:
-        raise CommandError(
-            f"{config}: not found; run this in the folder of mkdocs.yml or pass --config", 2
-        )
-    options = BriefingsConfig()
-    options.load_dict(plugin_options(settings) or {})
-    errors, _ = options.validate()
-    if errors:
-        details = "; ".join(f"{name}: {error}" for name, error in errors)
-        raise CommandError(f"{config}: invalid {PLUGIN} plugin options ({details})", 2)
     root = config.resolve().parent
+    if not config.is_file():
+        if required:
+            raise CommandError(
+                f"{config}: not found; run this in the folder of mkdocs.yml or pass --config", 2
+            )
+        defaults = BriefingsConfig()
+        defaults.load_dict({})
+        defaults.validate()
+        return Project(root=root, options=defaults)
+    mkdocs = mkdocs_config(config)
+    plugin = mkdocs.plugins.get(PLUGIN)
+    if plugin is not None:
+        options = plugin.config
+    else:
+        options = BriefingsConfig()
+        options.load_dict({})
+        options.validate()
     if options.cache:
         problem = cache_dir_problem(
             root / str(options.cache_dir),
             root,
             seeds_dir=root / str(options.seeds_dir),
             editorial_dir=root / str(options.editorial_dir),
-            docs_dir=root / str(settings.get("docs_dir") or "docs"),
-            site_dir=root / str(settings.get("site_dir") or "site"),
+            docs_dir=Path(mkdocs.docs_dir),
+            site_dir=Path(mkdocs.site_dir),
         )
         if problem:
             raise CommandError(f"{config}: {problem}", 2)
-    site_url = settings.get("site_url")
+    site_url = mkdocs.site_url
     return Project(
         root=root,
         options=options,
         site_url=site_url if isinstance(site_url, str) and site_url.strip() else None,
-        directory_urls=settings.get("use_directory_urls", True) is not False,
+        directory_urls=mkdocs.use_directory_urls is not False,
     )
 
 
