@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -82,7 +87,7 @@ def test_add_writes_one_normalised_article_and_prints_its_url(
     assert "Advertisement" not in body and "Share" not in body
     assert f"briefings/{PACT_SLUG}/" in out
     loaded = load_articles(project / "seeds")
-    assert not loaded.problems
+    assert [p for p in loaded.problems if p.severity != "info"] == []
     assert [a.slug for a in loaded.articles if a.source == "Yonhap"] == [PACT_SLUG]
 
 
@@ -133,6 +138,8 @@ def test_add_never_overwrites_and_leaves_existing_urls_alone(project: Path) -> N
         ((), "no date"),
         (("--date", "2025-02-30"), "YYYY-MM-DD"),
         (("--date", "13/08/2025"), "YYYY-MM-DD"),
+        (("--date", "0001-01-01"), "outside the years"),
+        (("--date", "9999-12-31"), "outside the years"),
     ],
 )
 def test_add_needs_a_valid_date(project: Path, options: tuple[str, ...], message: str) -> None:
@@ -140,6 +147,92 @@ def test_add_needs_a_valid_date(project: Path, options: tuple[str, ...], message
     status, _, err = run("add", *options, stdin=PACT.encode())
     assert status == 1 and message in err
     assert new_seeds(project) == []
+
+
+def test_add_never_moves_an_existing_briefing(project: Path) -> None:
+    """An older article with the headline of an existing briefing is refused, not given
+    that briefing's URL (the earliest article keeps the plain slug)."""
+    assert run("add", "--date", "2025-09-01", stdin=PACT.encode())[0] == 0
+    before = {a.path.name: a.slug for a in load_articles(project / "seeds").articles}
+    older = PACT.replace("on Monday", "on Sunday")
+    status, _, err = run("add", "--date", "2025-08-01", stdin=older.encode())
+    assert status == 1 and "would move its briefing" in err and "--title" in err
+    assert {a.path.name: a.slug for a in load_articles(project / "seeds").articles} == before
+
+
+BRIEFINGS = Path(sys.executable).parent / "briefings"
+
+
+def test_concurrent_adds_of_one_text_write_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six adds of the same text at once write one file; the others are refused. Each add
+    waits, after reading seeds/, until all six have read it (or 2 s pass): without the lock
+    all six would find the text new and write it."""
+    import newsroom.cli.add as add
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    barrier = threading.Barrier(6, timeout=2)
+    load = add.load_articles  # type: ignore[attr-defined]
+
+    def load_then_wait(*args: Any, **kwargs: Any) -> Any:
+        loaded = load(*args, **kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
+        return loaded
+
+    monkeypatch.setattr(add, "load_articles", load_then_wait)
+    statuses: list[int] = []
+
+    def one() -> None:
+        out, err = io.StringIO(), io.StringIO()
+        command = ["add", "--date", "2025-09-01", "--seeds", str(seeds)]
+        statuses.append(main(command, out, err, io.BytesIO(PACT.encode())))
+
+    threads = [threading.Thread(target=one) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [p.name for p in seeds.iterdir()] == [f"2025-09-01-{PACT_SLUG}.md"]
+    assert sorted(statuses) == [0, 1, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("shell", "message"),
+    [
+        ("briefings add --date 2025-09-01 --seeds seeds <&-", "standard input is closed"),
+        ("briefings add --date 2025-09-01 --seeds seeds < /dev/zero", "byte limit"),
+        ("briefings add /dev/zero --date 2025-09-01 --seeds seeds", "byte limit"),
+        ("briefings add story.txt --date 2025-09-01 --seeds story.txt", "not a folder"),
+        ("briefings add seeds --date 2025-09-01 --seeds seeds", "is a folder"),
+    ],
+)
+def test_add_refuses_unreadable_input_with_one_line(
+    tmp_path: Path, shell: str, message: str
+) -> None:
+    """A closed stdin, an endless input, a file as the seeds folder: one error line and
+    exit 1, never a traceback or a read without end."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "story.txt").write_text(PACT, "utf-8")
+    result = subprocess.run(
+        ["bash", "-c", shell.replace("briefings", str(BRIEFINGS), 1)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ") and message in result.stderr, result.stderr
+    assert list((tmp_path / "seeds").iterdir()) == []
+
+
+def test_add_works_in_a_seeds_folder_with_a_symlink_loop(project: Path) -> None:
+    """A link that points at itself in seeds/ is reported by the loader, not a crash of add."""
+    (project / "seeds" / "loop.txt").symlink_to("loop.txt")
+    assert run("add", "--date", "2025-09-01", stdin=PACT.encode())[0] == 0
 
 
 def test_add_prints_the_full_url_when_site_url_is_set(project: Path) -> None:
@@ -155,7 +248,9 @@ def test_add_prints_the_full_url_when_site_url_is_set(project: Path) -> None:
 def test_options_come_from_the_plugin_entry_of_mkdocs_yml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Tags only MkDocs resolves are tolerated, !ENV is read, plugin options are validated."""
+    """mkdocs.yml is read by MkDocs itself: its tags and !ENV resolve, plugin options are
+    validated and an invalid one is one error line with exit 2."""
+    (tmp_path / "docs").mkdir()
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\n"
@@ -170,7 +265,7 @@ def test_options_come_from_the_plugin_entry_of_mkdocs_yml(
     assert project.path("seeds_dir") == tmp_path / "articles"
     assert project.options.cache is False and project.options.editorial_dir == "briefings"
     assert project.site_url == "https://fallback.example/"
-    config.write_text("plugins:\n  - briefings:\n      batch_size: many\n", "utf-8")
+    config.write_text("site_name: x\nplugins:\n  - briefings:\n      batch_size: many\n", "utf-8")
     status, _, err = run("check", "--config", str(config))
     assert status == 2 and "batch_size" in err
     assert run("check", "--config", str(tmp_path / "missing.yml"))[0] == 2

@@ -77,3 +77,21 @@ def test_annotate_setup_errors_are_one_line_and_status_2(
     setup(project)
     status, _, err = run("annotate", "--config", str(project / "mkdocs.yml"))
     assert status == 2 and err.startswith("error: ") and message in err
+
+
+@pytest.mark.parametrize("command", ["annotate", "check", "cache"])
+def test_a_cache_inside_the_seeds_folder_is_refused(tmp_path: Path, command: str) -> None:
+    """Every command that opens the cache refuses one inside seeds/ (a build never writes
+    there), with exit 2 and nothing written."""
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - briefings:\n", "  - briefings:\n      cache_dir: seeds/.cache\n", 1
+        ),
+        "utf-8",
+    )
+    extra = ["clear"] if command == "cache" else []
+    status, _, err = run(command, *extra, "--config", str(config))
+    assert status == 2 and "cache_dir" in err and "seeds_dir" in err
+    assert not (project / "seeds" / ".cache").exists()

@@ -40,17 +40,17 @@ def test_real_registry_is_valid_and_large() -> None:
 @pytest.mark.parametrize(
     ("actors", "line", "message"),
     [
-        ("actors:\n  - id: x\n    name: X\n    type: robot\n", 2, "field `type`"),
+        ("actors:\n  - id: x\n    name: X\n    type: robot\n", 4, "field `type`"),
         ("actors:\n  - id: Bad Id\n    name: X\n    type: person\n", 2, "field `id`"),
         ("actors:\n  - id: x\n    type: person\n", 2, "field `name` is required"),
         (
             "actors:\n  - id: x\n    name: X\n    type: person\n    kind: tabloid\n",
-            2,
+            5,
             "field `kind`",
         ),
         (
             "actors:\n  - id: x\n    name: X\n    type: person\n    pronoun: him\n",
-            2,
+            5,
             "field `pronoun` is 'him'; use one of he, she, they",
         ),
         (
@@ -60,7 +60,7 @@ def test_real_registry_is_valid_and_large() -> None:
         ),
         (
             "actors:\n  - id: x\n    name: X\n    type: person\n    colour: red\n",
-            2,
+            5,
             "unknown field `colour`",
         ),
         ("actors:\n  - id: x\n    name: [unclosed\n", 4, "malformed YAML"),
@@ -69,7 +69,8 @@ def test_real_registry_is_valid_and_large() -> None:
 def test_registry_errors_name_line_and_field(
     tmp_path: Path, actors: str, line: int, message: str
 ) -> None:
-    """A bad registry entry is reported with file, line and field, and skipped."""
+    """A bad registry entry is reported with file, the line of the bad field (of the entry
+    where the field is missing) and the field, and skipped."""
     loaded = load_editorial(editorial_with(tmp_path, actors))
     (problem,) = loaded.problems
     assert (
@@ -85,7 +86,7 @@ def test_correction_with_unknown_actor_is_reported(tmp_path: Path) -> None:
         "corrections:\n  - article: a\n    text: Y\n    actor: nobody\n",
     )
     (problem,) = load_editorial(folder).problems
-    assert "unknown actor id `nobody`" in problem.message and problem.line == 2
+    assert "unknown actor id `nobody`" in problem.message and problem.line == 4
 
 
 def test_correction_changes_the_built_page(tmp_path: Path) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsroom.furniture import clean_headline, is_furniture, strip_dateline
+from newsroom.model import Article
+from newsroom.seeds import load_articles
 
 
 @pytest.mark.parametrize(
@@ -93,3 +97,57 @@ def test_wire_tags_leave_the_headline() -> None:
     assert clean_headline("(LEAD) N. Korea fires missiles") == "N. Korea fires missiles"
     assert clean_headline("(2nd LD) Kim says") == "Kim says"
     assert clean_headline("(LEAD)") == "(LEAD)"
+
+
+# --- where furniture is dropped (issue 18) ----------------------------------------------------
+
+
+def load_one(tmp_path: Path, text: str) -> tuple[Article, list[tuple[int | None, str, str]]]:
+    (tmp_path / "a.txt").write_text(text, "utf-8")
+    loaded = load_articles(tmp_path)
+    (article,) = loaded.articles
+    return article, [(p.line, p.message, p.severity) for p in loaded.problems]
+
+
+def test_a_short_subheading_between_paragraphs_is_kept(tmp_path: Path) -> None:
+    """ "Nuclear talks" between two paragraphs is a sub-heading, never dropped as a label."""
+    text = "Headline\n\nKim met Putin on Wednesday.\n\nNuclear talks\n\nThey spoke for hours.\n"
+    article, problems = load_one(tmp_path, text)
+    blocks = [(b.kind, article.block_text(b)) for b in article.blocks]
+    assert ("heading", "Nuclear talks") in blocks and problems == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Monday the talks had collapsed.", "Trade", "Kim Yo-jong", "Updated rules took effect."],
+)
+def test_text_between_paragraphs_is_never_dropped(tmp_path: Path, line: str) -> None:
+    """A line between paragraphs that only looks like a byline or a label stays in the text."""
+    article, problems = load_one(tmp_path, f"Headline\n\nFirst paragraph.\n\n{line}\n\nLast one.\n")
+    assert line in article.body and problems == []
+
+
+def test_furniture_at_the_edges_is_dropped_and_reported(tmp_path: Path) -> None:
+    """Bylines and labels before the text and after it go, each reported at its line (info)."""
+    text = (
+        "Headline\nBy Yi Wonju\nPublished: 04 Jun. 2025, 14:39\n"
+        "Kim met Putin.\nAdvertisement\nThey talked.\nDonald Trump\nShare this article\n"
+    )
+    article, problems = load_one(tmp_path, text)
+    assert [article.block_text(b) for b in article.blocks] == ["Kim met Putin.", "They talked."]
+    assert problems == [
+        (2, 'dropped as page furniture: "By Yi Wonju"', "info"),
+        (3, 'dropped as page furniture: "Published: 04 Jun. 2025, 14:39"', "info"),
+        (5, 'dropped as page furniture: "Advertisement"', "info"),
+        (7, 'dropped as page furniture: "Donald Trump"', "info"),
+        (8, 'dropped as page furniture: "Share this article"', "info"),
+    ]
+
+
+def test_dropped_lines_are_reported_at_their_line_in_markdown(tmp_path: Path) -> None:
+    """In a .md article the line counts from the top of the file, front matter included."""
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: T\n---\nPhoto: Yonhap\n\nText here.\n\nSubscribe\n", "utf-8"
+    )
+    loaded = load_articles(tmp_path)
+    assert [(p.line, p.severity) for p in loaded.problems] == [(4, "info"), (8, "info")]

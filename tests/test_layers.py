@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "newsroom"
 LAYERS: dict[str, int] = {
     "model": 0,
     "text": 0,
+    "schema": 0,
     "yamlfile": 0,
     "config": 1,
     "furniture": 1,
@@ -30,8 +31,8 @@ LAYERS: dict[str, int] = {
     "api": 6,
     "feeds": 6,
     "plugin": 7,
+    "serve": 7,
     "cli": 7,
-    "cli_annotate": 7,
     "evaluation": 7,
 }
 

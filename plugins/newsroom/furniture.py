@@ -3,9 +3,14 @@
 Bylines, timestamps, photo credits and captions, share buttons, copyright notices, stray
 style sheets, video titles and the headline repeated in the body are not the article: a
 reader should not see them as paragraphs, and the annotator should not mistake a credit
-for an actor or a timestamp for an event. The loader drops every line :func:`is_furniture`
-accepts, and a dateline ("SEOUL, Oct. 29 (Yonhap) --") from the start of the first
-paragraph (:func:`strip_dateline`).
+for an actor or a timestamp for an event.
+
+Where a line sits decides how sure we can be. Before the first paragraph of text and after
+the last one, the loader drops every line :func:`is_furniture` accepts (bylines, labels of
+one or two words, timestamps); between paragraphs only the shapes :func:`is_known_furniture`
+accepts ("Advertisement", a photo credit, a copyright line), since a short line there is
+more often a sub-heading ("Nuclear talks") than a label. A dateline ("SEOUL, Oct. 29
+(Yonhap) --") goes from the start of one of the first paragraphs (:func:`strip_dateline`).
 """
 
 from __future__ import annotations
@@ -48,6 +53,27 @@ _CSS = re.compile(r"[a-z-]+\s*:\s*[^;{}]+;")
 _BYLINE = re.compile(r"\bBy [A-Z][a-z]+ [A-Z]")
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b")
 _MAX_FURNITURE_WORDS = 16
+
+
+def is_known_furniture(line: str) -> bool:
+    """Whether a line is furniture wherever it stands: a fixed page label, a photo credit or
+    a caption ending in one, a copyright notice, a style sheet."""
+    text = line.strip()
+    if not text:
+        return False
+    if text.lower().rstrip(" .:!|") in FURNITURE_LINES:
+        return True
+    if any(mark in text for mark in ("©", "™", "All rights reserved")):
+        return True
+    if "{" in text and len(_CSS.findall(text)) >= 2:
+        return True
+    if (
+        _CREDIT.search(text)
+        and len(text.split()) <= _MAX_FURNITURE_WORDS
+        and not text.endswith((".", "?", "!", "”", '"'))
+    ):
+        return True  # "Photo Illustration by ... /Getty Images"; longer is a sentence
+    return _CAPTION_CREDIT.search(text) is not None
 
 
 def is_furniture(line: str, headline: str | None = None) -> bool:

@@ -104,7 +104,7 @@ class Problem:
     path: str
     message: str
     line: int | None = None
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "info"] = "error"  # info: a note, never a failure
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -5,6 +5,7 @@ load (seeds/, briefings/) -> annotate -> index the corpus -> render Markdown -> 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -14,17 +15,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
-from .config import BriefingsConfig
+from .config import BriefingsConfig, cache_dir_problem
 from .corpus import Corpus, build_corpus
-from .editorial import load_editorial
+from .editorial import load_editorial, with_articles
 from .feeds import FeedSite, build_feeds
-from .model import Problem
+from .model import Article, Briefing, Editorial, Problem
 from .pages import Site, render_site
 from .pages import markup as m
 from .pages.indexes import render_home_extra
 from .pages.orientation import section_index, wants_toc, with_toc
 from .pages.templating import Templates
 from .seeds import Loaded, load_articles
+from .serve import FolderWatch
+from .text import printable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +75,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         custom_dir = config.theme.custom_dir
         self.templates = Templates(Path(custom_dir) if custom_dir else None)
         cache_dir = self.path("cache_dir") if self.config.cache else None
+        if cache_dir is not None:
+            problem = cache_dir_problem(
+                cache_dir,
+                self.root,
+                seeds_dir=self.path("seeds_dir"),
+                editorial_dir=self.path("editorial_dir"),
+                docs_dir=Path(config.docs_dir),
+                site_dir=Path(config.site_dir),
+            )
+            if problem:
+                raise PluginError(f"briefings: {problem}")
         options = (
             self.config.model,
             self.config.workers,
@@ -96,18 +110,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes, self.loaded)
         self.loaded = loaded
-        editorial = load_editorial(self.path("editorial_dir"))
+        editorial = with_articles(load_editorial(self.path("editorial_dir")), loaded.articles)
         report(loaded.problems, self.config.seeds_dir)
         report(editorial.problems, self.config.editorial_dir)
-        try:
-            briefings = self.annotator.annotate(loaded.articles, editorial.editorial)
-        except RuntimeError as error:
-            from .annotate.cluster import DaskUnavailable  # (Dask itself only when used)
-            from .nlp.pipeline import ModelNotFound  # imported late: it imports spaCy
-
-            if isinstance(error, ModelNotFound | DaskUnavailable):
-                raise PluginError(str(error)) from None
-            raise
+        briefings, failed = annotate_each(self.annotator, loaded.articles, editorial.editorial)
+        report(failed, self.config.seeds_dir)
         if self.annotator.report is not None:
             log.info(str(self.annotator.report))
         self.corpus = build_corpus(briefings, editorial.editorial)
@@ -188,16 +195,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
-        """Rebuild when an editor adds or edits an article or an editorial file, and load the
-        model in the background meanwhile: the first article added waits only for its own
-        annotation, not for spaCy's import and the model's load."""
+        """Rebuild when an editor adds or edits an article or an editorial file, or deletes,
+        moves or re-creates their folders; load the model in the background meanwhile: the
+        first article added waits only for its own annotation, not for spaCy's import and
+        the model's load."""
         if not self.config.enabled:
             return None
         if self.annotator is not None:
             self.annotator.preload()
-        for option in ("seeds_dir", "editorial_dir"):
-            if self.path(option).is_dir():
-                server.watch(str(self.path(option)), recursive=True)
+        FolderWatch(server, [self.path("seeds_dir"), self.path("editorial_dir")]).start()
         return server
 
 
@@ -213,6 +219,33 @@ def warn_without_site_url(site_url: str | None, command: str | None) -> None:
         "site_url: !ENV [SITE_URL, ''] and SITE_URL in the environment)"
     )
     (log.warning if command == "gh-deploy" else log.info)(message)
+
+
+def annotate_each(
+    annotator: Annotator, articles: Sequence[Article], editorial: Editorial
+) -> tuple[list[Briefing], tuple[Problem, ...]]:
+    """Annotate every article; when that fails, one by one, so that an article the pipeline
+    cannot take is one error and left out, never the end of the build. A missing model or
+    Dask is a setup error, for the whole build."""
+    try:
+        return annotator.annotate(articles, editorial), ()
+    except Exception as error:
+        from .annotate.cluster import DaskUnavailable  # (Dask itself only when used)
+        from .nlp.pipeline import ModelNotFound  # imported late: it imports spaCy
+
+        if isinstance(error, ModelNotFound | DaskUnavailable):
+            raise PluginError(str(error)) from None
+    briefings: list[Briefing] = []
+    failed: list[Problem] = []
+    for article in articles:
+        try:
+            briefings.extend(annotator.annotate([article], editorial))
+        except Exception as error:  # the boundary around one article
+            detail = printable(f"{type(error).__name__}: {error}")[:200]
+            failed.append(
+                Problem(article.path.as_posix(), f"left out: annotating failed ({detail})")
+            )
+    return briefings, tuple(failed)
 
 
 def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotator:
@@ -231,8 +264,6 @@ def located(problem: Problem, shown: str) -> str:
 def report(problems: tuple[Problem, ...], shown: str) -> None:
     """Log every input problem with its file (relative to mkdocs.yml) and line."""
     for problem in problems:
-        message = f"{located(problem, shown)}: {problem.message}"
-        if problem.severity == "error":
-            log.error(message)
-        else:
-            log.warning(message)
+        # Escaped: a file name or value from an input file never writes raw to the terminal.
+        message = printable(f"{located(problem, shown)}: {problem.message}")
+        {"error": log.error, "warning": log.warning, "info": log.info}[problem.severity](message)

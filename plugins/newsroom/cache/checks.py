@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..editorial import ID_PATTERN
 from ..model import Annotation, Article, Claim, DateMention, Figure, Mention
 from ..nlp.dates.values import is_value
+from ..schema import is_id
 
 LABEL_PATTERN = re.compile(r"[A-Z][A-Z_]*")
 
@@ -61,6 +61,6 @@ def annotation_problem(annotation: Annotation, article: Article | None) -> str |
 def _bad_id(*groups: Iterable[str | None]) -> str | None:
     for group in groups:
         for value in group:
-            if value is not None and not ID_PATTERN.fullmatch(value):
+            if value is not None and not is_id(value):
                 return value
     return None

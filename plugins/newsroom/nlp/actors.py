@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from ..model import LABEL_OF_TYPE, TYPE_OF_LABEL, Actor
+from ..schema import MAX_ID_CHARS
 from .names import (
     acronym_after,
     is_name,
@@ -466,7 +467,8 @@ def end_words(names: Iterable[str]) -> set[str]:
 
 def actor_slug(text: str) -> str | None:
     """The id of an actor the registry lacks; never one reserved for an index page."""
-    slug = slugify(text)
+    # Bounded: the id names the actor's page file (a 300-letter word is no file name).
+    slug = slugify(text, max_length=MAX_ID_CHARS)
     return f"{slug}-actor" if slug == "index" else slug or None
 
 

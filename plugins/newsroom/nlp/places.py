@@ -6,6 +6,7 @@ from __future__ import annotations
 from slugify import slugify
 from spacy.tokens import Span
 
+from ..schema import MAX_ID_CHARS
 from .words import words
 
 
@@ -56,4 +57,4 @@ def is_modifier(span: Span) -> bool:
 
 def place_id(text: str) -> str:
     """The id of a capital named as a place."""
-    return slugify(text)
+    return slugify(text, max_length=MAX_ID_CHARS)

@@ -124,7 +124,10 @@ def resolve_date(text: str, anchor: dt.date, tense: Tense = "present") -> str | 
     the month holding all of its days, or None when it straddles two months.
     """
     day = dt.date(anchor.year, anchor.month, anchor.day)  # a datetime would break the cache key
-    return _resolve(text, day, tense)
+    try:
+        return _resolve(text, day, tense)
+    except OverflowError:  # reckoned past year 1 or 9999 from an anchor near either end
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -8,6 +8,9 @@ import argparse
 from pathlib import Path
 from typing import IO, Any
 
+from ..config import cache_dir_problem
+from .project import mkdocs_config
+
 PLUGIN = "briefings"
 
 
@@ -42,24 +45,32 @@ def add_annotate_command(commands: Any) -> argparse.ArgumentParser:
 
 def plugin_options(config_file: Path) -> dict[str, Any]:
     """The briefings plugin's validated options in ``config_file``, as a build sees them."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    try:
-        config = load_config(str(config_file))
-    except ConfigurationError as error:
-        raise AnnotateError(f"{config_file}: {error}") from None
+    config = mkdocs_config(config_file)
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise AnnotateError(f"{config_file}: the {PLUGIN} plugin is not in its `plugins:` list")
-    return dict(plugin.config)
+    options = dict(plugin.config)
+    root = config_file.resolve().parent
+    problem = cache_dir_problem(
+        root / options["cache_dir"],
+        root,
+        seeds_dir=root / options["seeds_dir"],
+        editorial_dir=root / options["editorial_dir"],
+        docs_dir=Path(config.docs_dir),
+        site_dir=Path(config.site_dir),
+    )
+    if problem:
+        raise AnnotateError(f"{config_file}: {problem}")
+    return options
 
 
 class AnnotateError(Exception):
     """A failure to report on one line (exit status 2)."""
 
 
-def run_annotate(args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes]) -> int:
+def run_annotate(
+    args: argparse.Namespace, out: IO[str], err: IO[str], stdin: IO[bytes] | None
+) -> int:
     """``briefings annotate``: annotate every article the cache lacks; 2 on a setup error."""
     try:
         return annotate_archive(args, out, err)
@@ -72,12 +83,12 @@ def annotate_archive(args: argparse.Namespace, out: IO[str], err: IO[str]) -> in
     """Load the articles and the editorial layer, annotate with a progress bar, report."""
     from tqdm import tqdm
 
-    from .annotate import annotator_for
-    from .annotate.cluster import DaskUnavailable
-    from .cache import AnnotationCache
-    from .editorial import load_editorial
-    from .nlp.pipeline import ModelNotFound
-    from .seeds import load_articles
+    from ..annotate import annotator_for
+    from ..annotate.cluster import DaskUnavailable
+    from ..cache import AnnotationCache
+    from ..editorial import load_editorial
+    from ..nlp.pipeline import ModelNotFound
+    from ..seeds import load_articles
 
     config_file = Path(args.config)
     if not config_file.is_file():
