@@ -44,6 +44,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Mention, Sentence
+from .antecedents import _bodies, _persons
 from .citations import _attach_citations, _citations
 from .found import _Found
 from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
@@ -57,11 +58,7 @@ from .repairs import (
     _fronted_cut,
     _trailing_source_pairs,
 )
-from .sources import (
-    Resolver,
-    _bodies,
-    _persons,
-)
+from .sources import Resolver
 from .spans import (
     _char_span,
     _clipped_subtree,
@@ -216,7 +213,7 @@ def _finish(found: _Found, doc: Doc, resolve: Resolver, body: str, cues: Cues) -
     if bounds is None:
         return None
     source_text = doc[start : end + 1].text
-    source = resolve(found.source_head, start, end, found.first_conjunct)
+    source = resolve(found.source_head, start, end, found.first_conjunct, found.cue_token)
     return Claim(
         text=body[bounds[0] : bounds[1]],
         start=bounds[0],
@@ -315,8 +312,8 @@ def extract_claims(
     found += continued_quotations(doc, found, quotes, sents, cues)
 
     registry = actors or {}
-    people = _persons(doc, sents, mentions, found, registry)
-    bodies = _bodies(mentions, registry)
+    people = _persons(doc, sents, mentions, found, registry, cues)
+    bodies = _bodies(doc, mentions, registry)
     resolve = Resolver(sents, index, people, bodies, registry, cues)
     body = doc.text  # built from the tokens on every access: once
     claims: list[Claim] = []

@@ -11,6 +11,9 @@ EMPTY_OBJECTS: frozenset[str] = frozenset(
 
 #: Subjects that stand for a person named before ("he said"): resolved by salience.
 ANAPHORIC_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+#: The same as objects ("according to him"), with the subject form they stand for.
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she"}
+PRONOUN_ANAPHORS: frozenset[str] = ANAPHORIC_PRONOUNS | frozenset(OBJECT_PRONOUNS)
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 #: Heads of "with X saying ..." and of participles attached to a clause ("..., saying ...").
 _WITH = frozenset({"with"})

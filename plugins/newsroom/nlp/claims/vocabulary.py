@@ -29,6 +29,8 @@ class Cues:
     evidence_nouns: frozenset[str]
     body_nouns: frozenset[str]
     title_nouns: frozenset[str]
+    document_nouns: frozenset[str]  # "the statement", "the release": what a body issues
+    speech_nouns: frozenset[str]  # "the claim that S", "a statement urging S"
     hearsay_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
     patterns: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
@@ -85,6 +87,8 @@ def parse_cues(text: str) -> Cues:
         evidence_nouns=_words(data, "evidence_nouns"),
         body_nouns=_words(data, "body_nouns"),
         title_nouns=_words(data, "title_nouns"),
+        document_nouns=_words(data, "document_nouns"),
+        speech_nouns=_words(data, "speech_nouns"),
         hearsay_cues=_words(hearsay, "passive_cues"),
         hearsay_adverbs=_words(hearsay, "adverbs"),
         patterns=patterns,
