@@ -57,6 +57,7 @@ from .repairs import (
     _dangling_coordination,
     _fronted_cut,
     _trailing_source_pairs,
+    inverted_pairs,
 )
 from .sources import Resolver
 from .spans import (
@@ -84,7 +85,10 @@ def _verb_claims(
     cues: Cues,
     quotes: Sequence[tuple[int, int]] = (),
     participles: frozenset[int] = frozenset(),
+    anchors: list[_Found] | None = None,
 ) -> list[_Found]:
+    """Claims of the cue/subject ``pairs``; ``anchors`` collects attributions whose words
+    are no statement (“A remarkable decision,” says X): the speaker of what follows."""
     found: list[_Found] = []
     seen: set[int] = set()
     for cue, subject in pairs:
@@ -95,8 +99,10 @@ def _verb_claims(
             continue
         if any(c.dep_ == "neg" for c in cue.children):
             continue  # "did not say", "did not mention"
-        if subject.lower_ in FIRST_PERSON and _quotation_around(quotes, cue.i) is not None:
-            continue  # "I think ..." inside a quotation: the quote's speaker says it all
+        quote = _quotation_around(quotes, cue.i)
+        if quote is not None and (subject.lower_ in FIRST_PERSON or quote[0] < subject.i):
+            continue  # "I think ...", "the president has announced ..." inside a quotation:
+            # the quote's speaker says it all
         participle = cue.i in participles
         if participle and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
             continue  # "with X saying": X, not the clause's subject, is the speaker
@@ -134,21 +140,24 @@ def _verb_claims(
             # "the plan, which officials say will cost ...": the pronoun is not content
             and not (i < first and doc[i].lower_ in RELATIVE_PRONOUNS and doc[i].dep_ != "mark")
         ]
-        if not statement or not (lemma in cues.stance_cues or is_proposition(doc, statement, cue)):
-            continue  # a claim of fact is a clause, never a bare noun phrase
-        seen.add(cue.i)
-        found.append(
-            _Found(
-                sentence=index,
-                statement=statement,
-                source_head=head,
-                source_bounds=(start, end),
-                cue=cue.text,
-                attribution=(min(start, cue.i), max(end, cue.i)),
-                kind="verb",
-                cue_token=cue,
-            )
+        item = _Found(
+            sentence=index,
+            statement=statement,
+            source_head=head,
+            source_bounds=(start, end),
+            cue=cue.text,
+            attribution=(min(start, cue.i), max(end, cue.i)),
+            kind="verb",
+            cue_token=cue,
         )
+        if not statement or not (lemma in cues.stance_cues or is_proposition(doc, statement, cue)):
+            # a claim of fact is a clause, never a bare noun phrase
+            quoted = any(_quotation_around(quotes, i) is not None for i in statement)
+            if anchors is not None and quoted:
+                anchors.append(item)
+            continue
+        seen.add(cue.i)
+        found.append(item)
     return found
 
 
@@ -201,6 +210,32 @@ def _according_claims(
                 kind="according",
                 excluded=frozenset(phrase),
                 first_conjunct=True,
+            )
+        )
+    return found
+
+
+def _inverted_claims(
+    doc: Doc, sents: SentenceIndex, mentions: MentionIndex, cues: Cues, done: set[int]
+) -> list[_Found]:
+    """ "S, reported adviser X.": the statement is what precedes the cue."""
+    found = []
+    for cue, last, start, end in inverted_pairs(doc, sents, mentions, done, cues):
+        index = sents.of(cue)
+        if index is None:  # pragma: no cover - inverted_pairs keeps sentence tokens only
+            continue
+        lo = sents.bounds(index)[0]
+        phrase = doc[start : end + 1]
+        found.append(
+            _Found(
+                sentence=index,
+                statement=list(range(lo, last + 1)),
+                source_head=phrase.root,
+                source_bounds=(start, end),
+                cue=cue.text,
+                attribution=(cue.i, end),
+                kind="verb",
+                cue_token=cue,
             )
         )
     return found
@@ -296,7 +331,13 @@ def extract_claims(
 
     quotes = quotations(sents)
     found = _according_claims(doc, according_pairs, sents, index, cues)
-    found += _verb_claims(doc, cue_pairs, sents, index, cues, quotes, frozenset(participles))
+    anchors: list[_Found] = []
+    found += _verb_claims(
+        doc, cue_pairs, sents, index, cues, quotes, frozenset(participles), anchors
+    )
+    found += _inverted_claims(
+        doc, sents, index, cues, {f.cue_token.i for f in found if f.cue_token}
+    )
     cites = _citations(citing_pairs, sents, index, cues)
     _attach_citations(found, cites)
 
@@ -309,7 +350,7 @@ def extract_claims(
     _without_asides(found, sents)
     for item in found:
         _whole_quotation(item, quotes)
-    found += continued_quotations(doc, found, quotes, sents, cues)
+    found += continued_quotations(doc, found, quotes, sents, cues, anchors)
 
     registry = actors or {}
     people = _persons(doc, sents, mentions, found, registry, cues)

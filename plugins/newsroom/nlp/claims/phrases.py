@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .grammar import _DEP_RANK, _LEFT_KEEP, _RIGHT_KEEP, _RIGHT_PREPS, PERSONAL_PRONOUNS
+from .grammar import (
+    _DEP_RANK,
+    _LEFT_KEEP,
+    _RIGHT_KEEP,
+    _RIGHT_PREPS,
+    OBJECT_PRONOUNS,
+    PERSONAL_PRONOUNS,
+)
 from .indexes import MentionIndex
 from .vocabulary import Cues
 
@@ -129,8 +136,14 @@ def _qualified_source(
     """An "according to" object: an actor mention, or a source noun qualified by one."""
     if mentions.is_source_mention(head):
         return True  # "according to Yonhap"
-    # "according to South Korean assessments", "according to Russia’s Tass news agency"
-    return bool(_words(head) & cues.source_nouns) and _has_mention(start, end, head.doc, mentions)
+    if head.lower_ in OBJECT_PRONOUNS:
+        return True  # "according to him": the person named before
+    if not _words(head) & cues.source_nouns:
+        return False
+    # "according to South Korean assessments", "according to Russia’s Tass news agency",
+    # "according to the ministry" (the one named before); not "according to officials"
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return _has_mention(start, end, head.doc, mentions) or definite
 
 
 def _plausible_subject(

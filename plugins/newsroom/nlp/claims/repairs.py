@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from .indexes import MentionIndex
+from .grammar import TIME_LABELS
+from .indexes import MentionIndex, SentenceIndex
 from .vocabulary import Cues
 
 
@@ -118,3 +119,55 @@ def _trailing_source_pairs(
         name = doc[first : cue.i]
         pairs.append((cue, name.root))
     return pairs
+
+
+#: Marks that end a source phrase set after its cue: "S, estimated X – a number ...".
+_PHRASE_ENDS = frozenset({"–", "—", ";", ":", "(", ","})
+#: Penn tags of a finite verb: where one follows the cue, a clause starts, not a name.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def inverted_pairs(
+    doc: Doc, sents: SentenceIndex, mentions: MentionIndex, done: set[int], cues: Cues
+) -> list[tuple[Token, int, int, int]]:
+    """ "S, reported adviser X." / "S, estimated Ukraine's General Staff – ...": the speaker
+    after a cue set after the statement, which the parser reads as the cue's object or takes
+    the cue for an adjective. Each as (cue, end of the statement, phrase start, phrase end)."""
+    found: list[tuple[Token, int, int, int]] = []
+    for cue in doc[2:]:
+        if cue.i in done or cue.lemma_.lower() not in cues.speech_cues:
+            continue
+        if cue.tag_ not in {"VBD", "VBZ", "VBN"}:
+            continue
+        before = doc[cue.i - 1]
+        # "S, reported X" or "“S,” said X"
+        if before.text != "," and not (before.is_quote and doc[cue.i - 2].text == ","):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            continue
+        index = sents.of(cue)
+        if index is None:
+            continue
+        lo, hi = sents.bounds(index)
+        end = cue.i
+        for k in range(cue.i + 1, hi + 1):
+            token = doc[k]
+            if token.text in _PHRASE_ENDS or token.tag_ in _FINITE or token.is_sent_end:
+                break
+            if not (token.is_punct or token.is_space):
+                end = k
+        if end == cue.i or not _phrase_names(doc, cue.i + 1, end, mentions):
+            continue
+        if cue.i - 1 - lo < 3:
+            continue  # too short to be a statement
+        found.append((cue, cue.i - 2, cue.i + 1, end))
+    return found
+
+
+def _phrase_names(doc: Doc, start: int, end: int, mentions: MentionIndex) -> bool:
+    """Whether the words from ``start`` to ``end`` name a source: a name, headed by a name
+    ("Ukraine's General Staff"), not a time ("Monday")."""
+    root = doc[start : end + 1].root
+    if root.ent_type_ in TIME_LABELS or root.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    return any(mentions.is_source_mention(doc[k]) for k in range(start, end + 1))

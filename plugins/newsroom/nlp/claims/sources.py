@@ -118,6 +118,7 @@ class Resolver:
     cues: Cues
     last_source: str | None = None
     last_body: str | None = None
+    last_body_block: int = -1
     tokens: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -136,6 +137,8 @@ class Resolver:
             chained = True
         elif _is_body_anaphor(head, start, end, mentions, cues):
             source = body_antecedent(head, self.bodies)
+            if source is None and head.lower_ in cues.generic_body_nouns:
+                source = self._recent_body(head)
         elif _is_description(head, start, end, mentions, cues):
             source = _named_after(doc, end, mentions) or _described(head, self.persons, self.actors)
             source = source or antecedent(head, self.sents, self.persons, self.tokens)
@@ -153,6 +156,14 @@ class Resolver:
             self._spoke(head, start, end, source, chained)
         return source
 
+    def _recent_body(self, head: Token) -> str | None:
+        """The body that spoke last, if it spoke in this paragraph or the one before."""
+        index = self.sents.of(head)
+        if index is None or self.last_body is None:
+            return None
+        block = self.sents.sentences[index].block
+        return self.last_body if block - self.last_body_block <= 1 else None
+
     def _spoke(self, head: Token, start: int, end: int, source: str, chained: bool) -> None:
         self.last_source = source
         actor = self.actors.get(source)
@@ -160,6 +171,8 @@ class Resolver:
         index = self.sents.of(head)
         if not person:
             self.last_body = source
+            if index is not None:
+                self.last_body_block = self.sents.sentences[index].block
         elif chained and index is not None:
             # "he said" resolved: the next "he" may find this one, paragraphs later.
             block = self.sents.sentences[index].block

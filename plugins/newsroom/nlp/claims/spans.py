@@ -96,6 +96,11 @@ def _content_of_cue(
     children = [c for c in cue.children if _in(c, lo, hi)]
     ccomps = [c for c in children if c.dep_ == "ccomp"]
     if ccomps:
+        # "added that it is likely S1 will (ccomp) ... S2 (ccomp)": the parser may split one
+        # reported clause in two; what follows the cue is said as a whole.
+        after = [c for c in ccomps if c.i > cue.i]
+        if len(after) > 1:
+            return [i for c in after for i in _clipped_subtree(c, lo, hi)]
         best = max(ccomps, key=lambda c: len(_clipped_subtree(c, lo, hi)))
         return _clipped_subtree(best, lo, hi)
     xcomps = [c for c in children if c.dep_ == "xcomp"]
@@ -103,13 +108,23 @@ def _content_of_cue(
         # "urged Seoul and its allies to contribute": who is urged belongs to the statement.
         urged = [c for c in children if c.dep_ == "dobj" and c.i < xcomps[0].i]
         return [i for c in (*urged[:1], xcomps[0]) for i in _clipped_subtree(c, lo, hi)]
+    # "called for X to do Y": a clause introduced by "for"
+    for child in children:
+        marks = [m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if child.dep_ == "advcl" and child.i > cue.i and marks:
+            return [i for i in _clipped_subtree(child, lo, hi) if i not in marks]
     if cue.lemma_.lower() in cues.object_cues:
         objects: list[Token] = []
         for child in cue.rights:
             if not _in(child, lo, hi):
                 continue
             if child.dep_ in {"dobj", "dative", "attr", "oprd", "pcomp"}:
-                if child.dep_ == "dobj" and child.lower_ in EMPTY_OBJECTS:
+                empty = child.dep_ == "dobj" and child.lower_ in EMPTY_OBJECTS
+                # "accused it of S" keeps "it"; "said it" / "denied that" say nothing
+                if empty and not any(
+                    c.dep_ == "prep" and c.i > child.i and c.lower_ in _TOPIC_PREPS
+                    for c in cue.children
+                ):
                     continue
                 objects.append(child)
             elif (

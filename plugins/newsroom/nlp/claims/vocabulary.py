@@ -28,6 +28,7 @@ class Cues:
     source_nouns: frozenset[str]
     evidence_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    generic_body_nouns: frozenset[str]  # "the company": any body that spoke just before
     title_nouns: frozenset[str]
     document_nouns: frozenset[str]  # "the statement", "the release": what a body issues
     speech_nouns: frozenset[str]  # "the claim that S", "a statement urging S"
@@ -86,6 +87,7 @@ def parse_cues(text: str) -> Cues:
         source_nouns=_words(data, "source_nouns"),
         evidence_nouns=_words(data, "evidence_nouns"),
         body_nouns=_words(data, "body_nouns"),
+        generic_body_nouns=_words(data, "generic_body_nouns"),
         title_nouns=_words(data, "title_nouns"),
         document_nouns=_words(data, "document_nouns"),
         speech_nouns=_words(data, "speech_nouns"),

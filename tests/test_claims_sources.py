@@ -1,0 +1,140 @@
+"""Attribution shapes beyond "X said S": sources named before, after or nowhere, inverted
+cues, reported speech over sentences. Short sentences of our own, on the real pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from test_claims import annotate, claims_of
+
+from newsroom.model import Actor, Claim
+from newsroom.nlp.claims import extract_claims
+
+
+def claim_with(claims: tuple[Claim, ...], words: str) -> Claim:
+    """The one claim whose text holds ``words``."""
+    (found,) = [c for c in claims if words in c.text]
+    return found
+
+
+def test_a_resolved_he_carries_the_speaker_over_paragraphs(nlp: Language) -> None:
+    """A "he" resolved to a speaker stands for them when the next "he" comes more than two
+    paragraphs after the name."""
+    text = (
+        "Putin said the troops had fought bravely.\n\n"
+        "The talks would continue next week, he said.\n\n"
+        "Officials met on Monday to plan the next round.\n\n"
+        "The ceasefire would hold, he said."
+    )
+    assert claim_with(claims_of(nlp, text), "ceasefire would hold").source == "vladimir-putin"
+
+
+def test_only_the_head_of_a_source_phrase_is_salient(nlp: Language) -> None:
+    """ "said X of Y": a later "he" is X, not the Y named in X's phrase."""
+    text = "The ceasefire was fragile, said Lavrov of the Kremlin. The talks would resume, he said."
+    a = annotate(nlp, text)
+    registry = {"sergey-lavrov": Actor("sergey-lavrov", "Sergey Lavrov", "person")}
+    claims = extract_claims(a.doc, a.sentences, a.mentions, registry)
+    assert claim_with(claims, "talks would resume").source == "sergey-lavrov"
+
+
+def test_a_statement_takes_its_issuer(nlp: Language) -> None:
+    """ "A statement issued by X said S": the source is X."""
+    text = "A statement issued by the Kremlin said the talks would resume in March."
+    assert claim_with(claims_of(nlp, text), "talks would resume").source == "kremlin"
+
+
+def test_it_takes_the_body_named_in_its_sentence(nlp: Language) -> None:
+    """ "..., when it said S": "it" is the body named before it in the sentence."""
+    text = (
+        "Kim met Putin in Moscow. "
+        "The visit was praised in a report released by Tass, when it said that the two "
+        "leaders had agreed to expand trade."
+    )
+    assert claim_with(claims_of(nlp, text), "expand trade").source == "tass"
+
+
+def test_it_skips_names_inside_what_it_says(nlp: Language) -> None:
+    """ "S about Russia, it said.": "it" is the body that spoke before, not Russia."""
+    text = (
+        "KCNA said Kim had inspected a missile factory. "
+        "The missiles would be delivered to Russia next year, it said."
+    )
+    claims = claims_of(nlp, text)
+    assert claim_with(claims, "delivered to Russia").source == "korean-central-news-agency"
+
+
+def test_a_government_named_with_its_country(nlp: Language) -> None:
+    """ "the government said" after "the South Korean government": South Korea."""
+    text = (
+        "The South Korean government rejected the plan on Monday. "
+        "The talks had failed, the government said on Tuesday."
+    )
+    assert claim_with(claims_of(nlp, text), "talks had failed").source == "south-korea"
+
+
+def test_the_company_is_the_body_that_spoke_just_before(nlp: Language) -> None:
+    """ "the company" (a word any body answers to) takes the body that spoke just before;
+    "the agency" still needs a body with that word."""
+    text = "Yonhap said the talks had ended. The company added that more talks were planned."
+    assert claim_with(claims_of(nlp, text), "more talks").source == "yonhap"
+
+
+def test_a_description_named_in_the_next_sentence(nlp: Language) -> None:
+    """ "The head of X said S. Y made the remarks ...": the description is Y."""
+    text = (
+        "The head of the Russian Security Council said the troops would stay. "
+        "Shoigu made the remarks at a briefing in Moscow."
+    )
+    assert claim_with(claims_of(nlp, text), "troops would stay").source == "sergei-shoigu"
+
+
+def test_according_to_him(nlp: Language) -> None:
+    """ "according to him" is the person named before."""
+    text = "Lavrov spoke to reporters on Friday. The talks would resume in March, according to him."
+    assert claim_with(claims_of(nlp, text), "talks would resume").source == "sergey-lavrov"
+
+
+def test_a_cue_set_after_the_statement_and_before_its_speaker(nlp: Language) -> None:
+    """ "S, reported X." with X read as the cue's object is X's claim."""
+    text = "Russia has been trying to jam the satellites for months, reported Yonhap."
+    claim = claim_with(claims_of(nlp, text), "jam the satellites")
+    assert claim.source == "yonhap"
+    assert claim.text == "Russia has been trying to jam the satellites for months"
+
+
+def test_a_quote_said_by_a_name_the_parser_gave_to_a_relative_clause(nlp: Language) -> None:
+    """ "“S,” said X, whose son was held ...": X says S."""
+    text = "“The talks have failed,” said Lavrov, whose deputy was held in Kyiv for a week."
+    assert claim_with(claims_of(nlp, text), "talks have failed").source == "sergey-lavrov"
+
+
+def test_a_quotation_continues_after_a_quoted_phrase(nlp: Language) -> None:
+    """ "“A remarkable decision,” says X. But as ..., “S”": the second quotation is X's."""
+    text = (
+        '"A remarkable decision," says Lavrov, the foreign minister. '
+        'But because support is low, "the two sides must meet again very soon".'
+    )
+    claim = claim_with(claims_of(nlp, text), "meet again")
+    assert claim.source == "sergey-lavrov"
+
+
+def test_a_cue_inside_a_quotation_is_the_quoted_speakers(nlp: Language) -> None:
+    """Lavrov said: “The president has announced talks ...” is Lavrov's claim only."""
+    text = "Lavrov said: “The president has announced new talks that start on Friday.”"
+    claims = claims_of(nlp, text)
+    assert [c.source for c in claims] == ["sergey-lavrov"]
+
+
+def test_called_for_someone_to_act(nlp: Language) -> None:
+    """ "X called for Y to do Z": the statement is Y doing Z."""
+    text = "Putin called for Ukraine to withdraw its troops from the region."
+    claim = claim_with(claims_of(nlp, text), "withdraw")
+    assert claim.source == "vladimir-putin"
+    assert claim.text.startswith("Ukraine to withdraw")
+
+
+def test_accused_it_of(nlp: Language) -> None:
+    """ "accused it of S" keeps who is accused."""
+    text = "Russia signed the deal in June. Ukraine accused it of breaking the truce."
+    claim = claim_with(claims_of(nlp, text), "breaking the truce")
+    assert claim.text.startswith("it of breaking")
