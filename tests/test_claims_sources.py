@@ -138,3 +138,34 @@ def test_accused_it_of(nlp: Language) -> None:
     text = "Russia signed the deal in June. Ukraine accused it of breaking the truce."
     claim = claim_with(claims_of(nlp, text), "breaking the truce")
     assert claim.text.startswith("it of breaking")
+
+
+def test_a_cue_sharing_the_subject_of_another_verb(nlp: Language) -> None:
+    """ "X posted ... and added that S": X says S."""
+    text = "The Kremlin posted a video on Friday and added that the talks would resume."
+    assert claim_with(claims_of(nlp, text), "talks would resume").source == "kremlin"
+
+
+def test_described_as_is_a_stance(nlp: Language) -> None:
+    """ "what X described as Y" is X's characterisation, shown as a stance."""
+    text = "Kim fired two missiles, in what Seoul described as a grave provocation."
+    claim = claim_with(claims_of(nlp, text), "grave provocation")
+    assert (claim.source, claim.kind) == ("south-korea", "stance")
+
+
+def test_a_speaker_named_in_a_participle(nlp: Language) -> None:
+    """ "A volunteer, named X, compared ..." is a speaker named X."""
+    text = "A rescue volunteer, named Lavrov, compared the search to looking for a needle."
+    assert claim_with(claims_of(nlp, text), "looking for").source == "sergey-lavrov"
+
+
+def test_a_club_the_model_took_for_a_person_is_no_antecedent(nlp: Language) -> None:
+    """A mention the registry knows as an organisation is never the "he" of a claim."""
+    text = "Putin met Lavrov in the Kremlin. He said the talks had gone well."
+    a = annotate(nlp, text)
+    registry = {
+        "vladimir-putin": Actor("vladimir-putin", "Vladimir Putin", "organization"),
+        "sergey-lavrov": Actor("sergey-lavrov", "Sergey Lavrov", "person"),
+    }
+    claims = extract_claims(a.doc, a.sentences, a.mentions, registry)
+    assert claim_with(claims, "gone well").source == "sergey-lavrov"

@@ -59,6 +59,9 @@ def _persons(
     for mention in mentions:
         if mention.label != "PERSON" and mention.actor not in people:
             continue
+        registered = actors.get(mention.actor) if mention.actor else None
+        if registered is not None and registered.type != "person":
+            continue  # a club or a firm the model took for a person
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):  # pragma: no cover - expand never fails
             continue
@@ -89,7 +92,10 @@ def _main_subject(root: Token) -> bool:
 
 
 def antecedent(
-    head: Token, sents: SentenceIndex, persons: Sequence[_Person], tokens: Sequence[int]
+    head: Token,
+    sents: SentenceIndex,
+    persons: Sequence[_Person],
+    tokens: Sequence[int],
 ) -> str | None:
     """The actor of the person ``head`` stands for: the last salient person mentioned before
     it in its paragraph or the one before, else the last person mentioned there; "he" and

@@ -264,9 +264,15 @@ def _finish(found: _Found, doc: Doc, resolve: Resolver, body: str, cues: Cues) -
 
 
 def stance_or_claim(found: _Found, cues: Cues) -> str:
-    """ "stance" for an evaluation ("praised", "condemned"), else "claim"."""
+    """ "stance" for an evaluation ("praised", "condemned", "described the talks as
+    useful"), else "claim"."""
     cue = found.cue_token
-    return "stance" if cue is not None and cue.lemma_.lower() in cues.stance_cues else "claim"
+    if cue is None:
+        return "claim"
+    doc = cue.doc
+    words = [doc[i] for i in found.statement if not doc[i].is_punct]
+    characterises = bool(words) and words[0].lower_ == "as" and words[0].head.i == cue.i
+    return "stance" if cue.lemma_.lower() in cues.stance_cues or characterises else "claim"
 
 
 def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:

@@ -49,6 +49,8 @@ def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
     end = head.i
     for child in head.rights:
         keep = child.dep_ in _RIGHT_KEEP or (child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS)
+        # "a volunteer, named Justin,": the name belongs to the phrase
+        keep = keep or (child.dep_ == "acl" and any(g.dep_ == "oprd" for g in child.children))
         if child.dep_ == "punct":
             continue
         if not keep:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -76,7 +77,7 @@ def _described(head: Token, persons: list[_Person], actors: Mapping[str, Actor])
         if actor is None:
             continue
         text = " ".join((actor.description, *(r.title for r in actor.roles))).lower()
-        if all(w in text for w in words):
+        if all(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
             found.add(actor.id)
     return found.pop() if len(found) == 1 else None
 

@@ -98,9 +98,11 @@ def _content_of_cue(
     if ccomps:
         # "added that it is likely S1 will (ccomp) ... S2 (ccomp)": the parser may split one
         # reported clause in two; what follows the cue is said as a whole.
+        # So may "S1, but S2, X said" before it.
         after = [c for c in ccomps if c.i > cue.i]
-        if len(after) > 1:
-            return [i for c in after for i in _clipped_subtree(c, lo, hi)]
+        before = [c for c in ccomps if c.i < cue.i]
+        if len(after) > 1 or (len(before) > 1 and not after):
+            return [i for c in after or before for i in _clipped_subtree(c, lo, hi)]
         best = max(ccomps, key=lambda c: len(_clipped_subtree(c, lo, hi)))
         return _clipped_subtree(best, lo, hi)
     xcomps = [c for c in children if c.dep_ == "xcomp"]
@@ -138,6 +140,11 @@ def _content_of_cue(
             any(o.dep_ == "dobj" for o in objects) or objects[0].lower_ in _TOPIC_PREPS
         ):
             return [i for o in objects for i in _clipped_subtree(o, lo, hi)]
+        # "what X described as S": the object is the relative word before the cue
+        fronted = any(c.dep_ == "dobj" and c.i < cue.i for c in cue.children)
+        as_ = [c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"]
+        if fronted and as_ and _in(as_[0], lo, hi):
+            return _clipped_subtree(as_[0], lo, hi)
     # "acknowledged for the first time that it sent ..." (parsed as a relative clause)
     for token in cue.subtree:
         if token.i <= cue.i or not _in(token, lo, hi):
