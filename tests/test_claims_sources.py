@@ -169,3 +169,33 @@ def test_a_club_the_model_took_for_a_person_is_no_antecedent(nlp: Language) -> N
     }
     claims = extract_claims(a.doc, a.sentences, a.mentions, registry)
     assert claim_with(claims, "gone well").source == "sergey-lavrov"
+
+
+def test_a_claim_made_with_a_noun_of_speech(nlp: Language) -> None:
+    """ "X made the claim that S", "an announcement by X that S", "X published a statement
+    urging Y to ...": X says S."""
+    made = claims_of(nlp, "Putin made the claim on Friday that the troops had left Kursk.")
+    assert claim_with(made, "troops had left").source == "vladimir-putin"
+    by = claims_of(nlp, "The talks followed an announcement by Trump that the war had ended.")
+    assert claim_with(by, "war had ended").source == "donald-trump"
+    urging = claims_of(nlp, "The Kremlin published a statement urging citizens to stay home.")
+    assert claim_with(urging, "stay home").source == "kremlin"
+
+
+def test_rejecting_a_claim_is_not_making_it(nlp: Language) -> None:
+    """ "X rejected the claim that S": S is not X's claim."""
+    claims = claims_of(nlp, "Putin rejected the claim that the troops had left Kursk.")
+    assert all(c.source != "vladimir-putin" for c in claims if "troops" in c.text)
+
+
+def test_a_statement_that_was_made_is_no_content(nlp: Language) -> None:
+    """ "the statement that X made on Friday" names a statement, it does not say one."""
+    assert claims_of(nlp, "Trump quoted the statement that Putin made on Friday.") == ()
+
+
+def test_a_noun_a_relative_cue_reports(nlp: Language) -> None:
+    """ "an offensive X says is backed by Y": X's statement is the offensive being backed."""
+    text = "The fighting is part of an offensive the Ukrainian government says is backed by Russia."
+    claim = claim_with(claims_of(nlp, text), "backed by Russia")
+    assert claim.source == "ukraine"
+    assert claim.text.startswith("an offensive")

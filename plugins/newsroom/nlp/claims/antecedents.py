@@ -83,10 +83,14 @@ def _persons(
 
 
 def _main_subject(root: Token) -> bool:
-    """Whether ``root`` is, or names, the subject of a main clause ("Lavrov said ...",
-    "A volunteer, named Justin, said ..."), not of a reported one."""
+    """Whether ``root`` is, names or owns the subject of a main clause ("Lavrov said ...",
+    "A volunteer, named Justin, said ...", "Merz's trips are ..."), not of a reported one."""
     token = root
-    while token.dep_ in {"appos", "oprd", "acl", "compound", "flat"} and token.head is not token:
+    # "Merz's first trips are ...": the subject's possessor is as salient as the subject
+    while (
+        token.dep_ in {"appos", "oprd", "acl", "compound", "flat", "poss"}
+        and token.head is not token
+    ):
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
 

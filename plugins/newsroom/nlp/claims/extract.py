@@ -51,6 +51,7 @@ from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
 from .hearsay import hearsay_claims, hedged
 from .indexes import MentionIndex, SentenceIndex
 from .matchers import matchers
+from .nouns import noun_claims
 from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds
 from .repairs import (
     _according_fallback,
@@ -130,6 +131,7 @@ def _verb_claims(
             )
         if not content:
             continue
+        content = _with_gapped_noun(cue, content, lo)
         phrase = set(range(start, end + 1))
         first = min(start, cue.i)
         statement = [
@@ -159,6 +161,27 @@ def _verb_claims(
         seen.add(cue.i)
         found.append(item)
     return found
+
+
+def _with_gapped_noun(cue: Token, content: list[int], lo: int) -> list[int]:
+    """ "an offensive X says is backed by Y": the clause X reports lacks its subject, the noun
+    the relative clause hangs on; the statement is that noun and the clause."""
+    if cue.dep_ != "relcl" or cue.head.pos_ != "NOUN":
+        return content
+    if any(c.lower_ in RELATIVE_PRONOUNS for c in cue.children):
+        return content
+    noun = cue.head
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        # "relationships he claims suffered": parsed as the subject of "suffered" with the
+        # cue as its relative clause; the statement is the noun's clause.
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.i > cue.i and verb.pos_ in {"VERB", "AUX"}:
+            return [t.i for t in verb.subtree if t.i >= max(lo, noun.left_edge.i)]
+        return content
+    if any(g.dep_ in {"nsubj", "nsubjpass"} for g in ccomps[0].children):
+        return content
+    return [*range(max(lo, noun.left_edge.i), noun.i + 1), *content]
 
 
 def _according_claims(
@@ -341,6 +364,7 @@ def extract_claims(
     found += _verb_claims(
         doc, cue_pairs, sents, index, cues, quotes, frozenset(participles), anchors
     )
+    found += noun_claims(doc, sents, cues, {f.cue_token.i for f in found if f.cue_token})
     found += _inverted_claims(
         doc, sents, index, cues, {f.cue_token.i for f in found if f.cue_token}
     )

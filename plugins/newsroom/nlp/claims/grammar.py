@@ -14,6 +14,7 @@ ANAPHORIC_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 #: The same as objects ("according to him"), with the subject form they stand for.
 OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she"}
 PRONOUN_ANAPHORS: frozenset[str] = ANAPHORIC_PRONOUNS | frozenset(OBJECT_PRONOUNS)
+POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"his", "her", "its", "their", "my", "our"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 #: Heads of "with X saying ..." and of participles attached to a clause ("..., saying ...").
 _WITH = frozenset({"with"})

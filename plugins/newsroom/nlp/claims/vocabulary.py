@@ -32,6 +32,7 @@ class Cues:
     title_nouns: frozenset[str]
     document_nouns: frozenset[str]  # "the statement", "the release": what a body issues
     speech_nouns: frozenset[str]  # "the claim that S", "a statement urging S"
+    issuing_verbs: frozenset[str]  # "X made the claim", "X issued a statement"
     hearsay_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
     patterns: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
@@ -91,6 +92,7 @@ def parse_cues(text: str) -> Cues:
         title_nouns=_words(data, "title_nouns"),
         document_nouns=_words(data, "document_nouns"),
         speech_nouns=_words(data, "speech_nouns"),
+        issuing_verbs=_words(data, "issuing_verbs"),
         hearsay_cues=_words(hearsay, "passive_cues"),
         hearsay_adverbs=_words(hearsay, "adverbs"),
         patterns=patterns,
