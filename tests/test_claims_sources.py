@@ -3,6 +3,8 @@ cues, reported speech over sentences. Short sentences of our own, on the real pi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from test_claims import annotate, claims_of
 
@@ -199,3 +201,38 @@ def test_a_noun_a_relative_cue_reports(nlp: Language) -> None:
     claim = claim_with(claims_of(nlp, text), "backed by Russia")
     assert claim.source == "ukraine"
     assert claim.text.startswith("an offensive")
+
+
+def test_the_governor_is_the_person_named_with_that_title(nlp: Language) -> None:
+    """ "the governor said" takes the person named "Governor X" before, paragraphs back."""
+    text = (
+        "Governor Lavrov visited the flooded towns on Monday.\n\n"
+        "Rescuers searched the river banks.\n\n"
+        "More rain fell overnight.\n\n"
+        "Roads were closed across the region.\n\n"
+        "The governor said the search would go on."
+    )
+    assert claim_with(claims_of(nlp, text), "search would go on").source == "sergey-lavrov"
+
+
+def test_an_ambiguous_surname_is_the_person_named_so_before(nlp: Language) -> None:
+    """A "Lee" the resolver left without an actor, and the "he" after it, stand for the
+    salient person named before with that word in their name."""
+    text = (
+        "Lee Seong-kweun told reporters that the talks had failed. "
+        "Lee said the troops had left. He said they would not return."
+    )
+    a = annotate(nlp, text)
+    # the resolver could not tell which Lee the bare surname is
+    mentions = tuple(replace(m, actor=None) if m.text == "Lee" else m for m in a.mentions)
+    claims = extract_claims(a.doc, a.sentences, mentions)
+    assert claim_with(claims, "troops had left").source == "lee-seong-kweun"
+    assert claim_with(claims, "would not return").source == "lee-seong-kweun"
+
+
+def test_a_topic_with_a_date_inside_is_still_content(nlp: Language) -> None:
+    """ "boasted of killing ... in December" reports the killing; only "warned on Monday"
+    (a bare time) is no content."""
+    text = "Ukrainian officials recently boasted of killing 300 soldiers in December alone."
+    claim = claim_with(claims_of(nlp, text), "killing")
+    assert claim.text.startswith("of killing")

@@ -73,10 +73,11 @@ def holds(claim: Claim, where: tuple[int, int], body: str) -> bool:
     the claim's cue ("accused X of ...") needs only its words after the cue inside."""
     start, end = where
     cue = claim.cue
-    # "Google said S": the fragment may open with the source as written and the cue.
+    # "Google said S", "UN experts have previously accused S": the fragment may open with
+    # the source as written, its auxiliaries and adverbs, and the cue.
     source = claim.source_text
     if source and body[start : start + len(source)].lower() == source.lower():
-        after = body.find(cue, start + len(source), start + len(source) + 20)
+        after = body.find(cue, start + len(source), start + len(source) + 20 + len(cue))
         if after >= 0:
             start = after
     if body[start : start + len(cue)].lower() == cue.lower():

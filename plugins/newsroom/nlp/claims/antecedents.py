@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,7 @@ class _Person:
     pronoun: str | None  # "he", "she" or "they" where the registry says
     remark: bool = False  # "X made the remarks": names the speaker of a claim before
     resolved: bool = False  # a "he" resolved before: weaker than a name mentioned since
+    name: str = ""  # the mention as written
 
 
 def _persons(
@@ -77,9 +78,30 @@ def _persons(
         block = sents.sentences[index].block
         actor = actors.get(mention.actor) if mention.actor else None
         pronoun = actor.pronoun if actor else None
-        persons.append(_Person(root.i, mention.actor, block, index, salient, pronoun, remark))
+        persons.append(
+            _Person(
+                root.i, mention.actor, block, index, salient, pronoun, remark, name=mention.text
+            )
+        )
     persons.sort(key=lambda p: p.token)
-    return persons
+    return [_with_named_actor(p, persons) for p in persons]
+
+
+def _with_named_actor(person: _Person, persons: Sequence[_Person]) -> _Person:
+    """A name the resolver left ambiguous ("Lee", between two Lees) stands for the person
+    named before with that word in their name, the salient one first."""
+    if person.actor is not None or not person.name:
+        return person
+    words = set(person.name.lower().split())
+    earlier = [
+        p
+        for p in persons
+        if p.token < person.token and p.actor and words <= set(p.name.lower().split())
+    ]
+    if not earlier:
+        return person
+    best = max(earlier, key=lambda p: (p.salient, p.token))
+    return replace(person, actor=best.actor)
 
 
 def _main_subject(root: Token) -> bool:
@@ -148,6 +170,20 @@ def named_later(head: Token, sents: SentenceIndex, persons: Sequence[_Person]) -
             c.dep_ == "appos" and head.lower_ in {t.lower_ for t in c.subtree}
             for c in token.children
         ):
+            return person.actor
+    return None
+
+
+def titled_before(head: Token, persons: Sequence[_Person]) -> str | None:
+    """For "the governor": the last person named before with that title ("Governor Greg
+    Abbott", "Abbott, the governor"), however far back."""
+    doc = head.doc
+    for person in reversed(persons):
+        if person.token >= head.i or person.resolved:
+            continue
+        token = doc[person.token]
+        near = [c for c in token.children if c.dep_ in {"compound", "appos", "amod", "nmod"}]
+        if any(head.lower_ in {t.lower_ for t in c.subtree} for c in near):
             return person.actor
     return None
 

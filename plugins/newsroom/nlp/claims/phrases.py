@@ -154,8 +154,8 @@ def _plausible_subject(
     """A speaker: a mention, a source noun, a personal pronoun or a proper noun."""
     if _has_mention(start, end, head.doc, mentions):
         return True
-    if _words(head) & cues.source_nouns:
-        return True
+    if _words(head) & (cues.source_nouns | cues.title_nouns):
+        return True  # "officials said", "the governor said"
     if head.pos_ == "PRON":
         return head.lower_ in PERSONAL_PRONOUNS
     return head.pos_ == "PROPN"

@@ -18,6 +18,7 @@ from .antecedents import (
     body_antecedent,
     named_later,
     same_sentence_body,
+    titled_before,
 )
 from .grammar import ANAPHORIC_PRONOUNS, PRONOUN_ANAPHORS
 from .indexes import MentionIndex, SentenceIndex
@@ -135,6 +136,8 @@ class Resolver:
         chained = False
         if _is_anaphoric(head, start, end, mentions, cues):
             source = antecedent(head, self.sents, self.persons, self.tokens)
+            if source is None and head.lower_ not in PRONOUN_ANAPHORS:
+                source = titled_before(head, self.persons)  # "the governor"
             chained = True
         elif _is_body_anaphor(head, start, end, mentions, cues):
             source = body_antecedent(head, self.bodies)
@@ -150,12 +153,22 @@ class Resolver:
             lo = self.sents.bounds(index)[0] if index is not None else head.i
             source = same_sentence_body(head, lo, mentions, cue) or self.last_body
         elif head.lemma_.lower() in cues.document_nouns and not named:
-            source = _issuer(head, mentions) or self.last_source
+            # a document is a body's: the body that spoke last, else whoever did
+            source = _issuer(head, mentions) or self.last_body or self.last_source
         else:
             source = resolve_actor(head, start, end, mentions, first_conjunct)
+            source = source or self._person_at(head)
         if source is not None:
             self._spoke(head, start, end, source, chained)
         return source
+
+    def _person_at(self, head: Token) -> str | None:
+        """The actor of the person mention headed by ``head`` ("Lee", told apart by the
+        person named so before)."""
+        at = bisect_left(self.tokens, head.i)
+        if at < len(self.tokens) and self.tokens[at] == head.i:
+            return self.persons[at].actor
+        return None
 
     def _recent_body(self, head: Token) -> str | None:
         """The body that spoke last, if it spoke in this paragraph or the one before."""
@@ -168,7 +181,10 @@ class Resolver:
     def _spoke(self, head: Token, start: int, end: int, source: str, chained: bool) -> None:
         self.last_source = source
         actor = self.actors.get(source)
-        person = actor.type == "person" if actor else self._names_person(start, end, head.doc)
+        # resolved as a person ("he", "the governor"): a person, whatever the registry lacks
+        person = chained or (
+            actor.type == "person" if actor else self._names_person(start, end, head.doc)
+        )
         index = self.sents.of(head)
         if not person:
             self.last_body = source

@@ -133,7 +133,8 @@ def _content_of_cue(
                 child.dep_ == "prep"
                 and (objects or child.lower_ in _TOPIC_PREPS)
                 and child.lower_ not in _CONTENT_PREP_SKIP
-                and not any(t.ent_type_ in TIME_LABELS for t in child.subtree)
+                # "warned on Monday" is no content; "boasted of killing ... in May" is
+                and not any(t.ent_type_ in TIME_LABELS for t in child.children if t.dep_ == "pobj")
             ):
                 objects.append(child)  # "accused X of ...", "warned of ..."
         if objects and (
