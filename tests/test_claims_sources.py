@@ -236,3 +236,30 @@ def test_a_topic_with_a_date_inside_is_still_content(nlp: Language) -> None:
     text = "Ukrainian officials recently boasted of killing 300 soldiers in December alone."
     claim = claim_with(claims_of(nlp, text), "killing")
     assert claim.text.startswith("of killing")
+
+
+def test_defended_as_is_a_stance(nlp: Language) -> None:
+    """ "remarks, which X defended as Y" is X's characterisation: a stance."""
+    text = "Putin refused to retract his remarks, which he defended as fully accurate."
+    claim = claim_with(claims_of(nlp, text), "fully accurate")
+    assert (claim.source, claim.kind) == ("vladimir-putin", "stance")
+
+
+def test_an_apposition_the_parser_gave_the_subject(nlp: Language) -> None:
+    """ "X says S, a key step toward Y": the apposition after S is part of the statement."""
+    text = (
+        "Yonhap also says the army can detect launches in real time, a key step toward "
+        "making its defences reliable."
+    )
+    claim = claim_with(claims_of(nlp, text), "detect launches")
+    assert claim.text.endswith("making its defences reliable")
+
+
+def test_a_clause_after_a_bare_object(nlp: Language) -> None:
+    """ "with X vowing crews “will not stop ...”": the clause after the object is X's."""
+    text = (
+        "In Texas, search efforts continue, with Lavrov vowing rescue crews "
+        '"will not stop until every missing person is found".'
+    )
+    claim = claim_with(claims_of(nlp, text), "will not stop")
+    assert claim.source == "sergey-lavrov"

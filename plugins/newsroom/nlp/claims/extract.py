@@ -131,7 +131,7 @@ def _verb_claims(
             )
         if not content:
             continue
-        content = _with_gapped_noun(cue, content, lo)
+        content = _with_stray_parts(cue, head, _with_gapped_noun(cue, content, lo), lo, hi)
         phrase = set(range(start, end + 1))
         first = min(start, cue.i)
         statement = [
@@ -161,6 +161,49 @@ def _verb_claims(
         seen.add(cue.i)
         found.append(item)
     return found
+
+
+def _with_stray_parts(
+    cue: Token, subject: Token, content: list[int], lo: int, hi: int
+) -> list[int]:
+    """What the parser hung elsewhere but continues the statement: an apposition it gave the
+    subject or the cue after the statement ("The company says S, a key step ..."), and a
+    clause right after an object the cue leaves bare ("vowing crews “will not stop ...”")."""
+    if not content:
+        return content
+    doc = cue.doc
+    words = [i for i in content if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
+        return content
+    last = max(words)
+    k = last + 1  # the next word after the statement
+    while k <= hi and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    out = list(content)
+    # ", a key step toward ...", hung on the subject or the cue
+    for appos in (*subject.children, *cue.children):
+        if appos.dep_ not in {"appos", "dep", "conj"} or appos.pos_ != "NOUN":
+            continue
+        if appos.i > last and _first_word(appos) == k:
+            out += [t.i for t in appos.subtree if t.i <= hi]
+    if k > hi or any(doc[i].pos_ in {"VERB", "AUX"} for i in content):
+        return out
+    clause = doc[k]
+    while clause.head.i != clause.i and _first_word(clause.head) == k:
+        clause = clause.head  # from the clause's first word up to its verb
+    if (
+        clause.dep_ == "ccomp"
+        and _first_word(clause) == k
+        and cue.i in {t.i for t in clause.head.subtree}
+        and clause.head.i not in content
+    ):
+        out += [t.i for t in clause.subtree if lo <= t.i <= hi]
+    return out
+
+
+def _first_word(token: Token) -> int:
+    """The index of the first word (not punctuation) of ``token``'s subtree."""
+    return min((t.i for t in token.subtree if not (t.is_punct or t.is_space)), default=token.i)
 
 
 def _with_gapped_noun(cue: Token, content: list[int], lo: int) -> list[int]:
