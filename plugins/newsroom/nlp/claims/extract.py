@@ -152,6 +152,8 @@ def _verb_claims(
             kind="verb",
             cue_token=cue,
         )
+        if lemma in cues.characterising_cues and not _characterisation(cue, statement):
+            continue  # "defended its cooperation": only "defended it as S" says something
         if not statement or not (lemma in cues.stance_cues or is_proposition(doc, statement, cue)):
             # a claim of fact is a clause, never a bare noun phrase
             quoted = any(_quotation_around(quotes, i) is not None for i in statement)
@@ -335,10 +337,15 @@ def stance_or_claim(found: _Found, cues: Cues) -> str:
     cue = found.cue_token
     if cue is None:
         return "claim"
-    doc = cue.doc
-    words = [doc[i] for i in found.statement if not doc[i].is_punct]
-    characterises = bool(words) and words[0].lower_ == "as" and words[0].head.i == cue.i
+    characterises = _characterisation(cue, found.statement)
     return "stance" if cue.lemma_.lower() in cues.stance_cues or characterises else "claim"
+
+
+def _characterisation(cue: Token, statement: Sequence[int]) -> bool:
+    """Whether the statement is what the cue calls something: "as useful"."""
+    doc = cue.doc
+    words = [doc[i] for i in statement if not doc[i].is_punct]
+    return bool(words) and words[0].lower_ == "as" and words[0].head.i == cue.i
 
 
 def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:

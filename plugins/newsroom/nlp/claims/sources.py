@@ -157,7 +157,8 @@ class Resolver:
             source = _issuer(head, mentions) or self.last_body or self.last_source
         else:
             source = resolve_actor(head, start, end, mentions, first_conjunct)
-            source = source or self._person_at(head)
+            if source is None and (mention := mentions.get(head)) and mention.actor is None:
+                source = self._person_at(head)  # "Lee", told apart by who was named so
         if source is not None:
             self._spoke(head, start, end, source, chained)
         return source

@@ -23,6 +23,7 @@ class Cues:
 
     speech_cues: frozenset[str]
     stance_cues: frozenset[str]
+    characterising_cues: frozenset[str]  # stances only with "as": "defended it as legal"
     evidence_cues: frozenset[str]
     object_cues: frozenset[str]
     source_nouns: frozenset[str]
@@ -41,12 +42,12 @@ class Cues:
     @property
     def cues(self) -> frozenset[str]:
         """Every verb that can attribute (speech, stance, evidence)."""
-        return self.speech_cues | self.stance_cues | self.evidence_cues
+        return self.attributing | self.evidence_cues
 
     @property
     def attributing(self) -> frozenset[str]:
         """Verbs that attribute whatever their subject (not the evidence-only ones)."""
-        return self.speech_cues | self.stance_cues
+        return self.speech_cues | self.stance_cues | self.characterising_cues
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -74,7 +75,9 @@ def parse_cues(text: str) -> Cues:
         raise ValueError("cues data needs an object with a 'patterns' object")
     speech, stance = _words(data, "speech_cues"), _words(data, "stance_cues")
     evidence = _words(data, "evidence_cues")
-    lists = {"cues": sorted(speech | stance | evidence), "speech_cues": sorted(speech | stance)}
+    characterising = _words(data, "characterising_cues")
+    said = speech | stance | characterising
+    lists = {"cues": sorted(said | evidence), "speech_cues": sorted(said)}
     patterns = tuple(
         (str(name), tuple(_fill(copy.deepcopy(p), lists) for p in pattern))
         for name, pattern in data["patterns"].items()
@@ -83,6 +86,7 @@ def parse_cues(text: str) -> Cues:
     return Cues(
         speech_cues=speech,
         stance_cues=stance,
+        characterising_cues=characterising,
         evidence_cues=evidence,
         object_cues=_words(data, "object_cues"),
         source_nouns=_words(data, "source_nouns"),
