@@ -1,11 +1,12 @@
-"""Repairs for parses that hang an attribution in the wrong place."""
+"""Repairs for parses that hang an attribution or a statement in the wrong place."""
 
 from __future__ import annotations
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from .grammar import TIME_LABELS
+from .found import _Found
+from .grammar import RELATIVE_PRONOUNS, TIME_LABELS
 from .indexes import MentionIndex, SentenceIndex
 from .vocabulary import Cues
 
@@ -171,3 +172,91 @@ def _phrase_names(doc: Doc, start: int, end: int, mentions: MentionIndex) -> boo
     if root.ent_type_ in TIME_LABELS or root.pos_ not in {"PROPN", "NOUN"}:
         return False
     return any(mentions.is_source_mention(doc[k]) for k in range(start, end + 1))
+
+
+def with_stray_parts(cue: Token, subject: Token, content: list[int], lo: int, hi: int) -> list[int]:
+    """What the parser hung elsewhere but continues the statement: an apposition it gave the
+    subject or the cue after the statement ("The company says S, a key step ..."), and a
+    clause right after an object the cue leaves bare ("vowing crews “will not stop ...”")."""
+    if not content:
+        return content
+    doc = cue.doc
+    words = [i for i in content if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
+        return content
+    last = max(words)
+    k = last + 1  # the next word after the statement
+    while k <= hi and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    out = list(content)
+    # ", a key step toward ...", hung on the subject or the cue
+    for appos in (*subject.children, *cue.children):
+        if appos.dep_ not in {"appos", "dep", "conj"} or appos.pos_ != "NOUN":
+            continue
+        if appos.i > last and _first_word(appos) == k:
+            out += [t.i for t in appos.subtree if t.i <= hi]
+    if k > hi or any(doc[i].pos_ in {"VERB", "AUX"} for i in content):
+        return out
+    clause = doc[k]
+    while clause.head.i != clause.i and _first_word(clause.head) == k:
+        clause = clause.head  # from the clause's first word up to its verb
+    if (
+        clause.dep_ == "ccomp"
+        and _first_word(clause) == k
+        and cue.i in {t.i for t in clause.head.subtree}
+        and clause.head.i not in content
+    ):
+        out += [t.i for t in clause.subtree if lo <= t.i <= hi]
+    return out
+
+
+def _first_word(token: Token) -> int:
+    """The index of the first word (not punctuation) of ``token``'s subtree."""
+    return min((t.i for t in token.subtree if not (t.is_punct or t.is_space)), default=token.i)
+
+
+def with_gapped_noun(cue: Token, content: list[int], lo: int) -> list[int]:
+    """ "an offensive X says is backed by Y": the clause X reports lacks its subject, the noun
+    the relative clause hangs on; the statement is that noun and the clause."""
+    if cue.dep_ != "relcl" or cue.head.pos_ != "NOUN":
+        return content
+    if any(c.lower_ in RELATIVE_PRONOUNS for c in cue.children):
+        return content
+    noun = cue.head
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        # "relationships he claims suffered": parsed as the subject of "suffered" with the
+        # cue as its relative clause; the statement is the noun's clause.
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.i > cue.i and verb.pos_ in {"VERB", "AUX"}:
+            return [t.i for t in verb.subtree if t.i >= max(lo, noun.left_edge.i)]
+        return content
+    if any(g.dep_ in {"nsubj", "nsubjpass"} for g in ccomps[0].children):
+        return content
+    return [*range(max(lo, noun.left_edge.i), noun.i + 1), *content]
+
+
+def inverted_claims(
+    doc: Doc, sents: SentenceIndex, mentions: MentionIndex, cues: Cues, done: set[int]
+) -> list[_Found]:
+    """ "S, reported adviser X.": the statement is what precedes the cue."""
+    found = []
+    for cue, last, start, end in inverted_pairs(doc, sents, mentions, done, cues):
+        index = sents.of(cue)
+        if index is None:  # pragma: no cover - inverted_pairs keeps sentence tokens only
+            continue
+        lo = sents.bounds(index)[0]
+        phrase = doc[start : end + 1]
+        found.append(
+            _Found(
+                sentence=index,
+                statement=list(range(lo, last + 1)),
+                source_head=phrase.root,
+                source_bounds=(start, end),
+                cue=cue.text,
+                attribution=(cue.i, end),
+                kind="verb",
+                cue_token=cue,
+            )
+        )
+    return found
