@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Mention
+from ..indexes import MentionIndex, SentenceIndex
 from .found import _Found
 from .grammar import OBJECT_PRONOUNS, PRONOUN_ANAPHORS
-from .indexes import MentionIndex, SentenceIndex
 from .vocabulary import Cues
 
 #: How many paragraphs before its own "he" or "the minister" may look for its person.

@@ -44,12 +44,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Mention, Sentence
+from ..indexes import MentionIndex, SentenceIndex
 from .antecedents import _bodies, _persons
 from .citations import _attach_citations, _citations
 from .found import _Found
 from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
 from .hearsay import hearsay_claims, hedged
-from .indexes import MentionIndex, SentenceIndex
 from .matchers import matchers
 from .nouns import noun_claims
 from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds

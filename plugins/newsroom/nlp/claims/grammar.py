@@ -23,8 +23,6 @@ _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 _PLAIN_QUOTES = frozenset({'"'})
 
-#: Entity labels a mention may carry to count as a source without a resolved actor.
-SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 
 #: How close a modifier is to the head of a phrase, for picking the phrase's actor.

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ...model import Claim
-from .indexes import SentenceIndex
+from ..indexes import SentenceIndex
 from .spans import _char_span, _clipped_subtree, _without_dateline
 from .vocabulary import Cues
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..indexes import SentenceIndex
 from .found import _Found
 from .grammar import POSSESSIVE_PRONOUNS
-from .indexes import SentenceIndex
 from .phrases import phrase_bounds
 from .spans import _clipped_subtree, _content_of_cue, _in, is_proposition
 from .vocabulary import Cues

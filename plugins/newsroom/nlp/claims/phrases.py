@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..indexes import MentionIndex
 from .grammar import (
     _DEP_RANK,
     _LEFT_KEEP,
@@ -12,7 +13,6 @@ from .grammar import (
     OBJECT_PRONOUNS,
     PERSONAL_PRONOUNS,
 )
-from .indexes import MentionIndex
 from .vocabulary import Cues
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from ..indexes import MentionIndex, SentenceIndex
 from .found import _Found
 from .grammar import RELATIVE_PRONOUNS, TIME_LABELS
-from .indexes import MentionIndex, SentenceIndex
 from .vocabulary import Cues
 
 

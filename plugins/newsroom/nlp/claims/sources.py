@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...model import Actor
+from ..indexes import MentionIndex, SentenceIndex
 from .antecedents import (
     _Body,
     _Person,
@@ -21,7 +22,6 @@ from .antecedents import (
     titled_before,
 )
 from .grammar import ANAPHORIC_PRONOUNS, PRONOUN_ANAPHORS
-from .indexes import MentionIndex, SentenceIndex
 from .phrases import _has_mention, _subtree_bounds, resolve_actor
 from .vocabulary import Cues
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..indexes import SentenceIndex
 from .found import _Found
 from .grammar import (
     _CLOSE_QUOTES,
@@ -19,7 +20,6 @@ from .grammar import (
     EMPTY_OBJECTS,
     TIME_LABELS,
 )
-from .indexes import SentenceIndex
 from .phrases import _subtree_bounds
 from .vocabulary import Cues
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..indexes import SentenceIndex
 from .found import _Found
-from .indexes import SentenceIndex
 from .vocabulary import Cues
 
 #: How many sentences back the statement a quotation continues may lie.
