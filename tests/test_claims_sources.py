@@ -263,3 +263,26 @@ def test_a_clause_after_a_bare_object(nlp: Language) -> None:
     )
     claim = claim_with(claims_of(nlp, text), "will not stop")
     assert claim.source == "sergey-lavrov"
+
+
+def test_described_with_an_object_as_is_a_stance(nlp: Language) -> None:
+    """ "X described the talks as useful" is a characterisation (no clause): a stance."""
+    claim = claim_with(claims_of(nlp, "Lavrov described the talks as very useful."), "useful")
+    assert (claim.source, claim.kind) == ("sergey-lavrov", "stance")
+
+
+def test_a_participle_hung_inside_a_clause_is_the_main_speakers(nlp: Language) -> None:
+    """ "X expressed fears that Y were doing Z, saying S" (the parser hangs "saying" on
+    Y's verb): X says S, not Y."""
+    text = (
+        "Putin expressed fears that the rebels were regrouping near the border, "
+        "saying the ceasefire would not hold."
+    )
+    claim = claim_with(claims_of(nlp, text), "would not hold")
+    assert claim.source == "vladimir-putin"
+
+
+def test_a_participle_qualifying_a_noun_is_no_clause(nlp: Language) -> None:
+    """ "denying the announcement made by X": a noun with a participle is not a statement."""
+    text = "Kim met Putin on Friday, denying the announcement made by the Kremlin."
+    assert [c for c in claims_of(nlp, text) if "announcement" in c.text] == []

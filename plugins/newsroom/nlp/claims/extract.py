@@ -254,10 +254,28 @@ def stance_or_claim(found: _Found, cues: Cues) -> str:
 
 
 def _characterisation(cue: Token, statement: Sequence[int]) -> bool:
-    """Whether the statement is what the cue calls something: "as useful"."""
+    """Whether the statement is what the cue calls something: "(them) as egregious", with
+    no clause of its own."""
     doc = cue.doc
     words = [doc[i] for i in statement if not doc[i].is_punct]
-    return bool(words) and words[0].lower_ == "as" and words[0].head.i == cue.i
+    if not any(w.lower_ == "as" and w.head.i == cue.i for w in words):
+        return False
+    return words[0].lower_ == "as" or not any(w.pos_ in {"VERB", "AUX"} for w in words)
+
+
+def _aside_speaker(verb: Token, participle: Token, subject: Token) -> Token | None:
+    """Who says what ", saying S" reports: the subject of the verb it hangs on, or, where the
+    parser hung it on a verb inside a relative or reported clause ("X challenged the claim
+    that Y solved it, saying S"), the subject of the sentence's main verb (None if it has
+    none)."""
+    before = participle.doc[participle.i - 1] if participle.i else None
+    if before is None or before.text != "," or verb.dep_ not in {"relcl", "acl", "ccomp"}:
+        return subject
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
 
 
 def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:
@@ -308,7 +326,10 @@ def extract_claims(
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
                 cue_pairs.append((second, doc[token_ids[1]]))
         elif label == "PARTICIPLE":
-            cue_pairs.append((doc[token_ids[1]], doc[token_ids[2]]))
+            speaker = _aside_speaker(doc[token_ids[0]], doc[token_ids[1]], doc[token_ids[2]])
+            if speaker is None:
+                continue
+            cue_pairs.append((doc[token_ids[1]], speaker))
             participles.add(token_ids[1])
         elif label == "ACCORDING":
             according_pairs.append((doc[token_ids[0]], doc[token_ids[2]]))

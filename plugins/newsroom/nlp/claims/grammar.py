@@ -23,6 +23,9 @@ _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 _PLAIN_QUOTES = frozenset({'"'})
 
+#: Penn tags of a verb that makes a clause: finite forms, modals, the base form ("urged X
+#: to leave") and the gerund ("accused X of violating Y"); not a bare past participle.
+CLAUSE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD", "VB", "VBG"})
 TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 
 #: How close a modifier is to the head of a phrase, for picking the phrase's actor.

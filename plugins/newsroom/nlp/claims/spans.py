@@ -17,6 +17,7 @@ from .grammar import (
     _OPEN_QUOTES,
     _PLAIN_QUOTES,
     _TOPIC_PREPS,
+    CLAUSE_TAGS,
     EMPTY_OBJECTS,
     TIME_LABELS,
 )
@@ -247,11 +248,13 @@ def _whole_quotation(item: _Found, quotes: Sequence[tuple[int, int]]) -> None:
 
 
 def is_proposition(doc: Doc, statement: Sequence[int], cue: Token) -> bool:
-    """Whether a statement says something is so: it has a verb ("that it sent troops",
-    "of violating the principle"), or predicates with "as" ("described the talks as
-    useful"), not a bare noun phrase ("confirmed their involvement")."""
+    """Whether a statement says something is so: it has a verb that makes a clause ("that it
+    sent troops", "of violating the principle"), or predicates with "as" ("described the
+    talks as useful"), not a bare noun phrase ("confirmed their involvement", "the
+    announcement made by X": a participle qualifies a noun)."""
     return any(
-        doc[i].pos_ in {"VERB", "AUX"} or (doc[i].lower_ == "as" and doc[i].head.i == cue.i)
+        (doc[i].pos_ in {"VERB", "AUX"} and doc[i].tag_ in CLAUSE_TAGS)
+        or (doc[i].lower_ == "as" and doc[i].head.i == cue.i)
         for i in statement
     )
 
