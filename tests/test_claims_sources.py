@@ -286,3 +286,13 @@ def test_a_participle_qualifying_a_noun_is_no_clause(nlp: Language) -> None:
     """ "denying the announcement made by X": a noun with a participle is not a statement."""
     text = "Kim met Putin on Friday, denying the announcement made by the Kremlin."
     assert [c for c in claims_of(nlp, text) if "announcement" in c.text] == []
+
+
+def test_a_description_never_takes_a_name_in_passing(nlp: Language) -> None:
+    """ "The new head of X said S" after a sentence that only names Y in passing is not Y's
+    claim: a description takes a person who spoke or acted before, or none."""
+    text = (
+        "The Kremlin granted asylum to its ally, Lavrov, last year. "
+        "The new president of Ukraine has called for the talks to resume."
+    )
+    assert claim_with(claims_of(nlp, text), "talks to resume").source is None

@@ -122,6 +122,7 @@ def antecedent(
     sents: SentenceIndex,
     persons: Sequence[_Person],
     tokens: Sequence[int],
+    salient_only: bool = False,
 ) -> str | None:
     """The actor of the person ``head`` stands for: the last salient person mentioned before
     it in its paragraph or the one before, else the last person mentioned there; "he" and
@@ -149,7 +150,7 @@ def antecedent(
         if person.salient:
             return person.actor
         latest = latest or person
-    return latest.actor if latest else None
+    return latest.actor if latest and not salient_only else None
 
 
 def named_later(head: Token, sents: SentenceIndex, persons: Sequence[_Person]) -> str | None:

@@ -271,11 +271,13 @@ def _aside_speaker(verb: Token, participle: Token, subject: Token) -> Token | No
     before = participle.doc[participle.i - 1] if participle.i else None
     if before is None or before.text != "," or verb.dep_ not in {"relcl", "acl", "ccomp"}:
         return subject
-    root = verb
-    while root.head.i != root.i:
-        root = root.head
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
-    return subjects[0] if subjects else None
+    main = verb
+    while main.head.i != main.i:
+        main = main.head
+        if main.pos_ in {"VERB", "AUX"} and main.dep_ not in {"relcl", "acl", "ccomp"}:
+            break  # the clause the embedded one hangs in
+    subjects = [c for c in main.children if c.dep_ == "nsubj" and c.i < participle.i]
+    return subjects[0] if main.i < participle.i and subjects else None
 
 
 def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:

@@ -145,7 +145,8 @@ class Resolver:
                 source = self._recent_body(head)
         elif _is_description(head, start, end, mentions, cues):
             source = _named_after(doc, end, mentions) or _described(head, self.persons, self.actors)
-            source = source or antecedent(head, self.sents, self.persons, self.tokens)
+            # a description fits a person who spoke or acted before, not any name in passing
+            source = source or antecedent(head, self.sents, self.persons, self.tokens, True)
             source = source or named_later(head, self.sents, self.persons)
             chained = True
         elif head.lower_ == "it" and not named:
