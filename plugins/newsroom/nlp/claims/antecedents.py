@@ -84,24 +84,29 @@ def _persons(
             )
         )
     persons.sort(key=lambda p: p.token)
-    return [_with_named_actor(p, persons) for p in persons]
+    return _with_named_actors(persons)
 
 
-def _with_named_actor(person: _Person, persons: Sequence[_Person]) -> _Person:
+def _with_named_actors(persons: list[_Person]) -> list[_Person]:
     """A name the resolver left ambiguous ("Lee", between two Lees) stands for the person
-    named before with that word in their name, the salient one first."""
-    if person.actor is not None or not person.name:
-        return person
-    words = set(person.name.lower().split())
-    earlier = [
-        p
-        for p in persons
-        if p.token < person.token and p.actor and words <= set(p.name.lower().split())
-    ]
-    if not earlier:
-        return person
-    best = max(earlier, key=lambda p: (p.salient, p.token))
-    return replace(person, actor=best.actor)
+    named before with that word in their name, the salient one first; in one pass, keeping
+    for each word the last salient and the last person named with it."""
+    by_word: dict[str, tuple[_Person | None, _Person | None]] = {}
+    out: list[_Person] = []
+    for person in persons:
+        words = person.name.lower().split()
+        if person.actor is None and words:
+            salient, latest = by_word.get(words[0], (None, None))
+            for candidate in (salient, latest):
+                if candidate is not None and set(words) <= set(candidate.name.lower().split()):
+                    person = replace(person, actor=candidate.actor)
+                    break
+        elif person.actor is not None:
+            for word in words:
+                salient, _ = by_word.get(word, (None, None))
+                by_word[word] = (person if person.salient else salient, person)
+        out.append(person)
+    return out
 
 
 def _main_subject(root: Token) -> bool:
