@@ -258,16 +258,26 @@ def _qualified_nouns(doc: Doc, mention: Mention) -> frozenset[str]:
     return frozenset(nouns)
 
 
-def body_antecedent(head: Token, bodies: Sequence[_Body]) -> str | None:
-    """The last body named before ``head`` whose name has ``head``'s word, or that was
-    called by it ("the newspaper ..." for "the paper")."""
-    word = head.lower_
-    for body in reversed(bodies):
-        if body.start < head.idx and (
-            word in body.words or any(w.endswith(word) for w in body.words)
-        ):
-            return body.actor
-    return None
+class BodyIndex:
+    """The bodies an article names, by the word an anaphor uses ("the agency"): for each
+    word, the offsets and actors of the bodies that go by it, in order, built on first use."""
+
+    def __init__(self, bodies: Sequence[_Body]) -> None:
+        self.bodies = bodies
+        self._by_word: dict[str, tuple[list[int], list[str]]] = {}
+
+    def before(self, head: Token) -> str | None:
+        """The last body named before ``head`` whose name has ``head``'s word, or that was
+        called by it ("the newspaper ..." for "the paper")."""
+        word = head.lower_
+        if word not in self._by_word:
+            named = [
+                b for b in self.bodies if word in b.words or any(w.endswith(word) for w in b.words)
+            ]
+            self._by_word[word] = ([b.start for b in named], [b.actor for b in named])
+        starts, actors = self._by_word[word]
+        n = bisect_right(starts, head.idx - 1)
+        return actors[n - 1] if n else None
 
 
 def same_sentence_body(

@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Token
 from ...model import Actor
 from ..indexes import MentionIndex, SentenceIndex
 from .antecedents import (
+    BodyIndex,
     _Body,
     _Person,
     antecedent,
-    body_antecedent,
     named_later,
     same_sentence_body,
     titled_before,
@@ -125,6 +125,7 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.tokens = [p.token for p in self.persons]
+        self.body_index = BodyIndex(self.bodies)
 
     def __call__(
         self, head: Token, start: int, end: int, first_conjunct: bool, cue: Token | None = None
@@ -140,7 +141,7 @@ class Resolver:
                 source = titled_before(head, self.persons)  # "the governor"
             chained = True
         elif _is_body_anaphor(head, start, end, mentions, cues):
-            source = body_antecedent(head, self.bodies)
+            source = self.body_index.before(head)
             if source is None and head.lower_ in cues.generic_body_nouns:
                 source = self._recent_body(head)
         elif _is_description(head, start, end, mentions, cues):
