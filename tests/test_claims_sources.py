@@ -182,6 +182,9 @@ def test_a_claim_made_with_a_noun_of_speech(nlp: Language) -> None:
     assert claim_with(by, "war had ended").source == "donald-trump"
     urging = claims_of(nlp, "The Kremlin published a statement urging citizens to stay home.")
     assert claim_with(urging, "stay home").source == "kremlin"
+    # the cue reads after its speaker: "The Kremlin published a statement urging ..."
+    assert claim_with(urging, "stay home").cue == "published a statement urging"
+    assert claim_with(by, "war had ended").cue == "in an announcement"
 
 
 def test_rejecting_a_claim_is_not_making_it(nlp: Language) -> None:

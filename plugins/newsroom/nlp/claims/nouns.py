@@ -46,13 +46,27 @@ def noun_claims(doc: Doc, sents: SentenceIndex, cues: Cues, taken: set[int]) -> 
                 statement=statement,
                 source_head=speaker,
                 source_bounds=(start, end),
-                cue=cue.text,
+                cue=_cue_words(noun, cue, speaker),
                 attribution=(min(start, noun.i), max(end, noun.i)),
                 kind="verb",
                 cue_token=cue,
             )
         )
     return found
+
+
+def _cue_words(noun: Token, cue: Token, speaker: Token) -> str:
+    """The cue as it reads after its speaker: "made the claim", "published a statement
+    urging", "in an announcement" (for "an announcement by X"), "claim" (for "X's claim")."""
+    doc = noun.doc
+    if speaker.dep_ == "poss" and speaker.head.i == noun.i:
+        return noun.text
+    if speaker.dep_ == "pobj":
+        article = [c.text for c in noun.children if c.dep_ == "det"]
+        return " ".join(["in", *article, noun.text])
+    verb = noun.head
+    words = doc[verb.i : noun.i + 1].text
+    return f"{words} {cue.text}" if cue.i != noun.i else words
 
 
 def _speaker(noun: Token, cues: Cues) -> Token | None:
