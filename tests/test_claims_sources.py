@@ -299,3 +299,11 @@ def test_a_description_never_takes_a_name_in_passing(nlp: Language) -> None:
         "The new president of Ukraine has called for the talks to resume."
     )
     assert claim_with(claims_of(nlp, text), "talks to resume").source is None
+
+
+def test_a_participle_of_a_thing_is_no_speakers(nlp: Language) -> None:
+    """ "The war in X dragged on, suggesting S": a war says nothing; a family does."""
+    text = "The war in Ukraine dragged on through the winter, suggesting Moscow is in no hurry."
+    assert [c for c in claims_of(nlp, text) if c.cue == "suggesting"] == []
+    family = "The Putin family wrote to the court, urging judges to reopen the case."
+    assert [c.source_text for c in claims_of(nlp, family)] == ["The Putin family"]

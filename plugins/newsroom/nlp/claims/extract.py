@@ -123,6 +123,8 @@ def _verb_claims(
                 continue  # "it shows", "the map indicates"
         elif not (evidence or _plausible_subject(head, start, end, mentions, cues)):
             continue  # "the treaty states"
+        if participle and not _speaker_head(head, mentions, cues):
+            continue  # "before the war in Ukraine can end, suggesting S": the writer's
         if participle:
             content = _content_of_cue(cue, lo, hi, cues, participle=True)
         else:
@@ -261,6 +263,15 @@ def _characterisation(cue: Token, statement: Sequence[int]) -> bool:
     if not any(w.lower_ == "as" and w.head.i == cue.i for w in words):
         return False
     return words[0].lower_ == "as" or not any(w.pos_ in {"VERB", "AUX"} for w in words)
+
+
+def _speaker_head(head: Token, mentions: MentionIndex, cues: Cues) -> bool:
+    """Whether the head of a participle's subject can speak: a name, a pronoun, or a noun of
+    people, bodies or documents ("officials", "the ministry", "the report"), not a thing
+    that only names a place ("the war in Ukraine")."""
+    if mentions.get(head) is not None or head.pos_ in {"PRON", "PROPN"}:
+        return True
+    return bool(_words(head) & (cues.source_nouns | cues.title_nouns | cues.body_nouns))
 
 
 def _aside_speaker(verb: Token, participle: Token, subject: Token) -> Token | None:
