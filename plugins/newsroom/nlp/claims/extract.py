@@ -52,12 +52,13 @@ from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
 from .hearsay import hearsay_claims, hedged
 from .matchers import matchers
 from .nouns import noun_claims
-from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds
+from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds, speaker_head
 from .repairs import (
     _according_fallback,
     _dangling_coordination,
     _fronted_cut,
     _trailing_source_pairs,
+    aside_speaker,
     inverted_claims,
     with_gapped_noun,
     with_stray_parts,
@@ -123,7 +124,7 @@ def _verb_claims(
                 continue  # "it shows", "the map indicates"
         elif not (evidence or _plausible_subject(head, start, end, mentions, cues)):
             continue  # "the treaty states"
-        if participle and not _speaker_head(head, mentions, cues):
+        if participle and not speaker_head(head, mentions, cues):
             continue  # "before the war in Ukraine can end, suggesting S": the writer's
         if participle:
             content = _content_of_cue(cue, lo, hi, cues, participle=True)
@@ -265,32 +266,6 @@ def _characterisation(cue: Token, statement: Sequence[int]) -> bool:
     return words[0].lower_ == "as" or not any(w.pos_ in {"VERB", "AUX"} for w in words)
 
 
-def _speaker_head(head: Token, mentions: MentionIndex, cues: Cues) -> bool:
-    """Whether the head of a participle's subject can speak: a name, a pronoun, or a noun of
-    people, bodies or documents ("officials", "the ministry", "the report"), not a thing
-    that only names a place ("the war in Ukraine")."""
-    if mentions.get(head) is not None or head.pos_ in {"PRON", "PROPN"}:
-        return True
-    return bool(_words(head) & (cues.source_nouns | cues.title_nouns | cues.body_nouns))
-
-
-def _aside_speaker(verb: Token, participle: Token, subject: Token) -> Token | None:
-    """Who says what ", saying S" reports: the subject of the verb it hangs on, or, where the
-    parser hung it on a verb inside a relative or reported clause ("X challenged the claim
-    that Y solved it, saying S"), the subject of the sentence's main verb (None if it has
-    none)."""
-    before = participle.doc[participle.i - 1] if participle.i else None
-    if before is None or before.text != "," or verb.dep_ not in {"relcl", "acl", "ccomp"}:
-        return subject
-    main = verb
-    while main.head.i != main.i:
-        main = main.head
-        if main.pos_ in {"VERB", "AUX"} and main.dep_ not in {"relcl", "acl", "ccomp"}:
-            break  # the clause the embedded one hangs in
-    subjects = [c for c in main.children if c.dep_ == "nsubj" and c.i < participle.i]
-    return subjects[0] if main.i < participle.i and subjects else None
-
-
 def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:
     """ "X reported, with Y saying S2": Y's claim is not part of X's statement."""
     for aside in found:
@@ -339,7 +314,7 @@ def extract_claims(
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
                 cue_pairs.append((second, doc[token_ids[1]]))
         elif label == "PARTICIPLE":
-            speaker = _aside_speaker(doc[token_ids[0]], doc[token_ids[1]], doc[token_ids[2]])
+            speaker = aside_speaker(doc[token_ids[0]], doc[token_ids[1]], doc[token_ids[2]])
             if speaker is None:
                 continue
             cue_pairs.append((doc[token_ids[1]], speaker))

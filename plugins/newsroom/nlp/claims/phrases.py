@@ -159,3 +159,12 @@ def _plausible_subject(
     if head.pos_ == "PRON":
         return head.lower_ in PERSONAL_PRONOUNS
     return head.pos_ == "PROPN"
+
+
+def speaker_head(head: Token, mentions: MentionIndex, cues: Cues) -> bool:
+    """Whether the head of a participle's subject can speak: a name, a pronoun, or a noun of
+    people, bodies or documents ("officials", "the ministry", "the report"), not a thing
+    that only names a place ("the war in Ukraine")."""
+    if mentions.get(head) is not None or head.pos_ in {"PRON", "PROPN"}:
+        return True
+    return bool(_words(head) & (cues.source_nouns | cues.title_nouns | cues.body_nouns))

@@ -260,3 +260,20 @@ def inverted_claims(
             )
         )
     return found
+
+
+def aside_speaker(verb: Token, participle: Token, subject: Token) -> Token | None:
+    """Who says what ", saying S" reports: the subject of the verb it hangs on, or, where the
+    parser hung it on a verb inside a relative or reported clause ("X challenged the claim
+    that Y solved it, saying S"), the subject of the sentence's main verb (None if it has
+    none)."""
+    before = participle.doc[participle.i - 1] if participle.i else None
+    if before is None or before.text != "," or verb.dep_ not in {"relcl", "acl", "ccomp"}:
+        return subject
+    main = verb
+    while main.head.i != main.i:
+        main = main.head
+        if main.pos_ in {"VERB", "AUX"} and main.dep_ not in {"relcl", "acl", "ccomp"}:
+            break  # the clause the embedded one hangs in
+    subjects = [c for c in main.children if c.dep_ == "nsubj" and c.i < participle.i]
+    return subjects[0] if main.i < participle.i and subjects else None
