@@ -10,8 +10,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from newsroom.nlp.claims import CLAIMS_KEY, ClaimsComponent, claims_of_doc, parse_cues
+from newsroom.model import Actor, Mention
+from newsroom.nlp.claims import (
+    CLAIMS_KEY,
+    ClaimsComponent,
+    claims_component,
+    claims_of_doc,
+    parse_cues,
+)
 from newsroom.nlp.claims.vocabulary import default_data
+from newsroom.nlp.sentences import doc_sentences
 
 TEXT = (
     "Foreign Minister Sergey Lavrov said on Friday that the talks would resume next month. "
@@ -87,3 +95,38 @@ def test_scorer(nlp: Language) -> None:
     reference: Doc = predicted.copy()
     reference.spans[CLAIMS_KEY] = [Span(reference, 0, 3, label="claim")]
     assert made.score([Example(predicted, reference)])[f"spans_{CLAIMS_KEY}_f"] == 0.0
+
+
+def test_made_once_per_pipeline_and_registry(nlp: Language) -> None:
+    """``claims_component`` makes the component by its factory once per pipeline and
+    registry, and anew for another registry."""
+    first = (Actor("kim-jong-un", "Kim Jong-un", "person"),)
+    made = claims_component(nlp, first)
+    assert claims_component(nlp, first) is made
+    assert claims_component(nlp, tuple(first)) is made
+    other = claims_component(nlp, (Actor("lee", "Lee", "person"),))
+    assert other is not made
+    assert set(other.actors) == {"lee"}
+
+
+def test_the_annotation_mentions_win_over_the_docs(nlp: Language) -> None:
+    """Given mentions (the annotation's, the editor's corrections applied) resolve the source;
+    without them the component reads the Doc's own entities."""
+    doc = nlp("Lee Seong-kweun said the talks had failed.")
+    made = component(nlp)
+    assert [c.source for c in made.claims(doc)] == [None]
+    lee = Mention("Lee Seong-kweun", 0, 15, "PERSON", "lee-seong-kweun", 0)
+    given = made.claims(doc, doc_sentences(doc), [lee])
+    assert [c.source for c in given] == ["lee-seong-kweun"]
+
+
+def test_sentences_know_their_paragraph(nlp: Language) -> None:
+    """Shared sentence spans are stripped and numbered by the blank lines before them."""
+    doc = nlp("Kim spoke first. Putin replied.\n\nThe talks ended.\n\nNothing followed.")
+    got = [(doc.text[s.start : s.end], s.block) for s in doc_sentences(doc)]
+    assert got == [
+        ("Kim spoke first.", 0),
+        ("Putin replied.", 0),
+        ("The talks ended.", 1),
+        ("Nothing followed.", 2),
+    ]

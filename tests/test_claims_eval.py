@@ -46,3 +46,14 @@ def test_missing_devset_skips(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     """Without the development set the scorer says so and exits 0."""
     assert main(["--devset", str(tmp_path / "none")]) == 0
     assert "skipped: no development set" in capsys.readouterr().out
+
+
+def test_source_by_how_the_article_names_the_actor() -> None:
+    """A resolved actor whose registry spelling differs from the key's still counts through
+    the names the article gives it."""
+    forms = {"volodymyr zelenskyy": {"volodymyr zelenskyy", "zelenskyy"}}
+    said = claim("all conditions must be met in full", "he", "said", "volodymyr-zelensky")
+    names = {"volodymyr-zelensky": "Volodymyr Zelensky"}
+    assert not right_source(said, ("volodymyr zelenskyy",), forms, names)
+    aliases = {"volodymyr-zelensky": {"Zelenskyy"}}
+    assert right_source(said, ("volodymyr zelenskyy",), forms, names, aliases)

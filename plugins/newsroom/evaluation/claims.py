@@ -1,9 +1,10 @@
 """Score attribution (who says so) on the development set: ``python -m newsroom.evaluation claims``.
 
 Each gold ``claim_sources`` fragment must fall inside a claim whose source is the gold source:
-the claim's resolved actor name, its source text or the actor it cites ("via"), normalised,
-is one of the gold entity's canonical name and surface forms. Beside that recall, the share of
-shown claims that a reader should not see: no statement clause (a bare noun phrase), or a
+the claim's resolved actor name (or how the article names that actor, where no other gold
+entity goes by that name), its source text or the actor it cites ("via"), normalised, is one
+of the gold entity's canonical name and surface forms. Beside that recall, the share of shown
+claims that a reader should not see: no statement clause (a bare noun phrase), or a
 source other than the gold one where the claim holds a keyed statement.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -73,10 +74,11 @@ def holds(claim: Claim, where: tuple[int, int], body: str) -> bool:
     the claim's cue ("accused X of ...") needs only its words after the cue inside."""
     start, end = where
     cue = claim.cue
-    # "Google said S": the fragment may open with the source as written and the cue.
+    # "Google said S", "UN experts have previously accused S": the fragment may open with
+    # the source as written, its auxiliaries and adverbs, and the cue.
     source = claim.source_text
     if source and body[start : start + len(source)].lower() == source.lower():
-        after = body.find(cue, start + len(source), start + len(source) + 20)
+        after = body.find(cue, start + len(source), start + len(source) + 20 + len(cue))
         if after >= 0:
             start = after
     if body[start : start + len(cue)].lower() == cue.lower():
@@ -91,22 +93,31 @@ def entity_forms(entity: GoldEntity) -> set[str]:
     return {normalise(entity.canonical), *(normalise(s) for s in entity.surface_forms)}
 
 
-def claim_names(claim: Claim, names: dict[str, str]) -> set[str]:
-    """The normalised names a claim gives its source and the source it cites."""
+def claim_names(
+    claim: Claim, names: dict[str, str], aliases: Mapping[str, set[str]] | None = None
+) -> set[str]:
+    """The normalised names a claim gives its source and the source it cites: the actors'
+    names, and how the article names them (``aliases``: "Zelenskyy" for "Zelensky")."""
     out = {normalise(claim.source_text)}
     for actor in (claim.source, claim.via):
         if actor and actor in names:
             out.add(normalise(names[actor]))
+        if actor and aliases:
+            out.update(normalise(a) for a in aliases.get(actor, ()))
     if claim.via_text:
         out.add(normalise(claim.via_text))
     return {n for n in out if n}
 
 
 def right_source(
-    claim: Claim, gold: Sequence[str], forms: dict[str, set[str]], names: dict[str, str]
+    claim: Claim,
+    gold: Sequence[str],
+    forms: dict[str, set[str]],
+    names: dict[str, str],
+    aliases: Mapping[str, set[str]] | None = None,
 ) -> bool:
     """Whether the claim names one of the acceptable gold sources."""
-    given = claim_names(claim, names)
+    given = claim_names(claim, names, aliases)
     for source in gold:
         accepted = forms.get(normalise(source), {normalise(source)})
         # The exact name, or a source text that names it ("Col Hamish de Bretton-Gordon").
@@ -133,6 +144,15 @@ def score_article(
     forms = {normalise(e.canonical): entity_forms(e) for e in article.entities}
     claims = briefing.annotation.claims
     body = briefing.article.body
+    # How the article names each actor, but for names two gold entities share ("Lee").
+    owners: dict[str, int] = {}
+    for entity in article.entities:
+        for form in entity_forms(entity):
+            owners[form] = owners.get(form, 0) + 1
+    aliases: dict[str, set[str]] = {}
+    for mention in briefing.annotation.mentions:
+        if mention.actor and owners.get(normalise(mention.text), 0) <= 1:
+            aliases.setdefault(mention.actor, set()).add(mention.text)
     spans: list[tuple[int, int, tuple[str, ...]]] = []
     for fragment, gold in article.claim_sources.items():
         where = find_fragment(body, fragment)
@@ -143,7 +163,7 @@ def score_article(
         holding = [c for c in claims if holds(c, where, body)]
         if not holding:
             score.keyed.append(Keyed(fragment, gold, "missed"))
-        elif any(right_source(c, gold, forms, names) for c in holding):
+        elif any(right_source(c, gold, forms, names, aliases) for c in holding):
             score.keyed.append(Keyed(fragment, gold, "right"))
         elif all(c.source is None for c in holding):
             score.keyed.append(Keyed(fragment, gold, "unresolved", holding[0].source_text))
@@ -160,7 +180,7 @@ def score_article(
         if (
             overlapping
             and claim.source is not None
-            and not any(right_source(claim, g, forms, names) for g in overlapping)
+            and not any(right_source(claim, g, forms, names, aliases) for g in overlapping)
         ):
             score.wrong.append(f"{claim.source_text}: {claim.text}")
     return score

@@ -21,16 +21,17 @@ from ..model import (
     Sentence,
 )
 from .actors import MENTIONS_KEY, run_resolver
-from .claims import extract_claims
+from .claims import claims_component
 from .dates import find_dates_in_doc
 from .descriptions import describe
 from .figures import extract_figures
+from .sentences import doc_sentences
 
 
 def annotate(article: Article, doc: Doc, resolver: Language, editorial: Editorial) -> Annotation:
     """Everything the NLP stage finds in one article whose body ``doc`` has been parsed."""
     doc = run_resolver(resolver, doc)
-    sentences = find_sentences(doc, article)
+    sentences = doc_sentences(doc)
     mentions = []
     for span in doc.spans[MENTIONS_KEY]:
         described = describe(span) if span.id_ else None
@@ -49,25 +50,9 @@ def annotate(article: Article, doc: Doc, resolver: Language, editorial: Editoria
     mentions = apply_corrections(article, mentions, sentences, editorial)
     mentions = add_notes(mentions, editorial)
     dates = find_dates(doc, article, sentences)
-    claims = extract_claims(doc, sentences, mentions, editorial.actor_map())
+    claims = claims_component(resolver, editorial.actors).claims(doc, sentences, mentions)
     figures = extract_figures(doc, sentences, mentions, claims)
     return Annotation(tuple(sentences), tuple(mentions), dates, claims, figures)
-
-
-def find_sentences(doc: Doc, article: Article) -> list[Sentence]:
-    """Sentences as spans of the body, each inside one block."""
-    starts = [block.start for block in article.blocks]
-    sentences = []
-    for sent in doc.sents:
-        text = sent.text
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        block = max(0, bisect.bisect_right(starts, start) - 1)
-        end = min(start + len(stripped), article.blocks[block].end)
-        sentences.append(Sentence(start, end, block))
-    return sentences
 
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:

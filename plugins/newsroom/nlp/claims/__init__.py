@@ -3,9 +3,9 @@ phrases, spans, source resolution and parser repairs each in a module of their o
 
 from __future__ import annotations
 
-from .component import CLAIMS_KEY, ClaimsComponent, claims_of_doc
+from ..indexes import MentionIndex, SentenceIndex
+from .component import CLAIMS_KEY, ClaimsComponent, claims_component, claims_of_doc
 from .extract import extract_claims
-from .indexes import MentionIndex, SentenceIndex
 from .phrases import phrase_bounds, resolve_actor
 from .vocabulary import Cues, default_cues, parse_cues
 
@@ -15,6 +15,7 @@ __all__ = [
     "Cues",
     "MentionIndex",
     "SentenceIndex",
+    "claims_component",
     "claims_of_doc",
     "default_cues",
     "extract_claims",

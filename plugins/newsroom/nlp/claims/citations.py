@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from ..indexes import MentionIndex, SentenceIndex
 from .found import _Cite, _Found
-from .indexes import MentionIndex, SentenceIndex
 from .phrases import _qualified_source, _words, phrase_bounds, resolve_actor
 from .spans import _clipped_subtree
 from .vocabulary import Cues

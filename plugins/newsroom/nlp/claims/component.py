@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from spacy.training import Example
 
 from ...model import Actor, Claim, Mention, Sentence
 from ..actors import MENTIONS_KEY
+from ..sentences import doc_sentences
 from .extract import extract_claims
 from .vocabulary import Cues, default_data, parse_cues
 
@@ -59,10 +61,21 @@ class ClaimsComponent:
             )
         return self.cues
 
-    def claims(self, doc: Doc) -> tuple[Claim, ...]:
-        """The claims of ``doc``, from its sentences and its mentions (or entities)."""
+    def claims(
+        self,
+        doc: Doc,
+        sentences: Sequence[Sentence] | None = None,
+        mentions: Sequence[Mention] | None = None,
+    ) -> tuple[Claim, ...]:
+        """The claims of ``doc``, from its sentences and its mentions: the given ones (the
+        annotation's, with the editor's corrections), else the Doc's own (the resolver's
+        mentions, or the model's entities)."""
         return extract_claims(
-            doc, doc_sentences(doc), doc_mentions(doc), self.actors, self._require()
+            doc,
+            doc_sentences(doc) if sentences is None else sentences,
+            doc_mentions(doc) if mentions is None else mentions,
+            self.actors,
+            self._require(),
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,23 +121,30 @@ class ClaimsComponent:
         return self
 
 
-def doc_sentences(doc: Doc) -> list[Sentence]:
-    """The Doc's sentences as stripped spans, the block counted by blank lines."""
-    sentences = []
-    for sent in doc.sents:
-        text = sent.text
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start = sent.start_char + len(text) - len(text.lstrip())
-        sentences.append(Sentence(start, start + len(stripped), doc.text.count("\n\n", 0, start)))
-    return sentences
-
-
 def doc_mentions(doc: Doc) -> list[Mention]:
     """The resolver's mentions where it ran, else the model's entities (no actor)."""
     spans = list(doc.spans[MENTIONS_KEY]) if MENTIONS_KEY in doc.spans else list(doc.ents)
     return [Mention(s.text, s.start_char, s.end_char, s.label_, s.id_ or None, 0) for s in spans]
+
+
+#: The component each pipeline's vocabulary and registry were given, made once.
+_MADE: weakref.WeakKeyDictionary[Language, tuple[Sequence[Actor], ClaimsComponent]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def claims_component(nlp: Language, actors: Sequence[Actor]) -> ClaimsComponent:
+    """The ``briefings_claims`` component made by its factory on ``nlp`` (the registry's
+    resolver) and initialised with ``actors``: once per pipeline and registry."""
+    made = _MADE.get(nlp)
+    if made is not None and (made[0] is actors or made[0] == actors):
+        return made[1]
+    component = nlp.create_pipe("briefings_claims")
+    if not isinstance(component, ClaimsComponent):  # pragma: no cover - our own factory
+        raise TypeError("briefings_claims is not the claims component")
+    component.initialize(lambda: [], nlp=nlp, actors=actors)
+    _MADE[nlp] = (actors, component)
+    return component
 
 
 def claims_of_doc(doc: Doc) -> list[Span]:

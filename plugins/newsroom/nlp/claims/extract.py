@@ -44,24 +44,26 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Claim, Mention, Sentence
+from ..indexes import MentionIndex, SentenceIndex
+from .antecedents import _bodies, _persons
 from .citations import _attach_citations, _citations
 from .found import _Found
 from .grammar import _WITH, FIRST_PERSON, RELATIVE_PRONOUNS
 from .hearsay import hearsay_claims, hedged
-from .indexes import MentionIndex, SentenceIndex
 from .matchers import matchers
-from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds
+from .nouns import noun_claims
+from .phrases import _plausible_subject, _qualified_source, _words, phrase_bounds, speaker_head
 from .repairs import (
     _according_fallback,
     _dangling_coordination,
     _fronted_cut,
     _trailing_source_pairs,
+    aside_speaker,
+    inverted_claims,
+    with_gapped_noun,
+    with_stray_parts,
 )
-from .sources import (
-    Resolver,
-    _bodies,
-    _persons,
-)
+from .sources import Resolver
 from .spans import (
     _char_span,
     _clipped_subtree,
@@ -87,7 +89,10 @@ def _verb_claims(
     cues: Cues,
     quotes: Sequence[tuple[int, int]] = (),
     participles: frozenset[int] = frozenset(),
+    anchors: list[_Found] | None = None,
 ) -> list[_Found]:
+    """Claims of the cue/subject ``pairs``; ``anchors`` collects attributions whose words
+    are no statement (“A remarkable decision,” says X): the speaker of what follows."""
     found: list[_Found] = []
     seen: set[int] = set()
     for cue, subject in pairs:
@@ -98,8 +103,10 @@ def _verb_claims(
             continue
         if any(c.dep_ == "neg" for c in cue.children):
             continue  # "did not say", "did not mention"
-        if subject.lower_ in FIRST_PERSON and _quotation_around(quotes, cue.i) is not None:
-            continue  # "I think ..." inside a quotation: the quote's speaker says it all
+        quote = _quotation_around(quotes, cue.i)
+        if quote is not None and (subject.lower_ in FIRST_PERSON or quote[0] < subject.i):
+            continue  # "I think ...", "the president has announced ..." inside a quotation:
+            # the quote's speaker says it all
         participle = cue.i in participles
         if participle and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
             continue  # "with X saying": X, not the clause's subject, is the speaker
@@ -117,6 +124,8 @@ def _verb_claims(
                 continue  # "it shows", "the map indicates"
         elif not (evidence or _plausible_subject(head, start, end, mentions, cues)):
             continue  # "the treaty states"
+        if participle and not speaker_head(head, mentions, cues):
+            continue  # "before the war in Ukraine can end, suggesting S": the writer's
         if participle:
             content = _content_of_cue(cue, lo, hi, cues, participle=True)
         else:
@@ -127,6 +136,7 @@ def _verb_claims(
             )
         if not content:
             continue
+        content = with_stray_parts(cue, head, with_gapped_noun(cue, content, lo), lo, hi)
         phrase = set(range(start, end + 1))
         first = min(start, cue.i)
         statement = [
@@ -137,21 +147,26 @@ def _verb_claims(
             # "the plan, which officials say will cost ...": the pronoun is not content
             and not (i < first and doc[i].lower_ in RELATIVE_PRONOUNS and doc[i].dep_ != "mark")
         ]
-        if not statement or not (lemma in cues.stance_cues or is_proposition(doc, statement, cue)):
-            continue  # a claim of fact is a clause, never a bare noun phrase
-        seen.add(cue.i)
-        found.append(
-            _Found(
-                sentence=index,
-                statement=statement,
-                source_head=head,
-                source_bounds=(start, end),
-                cue=cue.text,
-                attribution=(min(start, cue.i), max(end, cue.i)),
-                kind="verb",
-                cue_token=cue,
-            )
+        item = _Found(
+            sentence=index,
+            statement=statement,
+            source_head=head,
+            source_bounds=(start, end),
+            cue=cue.text,
+            attribution=(min(start, cue.i), max(end, cue.i)),
+            kind="verb",
+            cue_token=cue,
         )
+        if lemma in cues.characterising_cues and not _characterisation(cue, statement):
+            continue  # "defended its cooperation": only "defended it as S" says something
+        if not statement or not (lemma in cues.stance_cues or is_proposition(doc, statement, cue)):
+            # a claim of fact is a clause, never a bare noun phrase
+            quoted = any(_quotation_around(quotes, i) is not None for i in statement)
+            if anchors is not None and quoted:
+                anchors.append(item)
+            continue
+        seen.add(cue.i)
+        found.append(item)
     return found
 
 
@@ -216,7 +231,7 @@ def _finish(found: _Found, doc: Doc, resolve: Resolver, body: str, cues: Cues) -
     if bounds is None:
         return None
     source_text = doc[start : end + 1].text
-    source = resolve(found.source_head, start, end, found.first_conjunct)
+    source = resolve(found.source_head, start, end, found.first_conjunct, found.cue_token)
     return Claim(
         text=body[bounds[0] : bounds[1]],
         start=bounds[0],
@@ -232,9 +247,23 @@ def _finish(found: _Found, doc: Doc, resolve: Resolver, body: str, cues: Cues) -
 
 
 def stance_or_claim(found: _Found, cues: Cues) -> str:
-    """ "stance" for an evaluation ("praised", "condemned"), else "claim"."""
+    """ "stance" for an evaluation ("praised", "condemned", "described the talks as
+    useful"), else "claim"."""
     cue = found.cue_token
-    return "stance" if cue is not None and cue.lemma_.lower() in cues.stance_cues else "claim"
+    if cue is None:
+        return "claim"
+    characterises = _characterisation(cue, found.statement)
+    return "stance" if cue.lemma_.lower() in cues.stance_cues or characterises else "claim"
+
+
+def _characterisation(cue: Token, statement: Sequence[int]) -> bool:
+    """Whether the statement is what the cue calls something: "(them) as egregious", with
+    no clause of its own."""
+    doc = cue.doc
+    words = [doc[i] for i in statement if not doc[i].is_punct]
+    if not any(w.lower_ == "as" and w.head.i == cue.i for w in words):
+        return False
+    return words[0].lower_ == "as" or not any(w.pos_ in {"VERB", "AUX"} for w in words)
 
 
 def _without_asides(found: Sequence[_Found], sents: SentenceIndex) -> None:
@@ -285,7 +314,10 @@ def extract_claims(
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
                 cue_pairs.append((second, doc[token_ids[1]]))
         elif label == "PARTICIPLE":
-            cue_pairs.append((doc[token_ids[1]], doc[token_ids[2]]))
+            speaker = aside_speaker(doc[token_ids[0]], doc[token_ids[1]], doc[token_ids[2]])
+            if speaker is None:
+                continue
+            cue_pairs.append((doc[token_ids[1]], speaker))
             participles.add(token_ids[1])
         elif label == "ACCORDING":
             according_pairs.append((doc[token_ids[0]], doc[token_ids[2]]))
@@ -299,7 +331,12 @@ def extract_claims(
 
     quotes = quotations(sents)
     found = _according_claims(doc, according_pairs, sents, index, cues)
-    found += _verb_claims(doc, cue_pairs, sents, index, cues, quotes, frozenset(participles))
+    anchors: list[_Found] = []
+    found += _verb_claims(
+        doc, cue_pairs, sents, index, cues, quotes, frozenset(participles), anchors
+    )
+    found += noun_claims(doc, sents, cues, {f.cue_token.i for f in found if f.cue_token})
+    found += inverted_claims(doc, sents, index, cues, {f.cue_token.i for f in found if f.cue_token})
     cites = _citations(citing_pairs, sents, index, cues)
     _attach_citations(found, cites)
 
@@ -312,11 +349,11 @@ def extract_claims(
     _without_asides(found, sents)
     for item in found:
         _whole_quotation(item, quotes)
-    found += continued_quotations(doc, found, quotes, sents, cues)
+    found += continued_quotations(doc, found, quotes, sents, cues, anchors)
 
     registry = actors or {}
-    people = _persons(doc, sents, mentions, found, registry)
-    bodies = _bodies(mentions, registry)
+    people = _persons(doc, sents, mentions, found, registry, cues)
+    bodies = _bodies(doc, mentions, registry)
     resolve = Resolver(sents, index, people, bodies, registry, cues)
     body = doc.text  # built from the tokens on every access: once
     claims: list[Claim] = []

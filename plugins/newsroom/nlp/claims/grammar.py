@@ -11,6 +11,10 @@ EMPTY_OBJECTS: frozenset[str] = frozenset(
 
 #: Subjects that stand for a person named before ("he said"): resolved by salience.
 ANAPHORIC_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+#: The same as objects ("according to him"), with the subject form they stand for.
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she"}
+PRONOUN_ANAPHORS: frozenset[str] = ANAPHORIC_PRONOUNS | frozenset(OBJECT_PRONOUNS)
+POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"his", "her", "its", "their", "my", "our"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 #: Heads of "with X saying ..." and of participles attached to a clause ("..., saying ...").
 _WITH = frozenset({"with"})
@@ -19,8 +23,9 @@ _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 _PLAIN_QUOTES = frozenset({'"'})
 
-#: Entity labels a mention may carry to count as a source without a resolved actor.
-SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+#: Penn tags of a verb that makes a clause: finite forms, modals, the base form ("urged X
+#: to leave") and the gerund ("accused X of violating Y"); not a bare past participle.
+CLAUSE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP", "MD", "VB", "VBG"})
 TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 
 #: How close a modifier is to the head of a phrase, for picking the phrase's actor.

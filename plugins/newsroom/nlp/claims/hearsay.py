@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ...model import Claim
-from .indexes import SentenceIndex
+from ..indexes import SentenceIndex
+from .grammar import CLAUSE_TAGS
 from .spans import _char_span, _clipped_subtree, _without_dateline
 from .vocabulary import Cues
 
@@ -60,6 +61,8 @@ def hearsay_claims(
             continue
         lo, hi = sents.bounds(index)
         words = [i for i in _clipped_subtree(head, lo, hi) if i not in skip]
+        if not any(doc[i].tag_ in CLAUSE_TAGS for i in words):
+            continue  # "a chat allegedly used by X": a qualified noun, no statement
         bounds = _char_span(doc, _without_dateline(doc, words))
         if bounds is None:
             continue

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .grammar import _DEP_RANK, _LEFT_KEEP, _RIGHT_KEEP, _RIGHT_PREPS, PERSONAL_PRONOUNS
-from .indexes import MentionIndex
+from ..indexes import MentionIndex
+from .grammar import (
+    _DEP_RANK,
+    _LEFT_KEEP,
+    _RIGHT_KEEP,
+    _RIGHT_PREPS,
+    OBJECT_PRONOUNS,
+    PERSONAL_PRONOUNS,
+)
 from .vocabulary import Cues
 
 
@@ -42,6 +49,8 @@ def phrase_bounds(head: Token, lo: int, hi: int) -> tuple[int, int]:
     end = head.i
     for child in head.rights:
         keep = child.dep_ in _RIGHT_KEEP or (child.dep_ == "prep" and child.lower_ in _RIGHT_PREPS)
+        # "a volunteer, named Justin,": the name belongs to the phrase
+        keep = keep or (child.dep_ == "acl" and any(g.dep_ == "oprd" for g in child.children))
         if child.dep_ == "punct":
             continue
         if not keep:
@@ -129,8 +138,14 @@ def _qualified_source(
     """An "according to" object: an actor mention, or a source noun qualified by one."""
     if mentions.is_source_mention(head):
         return True  # "according to Yonhap"
-    # "according to South Korean assessments", "according to Russia’s Tass news agency"
-    return bool(_words(head) & cues.source_nouns) and _has_mention(start, end, head.doc, mentions)
+    if head.lower_ in OBJECT_PRONOUNS:
+        return True  # "according to him": the person named before
+    if not _words(head) & cues.source_nouns:
+        return False
+    # "according to South Korean assessments", "according to Russia’s Tass news agency",
+    # "according to the ministry" (the one named before); not "according to officials"
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return _has_mention(start, end, head.doc, mentions) or definite
 
 
 def _plausible_subject(
@@ -139,8 +154,17 @@ def _plausible_subject(
     """A speaker: a mention, a source noun, a personal pronoun or a proper noun."""
     if _has_mention(start, end, head.doc, mentions):
         return True
-    if _words(head) & cues.source_nouns:
-        return True
+    if _words(head) & (cues.source_nouns | cues.title_nouns):
+        return True  # "officials said", "the governor said"
     if head.pos_ == "PRON":
         return head.lower_ in PERSONAL_PRONOUNS
     return head.pos_ == "PROPN"
+
+
+def speaker_head(head: Token, mentions: MentionIndex, cues: Cues) -> bool:
+    """Whether the head of a participle's subject can speak: a name, a pronoun, or a noun of
+    people, bodies or documents ("officials", "the ministry", "the report"), not a thing
+    that only names a place ("the war in Ukraine")."""
+    if mentions.get(head) is not None or head.pos_ in {"PRON", "PROPN"}:
+        return True
+    return bool(_words(head) & (cues.source_nouns | cues.title_nouns | cues.body_nouns))

@@ -1,11 +1,13 @@
-"""Repairs for parses that hang an attribution in the wrong place."""
+"""Repairs for parses that hang an attribution or a statement in the wrong place."""
 
 from __future__ import annotations
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from .indexes import MentionIndex
+from ..indexes import MentionIndex, SentenceIndex
+from .found import _Found
+from .grammar import RELATIVE_PRONOUNS, TIME_LABELS
 from .vocabulary import Cues
 
 
@@ -118,3 +120,160 @@ def _trailing_source_pairs(
         name = doc[first : cue.i]
         pairs.append((cue, name.root))
     return pairs
+
+
+#: Marks that end a source phrase set after its cue: "S, estimated X – a number ...".
+_PHRASE_ENDS = frozenset({"–", "—", ";", ":", "(", ","})
+#: Penn tags of a finite verb: where one follows the cue, a clause starts, not a name.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def inverted_pairs(
+    doc: Doc, sents: SentenceIndex, mentions: MentionIndex, done: set[int], cues: Cues
+) -> list[tuple[Token, int, int, int]]:
+    """ "S, reported adviser X." / "S, estimated Ukraine's General Staff – ...": the speaker
+    after a cue set after the statement, which the parser reads as the cue's object or takes
+    the cue for an adjective. Each as (cue, end of the statement, phrase start, phrase end)."""
+    found: list[tuple[Token, int, int, int]] = []
+    for cue in doc[2:]:
+        if cue.i in done or cue.lemma_.lower() not in cues.speech_cues:
+            continue
+        if cue.tag_ not in {"VBD", "VBZ", "VBN"}:
+            continue
+        before = doc[cue.i - 1]
+        # "S, reported X" or "“S,” said X"
+        if before.text != "," and not (before.is_quote and doc[cue.i - 2].text == ","):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            continue
+        index = sents.of(cue)
+        if index is None:
+            continue
+        lo, hi = sents.bounds(index)
+        end = cue.i
+        for k in range(cue.i + 1, hi + 1):
+            token = doc[k]
+            if token.text in _PHRASE_ENDS or token.tag_ in _FINITE or token.is_sent_end:
+                break
+            if not (token.is_punct or token.is_space):
+                end = k
+        if end == cue.i or not _phrase_names(doc, cue.i + 1, end, mentions):
+            continue
+        if cue.i - 1 - lo < 3:
+            continue  # too short to be a statement
+        found.append((cue, cue.i - 2, cue.i + 1, end))
+    return found
+
+
+def _phrase_names(doc: Doc, start: int, end: int, mentions: MentionIndex) -> bool:
+    """Whether the words from ``start`` to ``end`` name a source: a name, headed by a name
+    ("Ukraine's General Staff"), not a time ("Monday")."""
+    root = doc[start : end + 1].root
+    if root.ent_type_ in TIME_LABELS or root.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    return any(mentions.is_source_mention(doc[k]) for k in range(start, end + 1))
+
+
+def with_stray_parts(cue: Token, subject: Token, content: list[int], lo: int, hi: int) -> list[int]:
+    """What the parser hung elsewhere but continues the statement: an apposition it gave the
+    subject or the cue after the statement ("The company says S, a key step ..."), and a
+    clause right after an object the cue leaves bare ("vowing crews “will not stop ...”")."""
+    if not content:
+        return content
+    doc = cue.doc
+    words = [i for i in content if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
+        return content
+    last = max(words)
+    k = last + 1  # the next word after the statement
+    while k <= hi and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    out = list(content)
+    # ", a key step toward ...", hung on the subject or the cue
+    for appos in (*subject.children, *cue.children):
+        if appos.dep_ not in {"appos", "dep", "conj"} or appos.pos_ != "NOUN":
+            continue
+        if appos.i > last and _first_word(appos) == k:
+            out += [t.i for t in appos.subtree if t.i <= hi]
+    if k > hi or any(doc[i].pos_ in {"VERB", "AUX"} for i in content):
+        return out
+    clause = doc[k]
+    while clause.head.i != clause.i and _first_word(clause.head) == k:
+        clause = clause.head  # from the clause's first word up to its verb
+    if (
+        clause.dep_ == "ccomp"
+        and _first_word(clause) == k
+        and cue.i in {t.i for t in clause.head.subtree}
+        and clause.head.i not in content
+    ):
+        out += [t.i for t in clause.subtree if lo <= t.i <= hi]
+    return out
+
+
+def _first_word(token: Token) -> int:
+    """The index of the first word (not punctuation) of ``token``'s subtree."""
+    return min((t.i for t in token.subtree if not (t.is_punct or t.is_space)), default=token.i)
+
+
+def with_gapped_noun(cue: Token, content: list[int], lo: int) -> list[int]:
+    """ "an offensive X says is backed by Y": the clause X reports lacks its subject, the noun
+    the relative clause hangs on; the statement is that noun and the clause."""
+    if cue.dep_ != "relcl" or cue.head.pos_ != "NOUN":
+        return content
+    if any(c.lower_ in RELATIVE_PRONOUNS for c in cue.children):
+        return content
+    noun = cue.head
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        # "relationships he claims suffered": parsed as the subject of "suffered" with the
+        # cue as its relative clause; the statement is the noun's clause.
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.i > cue.i and verb.pos_ in {"VERB", "AUX"}:
+            return [t.i for t in verb.subtree if t.i >= max(lo, noun.left_edge.i)]
+        return content
+    if any(g.dep_ in {"nsubj", "nsubjpass"} for g in ccomps[0].children):
+        return content
+    return [*range(max(lo, noun.left_edge.i), noun.i + 1), *content]
+
+
+def inverted_claims(
+    doc: Doc, sents: SentenceIndex, mentions: MentionIndex, cues: Cues, done: set[int]
+) -> list[_Found]:
+    """ "S, reported adviser X.": the statement is what precedes the cue."""
+    found = []
+    for cue, last, start, end in inverted_pairs(doc, sents, mentions, done, cues):
+        index = sents.of(cue)
+        if index is None:  # pragma: no cover - inverted_pairs keeps sentence tokens only
+            continue
+        lo = sents.bounds(index)[0]
+        phrase = doc[start : end + 1]
+        found.append(
+            _Found(
+                sentence=index,
+                statement=list(range(lo, last + 1)),
+                source_head=phrase.root,
+                source_bounds=(start, end),
+                cue=cue.text,
+                attribution=(cue.i, end),
+                kind="verb",
+                cue_token=cue,
+            )
+        )
+    return found
+
+
+def aside_speaker(verb: Token, participle: Token, subject: Token) -> Token | None:
+    """Who says what ", saying S" reports: the subject of the verb it hangs on, or, where the
+    parser hung it on a verb inside a relative or reported clause ("X challenged the claim
+    that Y solved it, saying S"), the subject of the sentence's main verb (None if it has
+    none)."""
+    before = participle.doc[participle.i - 1] if participle.i else None
+    if before is None or before.text != "," or verb.dep_ not in {"relcl", "acl", "ccomp"}:
+        return subject
+    main = verb
+    while main.head.i != main.i:
+        main = main.head
+        if main.pos_ in {"VERB", "AUX"} and main.dep_ not in {"relcl", "acl", "ccomp"}:
+            break  # the clause the embedded one hangs in
+    subjects = [c for c in main.children if c.dep_ == "nsubj" and c.i < participle.i]
+    return subjects[0] if main.i < participle.i and subjects else None

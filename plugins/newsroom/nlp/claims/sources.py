@@ -1,94 +1,29 @@
-"""Source resolution for phrases that name no one: "he", "the minister", "the agency"."""
+"""Source resolution for phrases that name no one: "he", "the minister", "the agency", "it",
+"the statement"; the antecedents themselves are found in :mod:`.antecedents`."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ...model import Actor, Mention
-from .found import _Found
-from .grammar import ANAPHORIC_PRONOUNS
-from .indexes import MentionIndex, SentenceIndex
-from .phrases import _has_mention
+from ...model import Actor
+from ..indexes import MentionIndex, SentenceIndex
+from .antecedents import (
+    BodyIndex,
+    _Body,
+    _Person,
+    antecedent,
+    named_later,
+    same_sentence_body,
+    titled_before,
+)
+from .grammar import ANAPHORIC_PRONOUNS, PRONOUN_ANAPHORS
+from .phrases import _has_mention, _subtree_bounds, resolve_actor
 from .vocabulary import Cues
-
-#: How many paragraphs before its own "he" or "the minister" may look for its person.
-PARAGRAPHS_BACK = 2
-
-
-@dataclass(frozen=True)
-class _Person:
-    """A person mention, as a possible antecedent of "he" or "the minister"."""
-
-    token: int  # the mention's head token
-    actor: str | None
-    block: int
-    salient: bool  # the subject of its sentence, or the source of a claim
-    pronoun: str | None  # "he", "she" or "they" where the registry says
-
-
-def _persons(
-    doc: Doc,
-    sents: SentenceIndex,
-    mentions: Sequence[Mention],
-    found: Sequence[_Found],
-    actors: Mapping[str, Actor],
-) -> list[_Person]:
-    sources = {k for f in found for k in range(f.source_bounds[0], f.source_bounds[1] + 1)}
-    persons: list[_Person] = []
-    # A person the model labels otherwise once ("Prof Stearns" as ORG) is still a person:
-    # the registry says so, or the same actor is labelled PERSON elsewhere in the article.
-    people = {m.actor for m in mentions if m.label == "PERSON" and m.actor}
-    people |= {a for a, actor in actors.items() if actor.type == "person"}
-    for mention in mentions:
-        if mention.label != "PERSON" and mention.actor not in people:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span):  # pragma: no cover - expand never fails
-            continue
-        root = span.root
-        index = sents.of(root)
-        if index is None:
-            continue
-        # The subject of a main clause ("Lavrov said ..."), not of a reported one.
-        subject = root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT"
-        salient = subject or any(t.i in sources for t in span)
-        block = sents.sentences[index].block
-        actor = actors.get(mention.actor) if mention.actor else None
-        pronoun = actor.pronoun if actor else None
-        persons.append(_Person(root.i, mention.actor, block, salient, pronoun))
-    persons.sort(key=lambda p: p.token)
-    return persons
-
-
-@dataclass(frozen=True)
-class _Body:
-    """An organisation mention, as a possible antecedent of "the agency"."""
-
-    start: int  # character offset
-    actor: str
-    words: frozenset[str]  # lowercased words of its names in the registry and the article
-
-
-def _bodies(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[_Body]:
-    names: dict[str, set[str]] = {}
-    for mention in mentions:
-        if mention.label == "ORG" and mention.actor:
-            if mention.actor not in names:
-                actor = actors.get(mention.actor)
-                names[mention.actor] = {actor.name, *actor.aliases} if actor else set()
-            names[mention.actor].add(mention.text)
-    words = {
-        actor: frozenset(w for name in texts for w in name.lower().replace("-", " ").split())
-        for actor, texts in names.items()
-    }
-    bodies = [
-        _Body(m.start, m.actor, words[m.actor]) for m in mentions if m.label == "ORG" and m.actor
-    ]
-    return sorted(bodies, key=lambda body: body.start)
 
 
 def _definite(head: Token) -> bool:
@@ -106,54 +41,15 @@ def _is_body_anaphor(head: Token, start: int, end: int, mentions: MentionIndex, 
     )
 
 
-def _body_antecedent(head: Token, bodies: Sequence[_Body]) -> str | None:
-    """The last organisation named before ``head`` whose name has ``head``'s word."""
-    for body in reversed(bodies):
-        if body.start < head.idx and head.lower_ in body.words:
-            return body.actor
-    return None
-
-
 def _is_anaphoric(head: Token, start: int, end: int, mentions: MentionIndex, cues: Cues) -> bool:
-    """ "he", "she", or a bare definite title ("the president") naming no one."""
-    if head.lower_ in ANAPHORIC_PRONOUNS:
+    """ "he", "she", "him", or a bare definite title ("the president") naming no one."""
+    if head.lower_ in PRONOUN_ANAPHORS:
         return True
     if head.lower_ not in cues.title_nouns or head.tag_ not in {"NN", "NNP"}:
         return False
     if not _definite(head):
         return False
     return not _has_mention(start, end, head.doc, mentions)
-
-
-def _antecedent(
-    head: Token, sents: SentenceIndex, persons: Sequence[_Person], tokens: Sequence[int]
-) -> str | None:
-    """The actor of the person ``head`` stands for: the last salient person mentioned before
-    it in its paragraph or the one before, else the last person mentioned there; "he" and
-    "she" pass over people the registry refers to otherwise.
-
-    ``tokens`` are the persons' head tokens, in order (for bisection).
-    """
-    index = sents.of(head)
-    if index is None:
-        return None
-    block = sents.sentences[index].block
-    # Its paragraph and the ones before, up to PARAGRAPHS_BACK (wire copy puts one or two
-    # sentences in a paragraph, and a speaker's quotes run over several).
-    window = set(range(block - PARAGRAPHS_BACK, block + 1))
-    latest: _Person | None = None
-    pronoun = head.lower_ if head.lower_ in ANAPHORIC_PRONOUNS else None
-    # Persons are in text order, so are their paragraphs: walk back from ``head``.
-    for n in range(bisect_right(tokens, head.i - 1) - 1, -1, -1):
-        person = persons[n]
-        if person.block not in window:
-            break
-        if pronoun and person.pronoun and person.pronoun != pronoun:
-            continue
-        if person.salient:
-            return person.actor
-        latest = latest or person
-    return latest.actor if latest else None
 
 
 def _title_words(head: Token) -> list[str]:
@@ -173,7 +69,7 @@ def _is_description(head: Token, start: int, end: int, mentions: MentionIndex, c
     )
 
 
-def _described(head: Token, persons: Sequence[_Person], actors: Mapping[str, Actor]) -> str | None:
+def _described(head: Token, persons: list[_Person], actors: Mapping[str, Actor]) -> str | None:
     """The one person of the article whose registry description or role has the title."""
     words = _title_words(head)
     found: set[str] = set()
@@ -182,7 +78,7 @@ def _described(head: Token, persons: Sequence[_Person], actors: Mapping[str, Act
         if actor is None:
             continue
         text = " ".join((actor.description, *(r.title for r in actor.roles))).lower()
-        if all(w in text for w in words):
+        if all(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
             found.add(actor.id)
     return found.pop() if len(found) == 1 else None
 
@@ -193,51 +89,118 @@ def _named_after(doc: Doc, end: int, mentions: MentionIndex) -> str | None:
     return mention.actor if mention is not None and mention.label == "PERSON" else None
 
 
+def _issuer(head: Token, mentions: MentionIndex) -> str | None:
+    """Who issued a document: "a statement issued by A, B and C" -> A's actor."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        for agent in acl.children:
+            if agent.dep_ != "agent":
+                continue
+            for obj in agent.children:
+                if obj.dep_ == "pobj":
+                    start, end = _subtree_bounds(obj, obj.left_edge.i, obj.right_edge.i)
+                    return resolve_actor(obj, start, end, mentions, True)
+    return None
+
+
 @dataclass
 class Resolver:
     """Resolves the source phrase of each claim, in text order: names through the mentions,
     "he" and titles to a person named before, "the agency" to a body named before, "it"
-    to the last body that spoke, "the statement" to the last source."""
+    to a body named in its sentence or the last body that spoke, "the statement" to its
+    issuer or the last source. A resolved "he" counts as a mention of its person, so a
+    speaker's quotes chain over paragraphs."""
 
     sents: SentenceIndex
     mentions: MentionIndex
-    persons: Sequence[_Person]
-    bodies: Sequence[_Body]
+    persons: list[_Person]
+    bodies: list[_Body]
     actors: Mapping[str, Actor]
     cues: Cues
     last_source: str | None = None
     last_body: str | None = None
+    last_body_block: int = -1
+    tokens: list[int] = field(default_factory=list)
 
-    def __call__(self, head: Token, start: int, end: int, first_conjunct: bool) -> str | None:
-        """The actor of the source phrase ``doc[start:end+1]`` headed by ``head``."""
-        from .phrases import resolve_actor
+    def __post_init__(self) -> None:
+        self.tokens = [p.token for p in self.persons]
+        self.body_index = BodyIndex(self.bodies)
 
-        tokens = [p.token for p in self.persons]
-        mentions, cues = self.mentions, self.cues
+    def __call__(
+        self, head: Token, start: int, end: int, first_conjunct: bool, cue: Token | None = None
+    ) -> str | None:
+        """The actor of the source phrase ``doc[start:end+1]`` headed by ``head`` (the
+        subject of ``cue``)."""
+        mentions, cues, doc = self.mentions, self.cues, head.doc
+        named = _has_mention(start, end, doc, mentions)
+        chained = False
         if _is_anaphoric(head, start, end, mentions, cues):
-            source = _antecedent(head, self.sents, self.persons, tokens)
+            source = antecedent(head, self.sents, self.persons, self.tokens)
+            if source is None and head.lower_ not in PRONOUN_ANAPHORS:
+                source = titled_before(head, self.persons)  # "the governor"
+            chained = True
         elif _is_body_anaphor(head, start, end, mentions, cues):
-            source = _body_antecedent(head, self.bodies)
+            source = self.body_index.before(head)
+            if source is None and head.lower_ in cues.generic_body_nouns:
+                source = self._recent_body(head)
         elif _is_description(head, start, end, mentions, cues):
-            source = _named_after(head.doc, end, mentions) or _described(
-                head, self.persons, self.actors
-            )
-            source = source or _antecedent(head, self.sents, self.persons, tokens)
-        elif head.lower_ == "it" and not _has_mention(start, end, head.doc, mentions):
-            source = self.last_body
-        elif head.lemma_.lower() == "statement" and not _has_mention(
-            start, end, head.doc, mentions
-        ):
-            source = self.last_source
+            source = _named_after(doc, end, mentions) or _described(head, self.persons, self.actors)
+            # a description fits a person who spoke or acted before, not any name in passing
+            source = source or antecedent(head, self.sents, self.persons, self.tokens, True)
+            source = source or named_later(head, self.sents, self.persons)
+            chained = True
+        elif head.lower_ == "it" and not named:
+            index = self.sents.of(head)
+            lo = self.sents.bounds(index)[0] if index is not None else head.i
+            source = same_sentence_body(head, lo, mentions, cue) or self.last_body
+        elif head.lemma_.lower() in cues.document_nouns and not named:
+            # a document is a body's: the body that spoke last, else whoever did
+            source = _issuer(head, mentions) or self.last_body or self.last_source
         else:
             source = resolve_actor(head, start, end, mentions, first_conjunct)
+            if source is None and (mention := mentions.get(head)) and mention.actor is None:
+                source = self._person_at(head)  # "Lee", told apart by who was named so
         if source is not None:
-            self.last_source = source
-            actor = self.actors.get(source)
-            person = actor.type == "person" if actor else self._names_person(start, end, head.doc)
-            if not person:
-                self.last_body = source
+            self._spoke(head, start, end, source, chained)
         return source
+
+    def _person_at(self, head: Token) -> str | None:
+        """The actor of the person mention headed by ``head`` ("Lee", told apart by the
+        person named so before)."""
+        at = bisect_left(self.tokens, head.i)
+        if at < len(self.tokens) and self.tokens[at] == head.i:
+            return self.persons[at].actor
+        return None
+
+    def _recent_body(self, head: Token) -> str | None:
+        """The body that spoke last, if it spoke in this paragraph or the one before."""
+        index = self.sents.of(head)
+        if index is None or self.last_body is None:
+            return None
+        block = self.sents.sentences[index].block
+        return self.last_body if block - self.last_body_block <= 1 else None
+
+    def _spoke(self, head: Token, start: int, end: int, source: str, chained: bool) -> None:
+        self.last_source = source
+        actor = self.actors.get(source)
+        # resolved as a person ("he", "the governor"): a person, whatever the registry lacks
+        person = chained or (
+            actor.type == "person" if actor else self._names_person(start, end, head.doc)
+        )
+        index = self.sents.of(head)
+        if not person:
+            self.last_body = source
+            if index is not None:
+                self.last_body_block = self.sents.sentences[index].block
+        elif chained and index is not None:
+            # "he said" resolved: the next "he" may find this one, paragraphs later.
+            block = self.sents.sentences[index].block
+            pronoun = head.lower_ if head.lower_ in ANAPHORIC_PRONOUNS else None
+            at = bisect_left(self.tokens, head.i)
+            self.tokens.insert(at, head.i)
+            said = _Person(head.i, source, block, index, True, pronoun, resolved=True)
+            self.persons.insert(at, said)
 
     def _names_person(self, start: int, end: int, doc: Doc) -> bool:
         return any(

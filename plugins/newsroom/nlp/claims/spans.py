@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..indexes import SentenceIndex
 from .found import _Found
 from .grammar import (
     _CLOSE_QUOTES,
@@ -16,10 +17,10 @@ from .grammar import (
     _OPEN_QUOTES,
     _PLAIN_QUOTES,
     _TOPIC_PREPS,
+    CLAUSE_TAGS,
     EMPTY_OBJECTS,
     TIME_LABELS,
 )
-from .indexes import SentenceIndex
 from .phrases import _subtree_bounds
 from .vocabulary import Cues
 
@@ -96,6 +97,13 @@ def _content_of_cue(
     children = [c for c in cue.children if _in(c, lo, hi)]
     ccomps = [c for c in children if c.dep_ == "ccomp"]
     if ccomps:
+        # "added that it is likely S1 will (ccomp) ... S2 (ccomp)": the parser may split one
+        # reported clause in two; what follows the cue is said as a whole.
+        # So may "S1, but S2, X said" before it.
+        after = [c for c in ccomps if c.i > cue.i]
+        before = [c for c in ccomps if c.i < cue.i]
+        if len(after) > 1 or (len(before) > 1 and not after):
+            return [i for c in after or before for i in _clipped_subtree(c, lo, hi)]
         best = max(ccomps, key=lambda c: len(_clipped_subtree(c, lo, hi)))
         return _clipped_subtree(best, lo, hi)
     xcomps = [c for c in children if c.dep_ == "xcomp"]
@@ -103,26 +111,42 @@ def _content_of_cue(
         # "urged Seoul and its allies to contribute": who is urged belongs to the statement.
         urged = [c for c in children if c.dep_ == "dobj" and c.i < xcomps[0].i]
         return [i for c in (*urged[:1], xcomps[0]) for i in _clipped_subtree(c, lo, hi)]
+    # "called for X to do Y": a clause introduced by "for"
+    for child in children:
+        marks = [m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if child.dep_ == "advcl" and child.i > cue.i and marks:
+            return [i for i in _clipped_subtree(child, lo, hi) if i not in marks]
     if cue.lemma_.lower() in cues.object_cues:
         objects: list[Token] = []
         for child in cue.rights:
             if not _in(child, lo, hi):
                 continue
             if child.dep_ in {"dobj", "dative", "attr", "oprd", "pcomp"}:
-                if child.dep_ == "dobj" and child.lower_ in EMPTY_OBJECTS:
+                empty = child.dep_ == "dobj" and child.lower_ in EMPTY_OBJECTS
+                # "accused it of S" keeps "it"; "said it" / "denied that" say nothing
+                if empty and not any(
+                    c.dep_ == "prep" and c.i > child.i and c.lower_ in _TOPIC_PREPS
+                    for c in cue.children
+                ):
                     continue
                 objects.append(child)
             elif (
                 child.dep_ == "prep"
                 and (objects or child.lower_ in _TOPIC_PREPS)
                 and child.lower_ not in _CONTENT_PREP_SKIP
-                and not any(t.ent_type_ in TIME_LABELS for t in child.subtree)
+                # "warned on Monday" is no content; "boasted of killing ... in May" is
+                and not any(t.ent_type_ in TIME_LABELS for t in child.children if t.dep_ == "pobj")
             ):
                 objects.append(child)  # "accused X of ...", "warned of ..."
         if objects and (
             any(o.dep_ == "dobj" for o in objects) or objects[0].lower_ in _TOPIC_PREPS
         ):
             return [i for o in objects for i in _clipped_subtree(o, lo, hi)]
+        # "what X described as S": the object is the relative word before the cue
+        fronted = any(c.dep_ == "dobj" and c.i < cue.i for c in cue.children)
+        as_ = [c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"]
+        if fronted and as_ and _in(as_[0], lo, hi):
+            return _clipped_subtree(as_[0], lo, hi)
     # "acknowledged for the first time that it sent ..." (parsed as a relative clause)
     for token in cue.subtree:
         if token.i <= cue.i or not _in(token, lo, hi):
@@ -224,11 +248,13 @@ def _whole_quotation(item: _Found, quotes: Sequence[tuple[int, int]]) -> None:
 
 
 def is_proposition(doc: Doc, statement: Sequence[int], cue: Token) -> bool:
-    """Whether a statement says something is so: it has a verb ("that it sent troops",
-    "of violating the principle"), or predicates with "as" ("described the talks as
-    useful"), not a bare noun phrase ("confirmed their involvement")."""
+    """Whether a statement says something is so: it has a verb that makes a clause ("that it
+    sent troops", "of violating the principle"), or predicates with "as" ("described the
+    talks as useful"), not a bare noun phrase ("confirmed their involvement", "the
+    announcement made by X": a participle qualifies a noun)."""
     return any(
-        doc[i].pos_ in {"VERB", "AUX"} or (doc[i].lower_ == "as" and doc[i].head.i == cue.i)
+        (doc[i].pos_ in {"VERB", "AUX"} and doc[i].tag_ in CLAUSE_TAGS)
+        or (doc[i].lower_ == "as" and doc[i].head.i == cue.i)
         for i in statement
     )
 

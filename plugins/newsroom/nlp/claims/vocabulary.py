@@ -23,12 +23,17 @@ class Cues:
 
     speech_cues: frozenset[str]
     stance_cues: frozenset[str]
+    characterising_cues: frozenset[str]  # stances only with "as": "defended it as legal"
     evidence_cues: frozenset[str]
     object_cues: frozenset[str]
     source_nouns: frozenset[str]
     evidence_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    generic_body_nouns: frozenset[str]  # "the company": any body that spoke just before
     title_nouns: frozenset[str]
+    document_nouns: frozenset[str]  # "the statement", "the release": what a body issues
+    speech_nouns: frozenset[str]  # "the claim that S", "a statement urging S"
+    issuing_verbs: frozenset[str]  # "X made the claim", "X issued a statement"
     hearsay_cues: frozenset[str]
     hearsay_adverbs: frozenset[str]
     patterns: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
@@ -37,12 +42,12 @@ class Cues:
     @property
     def cues(self) -> frozenset[str]:
         """Every verb that can attribute (speech, stance, evidence)."""
-        return self.speech_cues | self.stance_cues | self.evidence_cues
+        return self.attributing | self.evidence_cues
 
     @property
     def attributing(self) -> frozenset[str]:
         """Verbs that attribute whatever their subject (not the evidence-only ones)."""
-        return self.speech_cues | self.stance_cues
+        return self.speech_cues | self.stance_cues | self.characterising_cues
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -70,7 +75,9 @@ def parse_cues(text: str) -> Cues:
         raise ValueError("cues data needs an object with a 'patterns' object")
     speech, stance = _words(data, "speech_cues"), _words(data, "stance_cues")
     evidence = _words(data, "evidence_cues")
-    lists = {"cues": sorted(speech | stance | evidence), "speech_cues": sorted(speech | stance)}
+    characterising = _words(data, "characterising_cues")
+    said = speech | stance | characterising
+    lists = {"cues": sorted(said | evidence), "speech_cues": sorted(said)}
     patterns = tuple(
         (str(name), tuple(_fill(copy.deepcopy(p), lists) for p in pattern))
         for name, pattern in data["patterns"].items()
@@ -79,12 +86,17 @@ def parse_cues(text: str) -> Cues:
     return Cues(
         speech_cues=speech,
         stance_cues=stance,
+        characterising_cues=characterising,
         evidence_cues=evidence,
         object_cues=_words(data, "object_cues"),
         source_nouns=_words(data, "source_nouns"),
         evidence_nouns=_words(data, "evidence_nouns"),
         body_nouns=_words(data, "body_nouns"),
+        generic_body_nouns=_words(data, "generic_body_nouns"),
         title_nouns=_words(data, "title_nouns"),
+        document_nouns=_words(data, "document_nouns"),
+        speech_nouns=_words(data, "speech_nouns"),
+        issuing_verbs=_words(data, "issuing_verbs"),
         hearsay_cues=_words(hearsay, "passive_cues"),
         hearsay_adverbs=_words(hearsay, "adverbs"),
         patterns=patterns,

@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...model import Mention, Sentence
-from .grammar import SOURCE_LABELS
+from ..model import Mention, Sentence
+
+#: Entity labels a mention may carry to count as a source without a resolved actor.
+SOURCE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
 class SentenceIndex:
