@@ -307,3 +307,25 @@ def test_a_participle_of_a_thing_is_no_speakers(nlp: Language) -> None:
     assert [c for c in claims_of(nlp, text) if c.cue == "suggesting"] == []
     family = "The Putin family wrote to the court, urging judges to reopen the case."
     assert [c.source_text for c in claims_of(nlp, family)] == ["The Putin family"]
+
+
+def test_a_passive_cue_never_takes_the_shared_subject_as_speaker(nlp: Language) -> None:
+    """ "X had sent arms, and was believed to get aid": X is what is believed, not a speaker."""
+    text = (
+        "The agency also said Russia had supplied Iran with drones and rockets, and was "
+        "believed to be receiving oil and money in return."
+    )
+    sources = {c.source for c in claims_of(nlp, text) if "receiving oil" in c.text}
+    assert "russia" not in sources
+
+
+def test_the_statement_is_the_one_its_author_spoke_in(nlp: Language) -> None:
+    """ "In a statement, X said ..." makes a later "the statement suggested" X's, not the
+    body that spoke last."""
+    text = (
+        "In a statement carried by Tass, Peskov said the talks would not resume.\n\n"
+        "The NIS said it would keep watching the border.\n\n"
+        "Analysts said the statement suggested that Moscow saw no need for talks."
+    )
+    (claim,) = [c for c in claims_of(nlp, text) if c.source_text == "the statement"]
+    assert claim.source == "dmitry-peskov"

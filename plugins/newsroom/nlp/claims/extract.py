@@ -311,7 +311,9 @@ def extract_claims(
             cue_pairs.append((doc[token_ids[0]], doc[token_ids[1]]))
         elif label == "SHARED_SUBJECT":  # "X said S1 and cautioned S2": X says S2 too
             second = doc[token_ids[2]]
-            if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
+            # "... supplied arms, and was believed to ...": a passive cue's shared subject is
+            # what is believed, not who believes it (hearsay, no speaker).
+            if not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in second.children):
                 cue_pairs.append((second, doc[token_ids[1]]))
         elif label == "PARTICIPLE":
             speaker = aside_speaker(doc[token_ids[0]], doc[token_ids[1]], doc[token_ids[2]])

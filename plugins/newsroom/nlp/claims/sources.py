@@ -122,6 +122,8 @@ class Resolver:
     last_body: str | None = None
     last_body_block: int = -1
     tokens: list[int] = field(default_factory=list)
+    # "In a statement, X said ...": a later "the statement" is X's
+    documents: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.tokens = [p.token for p in self.persons]
@@ -156,7 +158,12 @@ class Resolver:
             source = same_sentence_body(head, lo, mentions, cue) or self.last_body
         elif head.lemma_.lower() in cues.document_nouns and not named:
             # a document is a body's: the body that spoke last, else whoever did
-            source = _issuer(head, mentions) or self.last_body or self.last_source
+            source = (
+                _issuer(head, mentions)
+                or self.documents.get(head.lemma_.lower())
+                or self.last_body
+                or self.last_source
+            )
         else:
             source = resolve_actor(head, start, end, mentions, first_conjunct)
             if source is None and (mention := mentions.get(head)) and mention.actor is None:
@@ -164,6 +171,23 @@ class Resolver:
         if source is not None:
             self._spoke(head, start, end, source, chained)
         return source
+
+    def _note_documents(self, head: Token, source: str) -> None:
+        """Remember ``source`` as the author of a document its sentence speaks in ("in a
+        statement carried by KCNA, X said"), for a later "the statement"."""
+        index = self.sents.of(head)
+        if index is None:
+            return
+        lo, hi = self.sents.bounds(index)
+        for token in head.doc[lo : hi + 1]:
+            lemma = token.lemma_.lower()
+            if (
+                token.i != head.i
+                and lemma in self.cues.document_nouns
+                and token.dep_ == "pobj"
+                and token.head.lower_ == "in"
+            ):
+                self.documents[lemma] = source
 
     def _person_at(self, head: Token) -> str | None:
         """The actor of the person mention headed by ``head`` ("Lee", told apart by the
@@ -183,6 +207,7 @@ class Resolver:
 
     def _spoke(self, head: Token, start: int, end: int, source: str, chained: bool) -> None:
         self.last_source = source
+        self._note_documents(head, source)
         actor = self.actors.get(source)
         # resolved as a person ("he", "the governor"): a person, whatever the registry lacks
         person = chained or (
