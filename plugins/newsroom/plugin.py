@@ -25,6 +25,7 @@ from .pages.indexes import render_home_extra
 from .pages.orientation import section_index, wants_toc, with_toc
 from .pages.templating import Templates
 from .seeds import Loaded, load_articles
+from .topics import topic_texts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -99,8 +100,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         editorial = load_editorial(self.path("editorial_dir"))
         report(loaded.problems, self.config.seeds_dir)
         report(editorial.problems, self.config.editorial_dir)
+        # The topics' background is annotated with the articles, through the same cache.
+        texts = topic_texts(editorial.editorial.topics)
         try:
-            briefings = self.annotator.annotate(loaded.articles, editorial.editorial)
+            annotated = self.annotator.annotate(
+                [*loaded.articles, *(text.article for text in texts)], editorial.editorial
+            )
         except RuntimeError as error:
             from .annotate.cluster import DaskUnavailable  # (Dask itself only when used)
             from .nlp.pipeline import ModelNotFound  # imported late: it imports spaCy
@@ -110,7 +115,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise
         if self.annotator.report is not None:
             log.info(str(self.annotator.report))
-        self.corpus = build_corpus(briefings, editorial.editorial)
+        briefings, backgrounds = (
+            annotated[: len(loaded.articles)],
+            annotated[len(loaded.articles) :],
+        )
+        self.corpus = build_corpus(
+            briefings,
+            editorial.editorial,
+            [(text, b.annotation) for text, b in zip(texts, backgrounds, strict=True)],
+        )
         self.site = render_site(self.corpus, self.templates)
         self.lost = []
         generated = self.site.files()
