@@ -215,3 +215,63 @@ def test_provenance_and_tags_on_the_page_and_in_the_export(
         assert f'href="../briefings/{entry["slug"]}/"' in section, tag
     counts = Counter(re.findall(r'id="tag:([^"]+)"', listing))
     assert set(counts) >= set(PROVENANCE["tags"])
+
+
+# --- the background, linked like an article ---------------------------------------------------
+
+TOPIC = "background/north-korea-russia"
+
+
+def test_background_names_link_to_their_pages(seed_site: Site) -> None:
+    """Registry actors named only in the topic's prose or timeline are linked there and have
+    a page: Shoigu and Kim Jong-il in the prose, Gerasimov in the timeline."""
+    html = seed_site.html(TOPIC)
+    prose = html.split('id="timeline"', 1)[0]
+    timeline = html.split('id="timeline"', 1)[1]
+    for actor_id, where in (
+        ("sergei-shoigu", prose),
+        ("kim-jong-il", prose),
+        ("kim-il-sung", prose),
+        ("valery-gerasimov", timeline),
+    ):
+        assert re.search(rf'<a class="briefing-actor[^"]*" href="../../actors/{actor_id}/"', where)
+        assert "In the background" in seed_site.html(f"actors/{actor_id}")
+
+
+def test_actor_page_lists_background_sentences_linked_back(seed_site: Site) -> None:
+    """Shoigu's page lists each background sentence naming him once, each linked to an anchor
+    that exists on the topic's page (a prose section or a timeline event)."""
+    page = seed_site.html("actors/sergei-shoigu")
+    section = page.split('id="in-the-background"', 1)[1].split("<h2", 1)[0]
+    items = re.findall(
+        r'<li><a href="../../background/north-korea-russia/#([^"]+)">(.*?)</a></li>', section
+    )
+    anchors = set(re.findall(r' id="([^"]+)"', seed_site.html(TOPIC)))
+    assert len(items) == 4  # two sentences of prose, two timeline events
+    assert {anchor for anchor, _ in items} <= anchors
+    assert all("<mark>" in text for _, text in items)
+    texts = [re.sub(r"<[^>]+>", "", text) for _, text in items]
+    assert len(set(texts)) == len(texts)
+
+
+def test_search_finds_background_names_in_short_sections(seed_site: Site) -> None:
+    """A search for a name of the background returns sections, not the whole timeline in one
+    entry: the topic's timeline has a heading a year."""
+    index = json.loads((seed_site.site / "search" / "search_index.json").read_text("utf-8"))
+    hits = [d for d in index["docs"] if "Shoigu" in d["text"]]
+    assert any(d["location"].startswith(f"{TOPIC}/#") for d in hits)
+    assert all(len(d["text"]) < 1500 for d in hits), [(d["location"], len(d["text"])) for d in hits]
+
+
+def test_sub_headings_link_their_actors(seed_site: Site) -> None:
+    """An article's sub-heading links the actors it names, as its paragraphs do, and the
+    page's contents list it as plain text."""
+    html = seed_site.html(f"briefings/{SEED_SLUG}")
+    heading = re.search(r'<h2 id="p\d+">(.*?)</h2>', html)
+    assert heading is not None
+    assert 'href="../../actors/north-korea/"' in heading[1]
+    assert 'href="../../actors/russia/"' in heading[1]
+    toc = re.findall(r'<details class="abstract briefing-toc">.*?</details>', html, re.S)[0]
+    assert "North Korea&#39;s deepening ties with Moscow</a>" in toc or (
+        "North Korea's deepening ties with Moscow</a>" in toc
+    )
