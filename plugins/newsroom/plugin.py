@@ -36,6 +36,8 @@ log = get_plugin_logger(__name__)
 STYLESHEET = "assets/briefings.css"
 SCRIPT = "assets/javascripts/briefings.js"
 ASSETS = {STYLESHEET: "briefings.css", SCRIPT: "briefings.js"}  # site path -> templates/ file
+# Our overrides of the theme's partials: after the site's custom_dir, before the theme's own.
+THEME_OVERRIDES = str(Path(__file__).parent / "templates" / "theme")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -72,6 +74,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.extra_javascript.append(SCRIPT)
         custom_dir = config.theme.custom_dir
         self.templates = Templates(Path(custom_dir) if custom_dir else None)
+        if THEME_OVERRIDES not in config.theme.dirs:
+            config.theme.dirs.insert(1 if custom_dir else 0, THEME_OVERRIDES)
         cache_dir = self.path("cache_dir") if self.config.cache else None
         options = (
             self.config.model,

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import unique
 
 from ..corpus import Corpus, Event
 from ..model import Actor, Briefing, Topic
@@ -20,6 +20,7 @@ from ..topics import BackgroundRef, mentions_in, source_span
 from . import markup as m
 from .blocks import Html, Rendered, assemble
 from .events import event_anchor, event_list
+from .orientation import anchor, breadcrumb
 from .segments import marks, split
 from .sources import topic_figures
 from .templating import DEFAULT, Templates
@@ -34,6 +35,7 @@ def render_topic(topic: Topic, corpus: Corpus, templates: Templates = DEFAULT) -
 
 
 def topic_sections(topic: Topic, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
+    yield breadcrumb([("Home", "../../"), ("Background", "../")], templates)
     yield f"# {m.text(topic.title)}"
     if topic.summary:
         yield summary(topic, corpus, templates, DEPTH)
@@ -96,11 +98,11 @@ def section_anchors(topic: Topic, corpus: Corpus) -> list[str]:
     if annotated is None:
         return []
     text = annotated[0]
-    used: set[str] = {slugify(topic.title, "-")}
+    used: set[str] = {anchor(topic.title)}
     anchors = []
     for block, part in zip(text.article.blocks, text.parts, strict=True):
         if part.kind == "heading":
-            anchors.append(unique(slugify(text.article.body[block.start : block.end], "-"), used))
+            anchors.append(unique(anchor(text.article.body[block.start : block.end]), used))
     return anchors
 
 
