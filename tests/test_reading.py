@@ -3,6 +3,7 @@ from, and a navigation that does not grow with the archive."""
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import logging
 import re
@@ -78,11 +79,12 @@ def test_the_briefing_repeats_no_sentence_more_than_twice(seed_site: Site) -> No
 
 
 def test_actor_pages_repeat_no_sentence(seed_site: Site) -> None:
-    """An actor page shows every sentence naming it once."""
+    """An actor page shows every sentence naming it once, the seed's and the background's."""
     body = seed_site.json(f"briefings/{SEED_SLUG}.json")["body"]
-    for actor in SEED_ACTOR_PAGES:
+    background = Visible(seed_site.html("background/north-korea-russia")).text
+    for actor in [*SEED_ACTOR_PAGES, "sergei-shoigu", "kim-jong-il"]:
         text = Visible(seed_site.html(f"actors/{actor}")).text
-        repeated = [s for s in sentences(body) if text.count(s) > 1]
+        repeated = [s for s in sentences(body + " " + background) if text.count(s) > 1]
         assert repeated == [], actor
 
 
@@ -235,23 +237,30 @@ def test_background_names_link_to_their_pages(seed_site: Site) -> None:
         ("valery-gerasimov", timeline),
     ):
         assert re.search(rf'<a class="briefing-actor[^"]*" href="../../actors/{actor_id}/"', where)
-        assert "In the background" in seed_site.html(f"actors/{actor_id}")
+        page = seed_site.html(f"actors/{actor_id}")
+        assert ("In the background" in page) == (where is prose), actor_id
+    # named in an event only: the event is on his page's timeline
+    assert "told Putin that North Korean soldiers" in seed_site.html("actors/valery-gerasimov")
 
 
 def test_actor_page_lists_background_sentences_linked_back(seed_site: Site) -> None:
-    """Shoigu's page lists each background sentence naming him once, each linked to an anchor
-    that exists on the topic's page (a prose section or a timeline event)."""
+    """Shoigu's page lists each sentence of the background's text naming him once, each
+    linked to an anchor that exists on the topic's page; the curated events naming him are
+    on his timeline only."""
     page = seed_site.html("actors/sergei-shoigu")
     section = page.split('id="in-the-background"', 1)[1].split("<h2", 1)[0]
     items = re.findall(
         r'<li><a href="../../background/north-korea-russia/#([^"]+)">(.*?)</a></li>', section
     )
     anchors = set(re.findall(r' id="([^"]+)"', seed_site.html(TOPIC)))
-    assert len(items) == 4  # two sentences of prose, two timeline events
+    assert len(items) == 2  # two sentences of the text; the two events are on his timeline
     assert {anchor for anchor, _ in items} <= anchors
     assert all("<mark>" in text for _, text in items)
     texts = [re.sub(r"<[^>]+>", "", text) for _, text in items]
     assert len(set(texts)) == len(texts)
+    shown = Visible(page).text
+    assert all(shown.count(html_module.unescape(text)) == 1 for text in texts)
+    assert shown.count("stood beside Kim Jong-un at a military parade") == 1
 
 
 def test_search_finds_background_names_in_short_sections(seed_site: Site) -> None:

@@ -107,9 +107,10 @@ def section_anchors(topic: Topic, corpus: Corpus) -> list[str]:
 
 
 def in_the_background(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
-    """On an actor page: the sentences of the topics' background naming the actor, each
-    linked to where it stands on its topic's page."""
-    refs = corpus.background.get(actor.id, ())
+    """On an actor page: the sentences of the topics' summaries and text naming the actor,
+    each linked to where it stands on its topic's page (the curated events naming it are
+    on the page's timeline, in full)."""
+    refs = [r for r in corpus.background.get(actor.id, ()) if r.part.kind != "event"]
     if not refs:
         return
     topics = {t.id: t for t in corpus.topics}
@@ -136,8 +137,9 @@ def in_the_background(actor: Actor, corpus: Corpus, templates: Templates) -> Ite
 
 def background_href(ref: BackgroundRef, anchors: list[str]) -> str:
     """Where a sentence of a topic's text stands on the topic's page."""
+    where: str | None
     if ref.part.kind == "event":
-        where: str | None = event_anchor(ref.part.index + 1)
+        where = event_anchor(ref.part.index + 1)
     elif ref.section is not None and ref.section < len(anchors):
         where = anchors[ref.section]
     else:
