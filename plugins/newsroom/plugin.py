@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -70,8 +71,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPT)
+        if SCRIPT not in map(str, config.extra_javascript):
+            script = ExtraScriptValue(SCRIPT)
+            script.defer = True  # it only listens for taps: never worth delaying the first paint
+            config.extra_javascript.append(script)
         custom_dir = config.theme.custom_dir
         self.templates = Templates(Path(custom_dir) if custom_dir else None)
         if THEME_OVERRIDES not in config.theme.dirs:
