@@ -201,7 +201,7 @@ def build_corpus(
                 actors[actor_id],
                 description=neutral_description(actors[actor_id].type, briefing_count),
             )
-    for actor_id in background.keys() - actors.keys():  # all from the registry (``known``)
+    for actor_id in sorted(background.keys() - actors.keys()):  # from the registry (``known``)
         actor = registry[actor_id]
         source = DescriptionSource("registry") if actor.description else None
         described = actor.description or f"{TYPE_NOUNS[actor.type][0]} named in the background"
