@@ -229,7 +229,9 @@ def test_a_lead_never_copies_the_whole_text(value: str, shown: str) -> None:
 TOPIC_SOURCE = """## Talks with **Sergei Shoigu**
 
 In July Defence Minister Sergei
-Shoigu visited. See [Shoigu's page](https://example.org/x) and `Shoigu`.
+Shoigu visited. See [Shoigu's page](https://example.org/x) and `Shoigu`, <a href="/">Shoigu</a>.
+
+[ref]: https://example.org/Shoigu
 
 - **What to watch:** whether
   Shoigu returns.
@@ -255,16 +257,19 @@ def test_topic_prose_is_read_as_text_with_its_source_offsets() -> None:
     ]
     assert blocks == [
         ("heading", "Talks with Sergei Shoigu"),
-        ("prose", "In July Defence Minister Sergei Shoigu visited. See Shoigu's page and ."),
+        (
+            "prose",
+            "In July Defence Minister Sergei Shoigu visited. See Shoigu's page and , Shoigu.",
+        ),
         ("prose", "What to watch: whether Shoigu returns."),
     ]
     spans = []
     for match in re.finditer("Sergei Shoigu|Shoigu", body):
         span = source_span(text, match.start(), match.end())
         spans.append(TOPIC_SOURCE[span[0] : span[1]] if span else None)
-    # the heading's (inside ** **), the name across a line break, the link's text (never
+    # the heading's (inside ** **), the name across a line break, the links' texts (never
     # linked twice), the list item's indented second line
-    assert spans == ["Sergei Shoigu", "Sergei\nShoigu", None, "Shoigu"]
+    assert spans == ["Sergei Shoigu", "Sergei\nShoigu", None, None, "Shoigu"]
 
 
 def test_topic_summary_and_events_are_blocks_after_the_prose() -> None:

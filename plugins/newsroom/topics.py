@@ -27,9 +27,11 @@ LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 ATTR_LIST = re.compile(r"^[ \t]*\{:?[^}]*\}[ \t]*$")
+REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s")  # a link's target, defined on its own line
 # Inline Markdown read as plain text: what is dropped, and what keeps its text unlinkable.
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I)
 CODE = re.compile(r"`+[^`]*`+")
 TAG = re.compile(r"<[^>\n]*>")
 EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
@@ -128,7 +130,7 @@ def prose_blocks(markdown: str) -> list[tuple[PartKind, str, list[int]]]:
             close()
             fenced = not fenced
             continue
-        if fenced or ATTR_LIST.match(line):
+        if fenced or ATTR_LIST.match(line) or REFERENCE.match(line):
             continue
         if not line.strip():
             close()
@@ -166,11 +168,12 @@ def inline_text(line: str, start: int) -> tuple[str, list[int]]:
             dropped[found.start() : found.end()] = [True] * (found.end() - found.start())
     for found in LINK.finditer(line):
         if any(dropped[found.start() : found.end()]):
-            continue
-        inner_start, inner_end = found.start(1), found.end(1)
+            continue  # inside code or a tag
         for i in range(found.start(), found.end()):
-            dropped[i] = not inner_start <= i < inner_end
+            dropped[i] = not found.start(1) <= i < found.end(1)
             unlinkable[i] = True
+    for found in HTML_LINK.finditer(line):  # its tags are dropped already, its text is kept
+        unlinkable[found.start(1) : found.end(1)] = [True] * (found.end(1) - found.start(1))
     for found in EMPHASIS.finditer(line):
         dropped[found.start() : found.end()] = [True] * (found.end() - found.start())
     text, where = [], []
