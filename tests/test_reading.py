@@ -284,3 +284,12 @@ def test_sub_headings_link_their_actors(seed_site: Site) -> None:
     assert "North Korea&#39;s deepening ties with Moscow</a>" in toc or (
         "North Korea's deepening ties with Moscow</a>" in toc
     )
+
+
+def test_scripts_wait_for_the_text(seed_site: Site) -> None:
+    """Material's bundle and the plugin's script are deferred: a phone paints the article
+    before it has them."""
+    html = seed_site.html(f"briefings/{SEED_SLUG}")
+    scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+    assert any("bundle." in s for s in scripts) and any("briefings.js" in s for s in scripts)
+    assert all(re.search(r"\bdefer\b", s) for s in scripts), scripts
