@@ -293,3 +293,12 @@ def test_scripts_wait_for_the_text(seed_site: Site) -> None:
     scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
     assert any("bundle." in s for s in scripts) and any("briefings.js" in s for s in scripts)
     assert all(re.search(r"\bdefer\b", s) for s in scripts), scripts
+
+
+def test_background_links_each_actor_once_a_paragraph(seed_site: Site) -> None:
+    """The background's dense paragraphs link each actor at its first mention only."""
+    html = seed_site.html(TOPIC)
+    paragraphs = re.findall(r"<p>(.*?)</p>", html.split('id="timeline"', 1)[0], re.S)
+    linked = [re.findall(r'class="briefing-actor[^"]*" href="([^"]+)"', p) for p in paragraphs]
+    assert sum(map(len, linked)) > 20
+    assert all(len(hrefs) == len(set(hrefs)) for hrefs in linked)

@@ -230,31 +230,36 @@ def background_refs(
 def event_mentions(
     text: TopicText, annotation: Annotation, known: Container[str]
 ) -> dict[int, tuple[tuple[int, int, str], ...]]:
-    """For each timeline event of the topic (by index): its mentions of ``known`` actors as
-    (start, end, actor id), offsets into the event's text."""
+    """For each timeline event of the topic (by index): the first mention of each ``known``
+    actor in it as (start, end, actor id), offsets into the event's text."""
     out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    for mention in annotation.mentions:
-        if mention.actor is None or mention.actor not in known:
-            continue
+    for mention in mentions_in(text, annotation, ("event",), known):
         block_index = annotation.sentences[mention.sentence].block
         part, block = text.parts[block_index], text.article.blocks[block_index]
-        if part.kind == "event" and block.start <= mention.start and mention.end <= block.end:
-            out[part.index].append(
-                (mention.start - block.start, mention.end - block.start, mention.actor)
-            )
+        inside = block.start <= mention.start and mention.end <= block.end
+        if mention.actor is not None and inside:
+            start, end = mention.start - block.start, mention.end - block.start
+            out[part.index].append((start, end, mention.actor))
     return {k: tuple(v) for k, v in out.items()}
 
 
 def mentions_in(
     text: TopicText, annotation: Annotation, kinds: Sequence[PartKind], known: Container[str]
 ) -> list[Mention]:
-    """The mentions of ``known`` actors in the blocks of the given kinds."""
+    """The first mention of each ``known`` actor in each block of the given kinds: the
+    background's paragraphs name the same few states again and again, and one link a
+    paragraph reaches each (a link is a tooltip too, which the theme sets up one by one)."""
     wanted = {i for i, p in enumerate(text.parts) if p.kind in kinds}
-    return [
-        m
-        for m in annotation.mentions
-        if m.actor in known and annotation.sentences[m.sentence].block in wanted
-    ]
+    seen: set[tuple[int, str]] = set()
+    first = []
+    for mention in annotation.mentions:
+        block = annotation.sentences[mention.sentence].block
+        if mention.actor is None or mention.actor not in known or block not in wanted:
+            continue
+        if (block, mention.actor) not in seen:
+            seen.add((block, mention.actor))
+            first.append(mention)
+    return first
 
 
 def index_backgrounds(
