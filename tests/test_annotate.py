@@ -216,9 +216,9 @@ def test_mkdocs_build_annotates_only_the_new_article(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr[-3000:]
         return result.stderr
 
-    assert "1 annotated, 0 from cache" in mkdocs_build()
+    assert "2 annotated, 0 from cache" in mkdocs_build()  # the seed and the topic's background
     (project / "seeds" / SAMPLE[2]).write_bytes((FIXTURES / SAMPLE[2]).read_bytes())
-    assert "1 annotated, 1 from cache" in mkdocs_build()
+    assert "1 annotated, 2 from cache" in mkdocs_build()
     assert len(list((project / "site" / "briefings").glob("*/index.html"))) == 2
 
 

@@ -26,15 +26,16 @@ def test_annotate_fills_the_cache_and_the_next_build_loads_no_model(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """One run annotates every article into .cache/briefings; a second has nothing to do;
-    the site build afterwards reads every annotation without the model."""
+    """One run annotates every article (and the topic's background) into .cache/briefings; a
+    second has nothing to do; the site build afterwards reads every annotation without the
+    model."""
     project = copy_project(tmp_path)
     config = str(project / "mkdocs.yml")
     status, out, _ = run("annotate", "--config", config, "--quiet")
-    assert status == 0 and out.startswith(".cache/briefings: 1 annotated, 0 from cache")
+    assert status == 0 and out.startswith(".cache/briefings: 2 annotated, 0 from cache")
     assert loads == [None]
     status, out, _ = run("annotate", "--config", config, "--quiet")
-    assert status == 0 and "0 annotated, 1 from cache" in out
+    assert status == 0 and "0 annotated, 2 from cache" in out
 
     def load_model(name: str | None = None) -> Language:
         raise AssertionError("the model was loaded")
@@ -42,14 +43,14 @@ def test_annotate_fills_the_cache_and_the_next_build_loads_no_model(
     monkeypatch.setattr("newsroom.nlp.pipeline.load_model", load_model)
     with caplog.at_level(logging.INFO):
         build_site(project, strict=True)
-    assert any("0 annotated, 1 from cache" in r.getMessage() for r in caplog.records)
+    assert any("0 annotated, 2 from cache" in r.getMessage() for r in caplog.records)
 
 
 def test_annotate_shows_a_progress_bar_on_stderr(tmp_path: Path, loads: list[str | None]) -> None:
-    """Without --quiet, stderr shows the bar's count of articles."""
+    """Without --quiet, stderr shows the bar's count of articles (the seed and the topic)."""
     project = copy_project(tmp_path)
     status, _, err = run("annotate", "--config", str(project / "mkdocs.yml"))
-    assert status == 0 and "1/1" in err and "article" in err
+    assert status == 0 and "2/2" in err and "article" in err
 
 
 def without_cache(project: Path) -> None:

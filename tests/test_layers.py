@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "frontmatter": 1,
     "seeds": 1,
     "editorial": 1,
+    "topics": 1,
     "nlp": 2,
     "cache": 3,
     "annotate": 4,

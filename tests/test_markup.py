@@ -222,3 +222,64 @@ def test_a_template_in_custom_dir_replaces_the_package_one(tmp_path: Path) -> No
 def test_a_lead_never_copies_the_whole_text(value: str, shown: str) -> None:
     """A timeline's lead points to where a sentence is: cut, with an ellipsis, even if short."""
     assert lead(value, 4) == shown
+
+
+# --- a topic's Markdown read as text, with the way back to its source ---------------------------
+
+TOPIC_SOURCE = """## Talks with **Sergei Shoigu**
+
+In July Defence Minister Sergei
+Shoigu visited. See [Shoigu's page](https://example.org/x) and `Shoigu`, <a href="/">Shoigu</a>.
+
+[ref]: https://example.org/Shoigu
+
+- **What to watch:** whether
+  Shoigu returns.
+
+```
+Shoigu in code
+```
+"""
+
+
+def test_topic_prose_is_read_as_text_with_its_source_offsets() -> None:
+    """Headings, paragraphs and list items become blocks without Markdown's markers; a name
+    is found in the source where it is written as it is, across a line break too, but never
+    inside a link, in code or around emphasis markers."""
+    from newsroom.model import Topic
+    from newsroom.topics import source_span, topic_text
+
+    text = topic_text(Topic("t", "Title", "", TOPIC_SOURCE, ()))
+    body = text.article.body
+    blocks = [
+        (p.kind, body[b.start : b.end])
+        for p, b in zip(text.parts, text.article.blocks, strict=True)
+    ]
+    assert blocks == [
+        ("heading", "Talks with Sergei Shoigu"),
+        (
+            "prose",
+            "In July Defence Minister Sergei Shoigu visited. See Shoigu's page and , Shoigu.",
+        ),
+        ("prose", "What to watch: whether Shoigu returns."),
+    ]
+    spans = []
+    for match in re.finditer("Sergei Shoigu|Shoigu", body):
+        span = source_span(text, match.start(), match.end())
+        spans.append(TOPIC_SOURCE[span[0] : span[1]] if span else None)
+    # the heading's (inside ** **), the name across a line break, the links' texts (never
+    # linked twice), the list item's indented second line
+    assert spans == ["Sergei Shoigu", "Sergei\nShoigu", None, None, "Shoigu"]
+
+
+def test_topic_summary_and_events_are_blocks_after_the_prose() -> None:
+    """The summary comes first, then the prose, then one block per timeline event."""
+    from newsroom.model import Topic, TopicEvent
+    from newsroom.topics import topic_text
+
+    events = (TopicEvent("2024", "Kim met Putin.", "Wire"), TopicEvent("2025", "Again.", "Wire"))
+    text = topic_text(Topic("t", "Title", "A summary.", "Some prose.", (), events))
+    kinds = [(p.kind, p.index) for p in text.parts]
+    assert kinds == [("summary", 0), ("prose", 0), ("event", 0), ("event", 1)]
+    assert text.article.slug == "background/t" and text.article.path.as_posix() == "topics/t.md"
+    assert [text.article.block_text(b) for b in text.article.blocks][2:] == [e.text for e in events]

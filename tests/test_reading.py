@@ -3,6 +3,7 @@ from, and a navigation that does not grow with the archive."""
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import logging
 import re
@@ -78,11 +79,12 @@ def test_the_briefing_repeats_no_sentence_more_than_twice(seed_site: Site) -> No
 
 
 def test_actor_pages_repeat_no_sentence(seed_site: Site) -> None:
-    """An actor page shows every sentence naming it once."""
+    """An actor page shows every sentence naming it once, the seed's and the background's."""
     body = seed_site.json(f"briefings/{SEED_SLUG}.json")["body"]
-    for actor in SEED_ACTOR_PAGES:
+    background = Visible(seed_site.html("background/north-korea-russia")).text
+    for actor in [*SEED_ACTOR_PAGES, "sergei-shoigu", "kim-jong-il"]:
         text = Visible(seed_site.html(f"actors/{actor}")).text
-        repeated = [s for s in sentences(body) if text.count(s) > 1]
+        repeated = [s for s in sentences(body + " " + background) if text.count(s) > 1]
         assert repeated == [], actor
 
 
@@ -215,3 +217,88 @@ def test_provenance_and_tags_on_the_page_and_in_the_export(
         assert f'href="../briefings/{entry["slug"]}/"' in section, tag
     counts = Counter(re.findall(r'id="tag:([^"]+)"', listing))
     assert set(counts) >= set(PROVENANCE["tags"])
+
+
+# --- the background, linked like an article ---------------------------------------------------
+
+TOPIC = "background/north-korea-russia"
+
+
+def test_background_names_link_to_their_pages(seed_site: Site) -> None:
+    """Registry actors named only in the topic's prose or timeline are linked there and have
+    a page: Shoigu and Kim Jong-il in the prose, Gerasimov in the timeline."""
+    html = seed_site.html(TOPIC)
+    prose = html.split('id="timeline"', 1)[0]
+    timeline = html.split('id="timeline"', 1)[1]
+    for actor_id, where in (
+        ("sergei-shoigu", prose),
+        ("kim-jong-il", prose),
+        ("kim-il-sung", prose),
+        ("valery-gerasimov", timeline),
+    ):
+        assert re.search(rf'<a class="briefing-actor[^"]*" href="../../actors/{actor_id}/"', where)
+        page = seed_site.html(f"actors/{actor_id}")
+        assert ("In the background" in page) == (where is prose), actor_id
+    # named in an event only: the event is on his page's timeline
+    assert "told Putin that North Korean soldiers" in seed_site.html("actors/valery-gerasimov")
+
+
+def test_actor_page_lists_background_sentences_linked_back(seed_site: Site) -> None:
+    """Shoigu's page lists each sentence of the background's text naming him once, each
+    linked to an anchor that exists on the topic's page; the curated events naming him are
+    on his timeline only."""
+    page = seed_site.html("actors/sergei-shoigu")
+    section = page.split('id="in-the-background"', 1)[1].split("<h2", 1)[0]
+    items = re.findall(
+        r'<li><a href="../../background/north-korea-russia/#([^"]+)">(.*?)</a></li>', section
+    )
+    anchors = set(re.findall(r' id="([^"]+)"', seed_site.html(TOPIC)))
+    assert len(items) == 2  # two sentences of the text; the two events are on his timeline
+    assert {anchor for anchor, _ in items} <= anchors
+    assert all("<mark>" in text for _, text in items)
+    texts = [re.sub(r"<[^>]+>", "", text) for _, text in items]
+    assert len(set(texts)) == len(texts)
+    shown = Visible(page).text
+    assert all(shown.count(html_module.unescape(text)) == 1 for text in texts)
+    assert shown.count("stood beside Kim Jong-un at a military parade") == 1
+
+
+def test_search_finds_background_names_in_short_sections(seed_site: Site) -> None:
+    """A search for a name of the background returns sections, not the whole timeline in one
+    entry: the topic's timeline has a heading a year."""
+    index = json.loads((seed_site.site / "search" / "search_index.json").read_text("utf-8"))
+    hits = [d for d in index["docs"] if "Shoigu" in d["text"]]
+    assert any(d["location"].startswith(f"{TOPIC}/#") for d in hits)
+    assert all(len(d["text"]) < 1500 for d in hits), [(d["location"], len(d["text"])) for d in hits]
+
+
+def test_sub_headings_link_their_actors(seed_site: Site) -> None:
+    """An article's sub-heading links the actors it names, as its paragraphs do, and the
+    page's contents list it as plain text."""
+    html = seed_site.html(f"briefings/{SEED_SLUG}")
+    heading = re.search(r'<h2 id="p\d+">(.*?)</h2>', html)
+    assert heading is not None
+    assert 'href="../../actors/north-korea/"' in heading[1]
+    assert 'href="../../actors/russia/"' in heading[1]
+    toc = re.findall(r'<details class="abstract briefing-toc">.*?</details>', html, re.S)[0]
+    assert "North Korea&#39;s deepening ties with Moscow</a>" in toc or (
+        "North Korea's deepening ties with Moscow</a>" in toc
+    )
+
+
+def test_scripts_wait_for_the_text(seed_site: Site) -> None:
+    """Material's bundle and the plugin's script are deferred: a phone paints the article
+    before it has them."""
+    html = seed_site.html(f"briefings/{SEED_SLUG}")
+    scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+    assert any("bundle." in s for s in scripts) and any("briefings.js" in s for s in scripts)
+    assert all(re.search(r"\bdefer\b", s) for s in scripts), scripts
+
+
+def test_background_links_each_actor_once_a_paragraph(seed_site: Site) -> None:
+    """The background's dense paragraphs link each actor at its first mention only."""
+    html = seed_site.html(TOPIC)
+    paragraphs = re.findall(r"<p>(.*?)</p>", html.split('id="timeline"', 1)[0], re.S)
+    linked = [re.findall(r'class="briefing-actor[^"]*" href="([^"]+)"', p) for p in paragraphs]
+    assert sum(map(len, linked)) > 20
+    assert all(len(hrefs) == len(set(hrefs)) for hrefs in linked)

@@ -14,6 +14,7 @@ from .model import (
     TYPE_OF_LABEL,
     Actor,
     ActorType,
+    Annotation,
     Briefing,
     Claim,
     DateMention,
@@ -26,6 +27,7 @@ from .model import (
 from .nlp.dates.values import calendar_span, is_calendar, sort_key
 from .nlp.descriptions import described_kind
 from .nlp.gazetteer import Place, gazetteer
+from .topics import BackgroundRef, TopicText, index_backgrounds
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
     "person": ("Person", "People"),
@@ -70,6 +72,8 @@ class Event:
     source: str | None = None
     url: str | None = None
     reported: bool = False  # dated by the report ("said Wednesday"): it happened by then
+    number: int | None = None  # a curated event's place in its topic's timeline, from 1
+    mentions: tuple[tuple[int, int, str], ...] = ()  # (start, end, actor id) in ``text``
 
     @property
     def curated(self) -> bool:
@@ -93,6 +97,10 @@ class Corpus:
     events_of_briefing: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
     events_of_actor: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
     events_of_topic: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
+    # The topics' own text (summary, prose, timeline) as annotated, and its sentences that
+    # name each actor: the background is linked like a briefing.
+    backgrounds: Mapping[str, tuple[TopicText, Annotation]] = field(default_factory=dict)
+    background: Mapping[str, tuple[BackgroundRef, ...]] = field(default_factory=dict)
 
     def briefings_of(self, actor_id: str) -> tuple[str, ...]:
         """Slugs of the briefings that name an actor, newest first."""
@@ -112,8 +120,13 @@ class Corpus:
         return [(b, f) for b in members for f in b.annotation.figures]
 
 
-def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
-    """Index every briefing: one pass over the mentions, one over the claims."""
+def build_corpus(
+    briefings: Sequence[Briefing],
+    editorial: Editorial,
+    backgrounds: Sequence[tuple[TopicText, Annotation]] = (),
+) -> Corpus:
+    """Index every briefing (one pass over the mentions, one over the claims) and the
+    topics' annotated ``backgrounds``."""
     ordered = sorted(
         briefings, key=lambda b: (b.article.date or dt.date.min, b.article.slug), reverse=True
     )
@@ -157,11 +170,16 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
             t.id for t in editorial.topics if t.actors and set(t.actors) <= named
         )
         events.extend(extract_events(briefing, by_sentence))
+    # Registry actors named only in a background get a page too; other names found there
+    # are linked where a briefing gave them one.
+    background, named_in_events = index_backgrounds(backgrounds, set(surfaces) | set(registry))
     for topic in editorial.topics:
-        events.extend(
-            Event(e.date, e.text, e.actors, topic=topic.id, source=e.source, url=e.url)
-            for e in topic.timeline
-        )
+        for number, e in enumerate(topic.timeline, 1):
+            spans = named_in_events.get((topic.id, number - 1), ())
+            actors_of_event = tuple(dict.fromkeys([*e.actors, *(a for _, _, a in spans)]))
+            event = Event(e.date, e.text, actors_of_event, topic=topic.id, source=e.source,
+                          url=e.url, number=number, mentions=spans)  # fmt: skip
+            events.append(event)
     places = capital_descriptions(editorial)
     bodies = {b.article.slug: b.article.body for b in ordered}
     actors: dict[str, Actor] = {}
@@ -183,6 +201,11 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
                 actors[actor_id],
                 description=neutral_description(actors[actor_id].type, briefing_count),
             )
+    for actor_id in sorted(background.keys() - actors.keys()):  # from the registry (``known``)
+        actor = registry[actor_id]
+        source = DescriptionSource("registry") if actor.description else None
+        described = actor.description or f"{TYPE_NOUNS[actor.type][0]} named in the background"
+        actors[actor_id] = replace(actor, description=described, description_source=source)
     groups = merge_groups(sorted(events, key=timeline_key))
     timeline = tuple(kept for kept, _ in groups)
     by_briefing = events_by_briefing(groups)
@@ -210,6 +233,8 @@ def build_corpus(briefings: Sequence[Briefing], editorial: Editorial) -> Corpus:
         events_of_actor={k: tuple(v) for k, v in by_actor.items()},
         events_of_topic={k: tuple(v) for k, v in by_topic.items()},
         appearances={k: tuple(dict.fromkeys(ref.slug for ref in v)) for k, v in mentions.items()},
+        backgrounds={text.topic.id: (text, annotation) for text, annotation in backgrounds},
+        background={k: tuple(v) for k, v in background.items()},
     )
 
 

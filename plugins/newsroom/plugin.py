@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -28,6 +29,7 @@ from .pages.templating import Templates
 from .seeds import Loaded, load_articles
 from .serve import FolderWatch
 from .text import printable
+from .topics import topic_texts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +40,8 @@ log = get_plugin_logger(__name__)
 STYLESHEET = "assets/briefings.css"
 SCRIPT = "assets/javascripts/briefings.js"
 ASSETS = {STYLESHEET: "briefings.css", SCRIPT: "briefings.js"}  # site path -> templates/ file
+# Our overrides of the theme's partials: after the site's custom_dir, before the theme's own.
+THEME_OVERRIDES = str(Path(__file__).parent / "templates" / "theme")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -70,10 +74,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPT)
+        if SCRIPT not in map(str, config.extra_javascript):
+            script = ExtraScriptValue(SCRIPT)
+            script.defer = True  # it only listens for taps: never worth delaying the first paint
+            config.extra_javascript.append(script)
         custom_dir = config.theme.custom_dir
         self.templates = Templates(Path(custom_dir) if custom_dir else None)
+        if THEME_OVERRIDES not in config.theme.dirs:
+            config.theme.dirs.insert(1 if custom_dir else 0, THEME_OVERRIDES)
         cache_dir = self.path("cache_dir") if self.config.cache else None
         if cache_dir is not None:
             problem = cache_dir_problem(
@@ -113,11 +121,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         editorial = with_articles(load_editorial(self.path("editorial_dir")), loaded.articles)
         report(loaded.problems, self.config.seeds_dir)
         report(editorial.problems, self.config.editorial_dir)
-        briefings, failed = annotate_each(self.annotator, loaded.articles, editorial.editorial)
+        # The topics' background is annotated with the articles, through the same cache.
+        texts = topic_texts(editorial.editorial.topics)
+        annotated, failed = annotate_each(
+            self.annotator,
+            [*loaded.articles, *(text.article for text in texts)],
+            editorial.editorial,
+        )
         report(failed, self.config.seeds_dir)
         if self.annotator.report is not None:
             log.info(str(self.annotator.report))
-        self.corpus = build_corpus(briefings, editorial.editorial)
+        # An article or topic that failed is left out of ``annotated``: match by identity.
+        done = {id(b.article): b for b in annotated}
+        self.corpus = build_corpus(
+            [done[id(a)] for a in loaded.articles if id(a) in done],
+            editorial.editorial,
+            [(t, done[id(t.article)].annotation) for t in texts if id(t.article) in done],
+        )
         self.site = render_site(self.corpus, self.templates)
         self.lost = []
         generated = self.site.files()

@@ -89,6 +89,7 @@ def annotate_archive(args: argparse.Namespace, out: IO[str], err: IO[str]) -> in
     from ..editorial import load_editorial
     from ..nlp.pipeline import ModelNotFound
     from ..seeds import load_articles
+    from ..topics import topic_texts
 
     config_file = Path(args.config)
     if not config_file.is_file():
@@ -109,9 +110,11 @@ def annotate_archive(args: argparse.Namespace, out: IO[str], err: IO[str]) -> in
     if problems:
         print(f"{problems} input problems: `briefings check` lists them", file=err)
     annotator = annotator_for(options, AnnotationCache(root / options["cache_dir"]))
-    with tqdm(total=len(loaded.articles), unit="article", file=err, disable=args.quiet) as bar:
+    # The topics' background too: a build annotates it with the articles.
+    texts = [*loaded.articles, *(t.article for t in topic_texts(editorial.editorial.topics))]
+    with tqdm(total=len(texts), unit="article", file=err, disable=args.quiet) as bar:
         try:
-            annotator.annotate(loaded.articles, editorial.editorial, progress=bar.update)
+            annotator.annotate(texts, editorial.editorial, progress=bar.update)
         except (ModelNotFound, DaskUnavailable) as error:
             raise AnnotateError(str(error)) from None
     print(f"{options['cache_dir']}: {annotator.report}", file=out)

@@ -56,7 +56,7 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         pages[f"actors/{actor.id}.md"] = page(meta, render_actor(actor, corpus, templates))
     for topic in corpus.topics:
         pages[f"background/{topic.id}.md"] = page(
-            {"title": markup.plain(topic.title)}, render_topic(topic, corpus)
+            {"title": markup.plain(topic.title)}, render_topic(topic, corpus, templates)
         )
     # Index pages last: no briefing, actor or topic can take their place, whatever its id.
     pages.update(

@@ -14,6 +14,7 @@ from typing import Any
 from ..corpus import TYPE_NOUNS, Corpus, MentionRef
 from ..model import Actor
 from . import markup as m
+from .background import in_the_background
 from .blocks import Html, Rendered, assemble
 from .orientation import anchor, breadcrumb
 from .templating import DEFAULT, Templates
@@ -53,6 +54,7 @@ def actor_sections(actor: Actor, corpus: Corpus, templates: Templates) -> Iterat
             f"{m.text(r.title)} (until {m.human_date(r.until)})" for r in past_roles
         )
     yield from mentioned_in(refs, corpus, templates)
+    yield from in_the_background(actor, corpus, templates)
     yield appears_with(actor, corpus)
     yield from what_it_said(actor, corpus, templates)
     yield from timeline(actor, corpus, templates)

@@ -8,19 +8,19 @@ sentences it dates, linked to the paragraph that holds the rest.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus, description_place
-from ..model import Actor, Briefing, Mention
-from ..nlp.dates.values import is_calendar
+from ..model import Briefing
 from . import markup as m
 from .background import background_section
 from .blocks import Html, Rendered, assemble
 from .orientation import anchor, breadcrumb
+from .segments import marks, split
 from .sources import claims_section, figures_section
 from .templating import DEFAULT, Templates
 
@@ -30,17 +30,6 @@ KEY_POINT_ACTORS = 5
 # Related briefings are found through shared actors; an actor named everywhere says little,
 # and looking at only its most recent briefings keeps the work linear in the corpus.
 RELATED_CANDIDATES_PER_ACTOR = 100
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of a paragraph: plain text, or text marked as an actor's mention or a date."""
-
-    text: str = ""
-    actor: Actor | None = None
-    href: str = ""
-    tip: str = ""
-    date: str | None = None
 
 
 def render_briefing(briefing: Briefing, corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
@@ -65,7 +54,7 @@ def sections(briefing: Briefing, corpus: Corpus, templates: Templates) -> Iterat
     yield from glossary(briefing, corpus, templates)
     yield from claims_section(briefing, corpus)
     yield from figures_section(briefing, corpus)
-    yield from background_section(briefing, corpus)
+    yield from background_section(briefing, corpus, templates)
     yield from timeline_section(briefing, corpus, templates)
     yield related(briefing, corpus)
 
@@ -117,51 +106,20 @@ def key_points(briefing: Briefing, corpus: Corpus, templates: Templates) -> Html
 def annotated_text(
     briefing: Briefing, corpus: Corpus, templates: Templates
 ) -> Iterator[str | Html]:
-    """The article's blocks; paragraphs as HTML with actors linked and dates explained."""
+    """The article's blocks, paragraphs and sub-headings alike with actors linked and dates
+    explained; a sub-heading stays Markdown (the page's contents list it)."""
     article, annotation = briefing.article, briefing.annotation
-    marks: list[tuple[int, int, Segment]] = []
-    for mention in annotation.mentions:
-        if mention.actor in corpus.actors:
-            marks.append((mention.start, mention.end, actor_mark(mention, corpus)))
-    for date in annotation.dates:
-        if date.value and is_calendar(date.value):  # a reference or a decade has no datetime
-            marks.append((date.start, date.end, Segment(date=date.value)))
-    marks.sort(key=lambda mark: (mark[0], mark[1]))
-    kept: list[tuple[int, int, Segment]] = []
-    for mark in marks:  # mentions and dates never nest; the first wins
-        if not kept or mark[0] >= kept[-1][1]:
-            kept.append(mark)
+    kept = marks(annotation.mentions, annotation.dates, corpus.actors, depth=2)
+    starts = [mark[0] for mark in kept]
     for index, block in enumerate(article.blocks):
-        inside = [k for k in kept if block.start <= k[0] and k[1] <= block.end]
+        first = bisect.bisect_left(starts, block.start)
+        last = bisect.bisect_left(starts, block.end, first)
+        segments = split(article.body, block.start, block.end, kept[first:last])
         if block.kind == "heading":
-            yield f"## {m.text(article.body[block.start : block.end])} {{: #{m.paragraph_id(index)} }}"
+            inline = templates.render("segments", segments=segments)
+            yield f"## {inline} {{: #{m.paragraph_id(index)} }}"
         else:
-            segments = split(article.body, block.start, block.end, inside)
             yield Html(templates.render("paragraph", id=m.paragraph_id(index), segments=segments))
-
-
-def split(body: str, start: int, end: int, marks: list[tuple[int, int, Segment]]) -> list[Segment]:
-    """``body[start:end]`` as segments in order: plain text, and each marked range with its
-    mark (an actor link or a date)."""
-    segments: list[Segment] = []
-    position = start
-    for mark_start, mark_end, mark in marks:
-        if mark_start > position:
-            segments.append(Segment(body[position:mark_start]))
-        segments.append(replace(mark, text=body[mark_start:mark_end]))
-        position = mark_end
-    if end > position:
-        segments.append(Segment(body[position:end]))
-    return segments
-
-
-def actor_mark(mention: Mention, corpus: Corpus) -> Segment:
-    """A linked mention: the actor, its page and its one line (the tooltip)."""
-    actor = corpus.actors[mention.actor or ""]
-    tip = f"{actor.name}: {actor.description}" if actor.description else actor.name
-    if mention.note:
-        tip = f"{mention.text}: {mention.note}. {tip}"
-    return Segment(actor=actor, href=m.slug_url("actors", actor.id, 2), tip=tip)
 
 
 def glossary(briefing: Briefing, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:

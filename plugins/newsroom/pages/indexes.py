@@ -141,7 +141,7 @@ def render_glossary(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
         "are in the news.",
     ]
     for letter, group in groupby(glossary_entries(corpus), key=lambda e: initial(filed(e["term"]))):
-        parts.append(f"## {letter}")
+        parts.append(f"## {m.text(letter)}")  # "#" alone would close an empty heading
         parts.append(Html(templates.render("glossary-letter", entries=list(group))))
     return assemble(parts)
 

@@ -26,7 +26,7 @@ SECTION_INDEXES = {
     "background/": "background/index.md",
 }
 # The pages that get a table of contents of their own on small screens.
-TOC_SECTIONS = ("briefings/", "actors/")
+TOC_SECTIONS = ("briefings/", "actors/", "background/")
 
 
 def section_index(src_uri: str) -> str | None:
@@ -39,7 +39,7 @@ def section_index(src_uri: str) -> str | None:
 
 
 def wants_toc(src_uri: str) -> bool:
-    """Whether the page (a briefing or an actor page) gets the small-screen contents."""
+    """Whether the page (a briefing, an actor or a topic) gets the small-screen contents."""
     return src_uri.startswith(TOC_SECTIONS) and section_index(src_uri) is not None
 
 
