@@ -31,6 +31,7 @@ class Place:
     type: Literal["country", "place"]
     description: str
     population: int = 0
+    capital: str = ""  # countries only: the capital's name, as the package spells it
 
 
 def key(name: str) -> str:
@@ -61,7 +62,8 @@ class Gazetteer:
             if capital:
                 text += f"; capital {capital}"
                 capitals[(code, key(capital))] = name
-            place = Place(name, "country", text + ".", int(country.get("population") or 0))
+            population = int(country.get("population") or 0)
+            place = Place(name, "country", text + ".", population, capital)
             names = {name, *data.get("country_names", {}).get(code, ())}
             record = pycountry.countries.get(alpha_2=code)
             if record is not None:
@@ -113,6 +115,11 @@ class Gazetteer:
     def lookup(self, name: str) -> Place | None:
         """What the gazetteer says of a name, if anything."""
         return self.places.get(key(name))
+
+    def capital_of(self, country: str) -> str:
+        """The capital of the country named ``country`` ("" if the name is no country's)."""
+        place = self.lookup(country)
+        return place.capital if place is not None and place.type == "country" else ""
 
 
 @functools.cache

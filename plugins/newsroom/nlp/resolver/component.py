@@ -22,6 +22,7 @@ from ..places import is_modifier, names_a_place, place_id
 from ..words import words
 from .scope import (
     actor_slug,
+    capitals,
     common_words_capitalised,
     contextual_surfaces,
     country_names,
@@ -54,7 +55,7 @@ class ActorResolver:
     def initialize(self, get_examples: Any, *, nlp: Language, actors: Sequence[Actor] = ()) -> None:
         """Receive the registry (data arrives here, not in the constructor)."""
         self.actors = {a.id: a for a in actors}
-        self.metonyms = {m.text: a.id for a in actors for m in a.metonyms}
+        self.metonyms = capitals(actors)
         # What a lone surname can stand for: the first or last word of a name.
         self.surnames = {a.id: end_words((a.name, *a.aliases)) for a in actors}
         self.contextual = contextual_surfaces(actors)
@@ -90,6 +91,7 @@ class ActorResolver:
         # In text order: the model's entities, and lone proper nouns it left out ("Choe
         # arrived"), which name someone only as the short form of a person named before.
         things = things_named(doc) | common_words_capitalised(doc)
+        governing = self._capitals_for_governments(doc)
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
         items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
@@ -106,7 +108,7 @@ class ActorResolver:
                 continue
             actor_id: str | None = ent.ent_id_
             if actor_id:
-                actor_id = self._place_or_government(span, actor_id)
+                actor_id = self._place_or_government(span, actor_id, governing)
             else:
                 if (
                     ent.label_ in self.words.non_actor_labels
@@ -164,9 +166,20 @@ class ActorResolver:
         candidates = [a for a in people if text in self.surnames.get(a, ())]
         return candidates[0] if len(candidates) == 1 else None
 
-    def _place_or_government(self, span: Span, actor_id: str) -> str:
-        # "arrived in Pyongyang" is the city; "Pyongyang said" is the government.
-        if span.text in self.metonyms and names_a_place(span):
+    def _capitals_for_governments(self, doc: Doc) -> set[str]:
+        """The capitals this article uses at least once for their government ("Moscow
+        said", "Kyiv's allies"): in such an article every mention of the city, "talks in
+        Moscow" too, belongs to the country, so one real actor gets one glossary line."""
+        out = set()
+        for ent in doc.ents:
+            span = trim(ent) if ent.ent_id_ else None
+            if span is not None and span.text in self.metonyms and not names_a_place(span):
+                out.add(span.text)
+        return out
+
+    def _place_or_government(self, span: Span, actor_id: str, governing: set[str]) -> str:
+        # "arrived in Pyongyang" is the city where the article never uses it otherwise.
+        if span.text in self.metonyms and span.text not in governing:
             return place_id(span.text)
         return actor_id
 

@@ -12,18 +12,7 @@ from spacy.util import registry
 from ...model import LABEL_OF_TYPE, Actor
 from ..names import join_split_names
 from ..words import Words, words
-
-
-def surface_variants(text: str) -> set[str]:
-    """The spellings of one registry surface that should match: quotes and 'the' variants."""
-    variants = {text, text.replace("'", "’"), text.replace("’", "'")}
-    for variant in list(variants):
-        if variant.startswith("the "):
-            variants.add("The " + variant[4:])
-            # "the North" is a name only with its article: bare "North" begins "North Darfur".
-            if len(variant[4:].split()) > 1:
-                variants.add(variant[4:])
-    return {v for v in variants if v}
+from .scope import capitals, surface_variants
 
 
 def korean_name_patterns(lists: Words) -> list[dict[str, Any]]:
@@ -54,8 +43,8 @@ def registry_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
                 patterns.append({"label": label, "pattern": variant, "id": actor.id})
         for surface in actor.demonyms:
             patterns.append({"label": "NORP", "pattern": surface, "id": actor.id})
-        for metonym in actor.metonyms:
-            patterns.append({"label": "GPE", "pattern": metonym.text, "id": actor.id})
+    for capital, country in capitals(list(actors)).items():
+        patterns.append({"label": "GPE", "pattern": capital, "id": country})
     return patterns
 
 

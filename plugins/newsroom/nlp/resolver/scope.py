@@ -10,8 +10,20 @@ from slugify import slugify
 from spacy.tokens import Doc
 
 from ...model import Actor
+from ..gazetteer import gazetteer
 from ..names import names_a_thing
-from .ruler import surface_variants
+
+
+def surface_variants(text: str) -> set[str]:
+    """The spellings of one registry surface that should match: quotes and 'the' variants."""
+    variants = {text, text.replace("'", "’"), text.replace("’", "'")}
+    for variant in list(variants):
+        if variant.startswith("the "):
+            variants.add("The " + variant[4:])
+            # "the North" is a name only with its article: bare "North" begins "North Darfur".
+            if len(variant[4:].split()) > 1:
+                variants.add(variant[4:])
+    return {v for v in variants if v}
 
 
 def country_names(actor: Actor) -> list[str]:
@@ -84,3 +96,20 @@ def actor_slug(text: str) -> str | None:
     """The id of an actor the registry lacks; never one reserved for an index page."""
     slug = slugify(text)
     return f"{slug}-actor" if slug == "index" else slug or None
+
+
+def capitals(actors: Sequence[Actor]) -> dict[str, str]:
+    """Capital -> country id, for every registry country: the registry's metonyms, then the
+    gazetteer's capital where the registry names none and no actor already uses that name
+    ("Taipei" for Taiwan). A capital stands for its government only in context (see
+    :func:`~newsroom.nlp.places.names_a_place`)."""
+    out = {m.text: a.id for a in actors for m in a.metonyms}
+    taken = {s for a in actors for s in (a.name, *a.aliases, *a.demonyms)}
+    book = gazetteer()
+    for actor in actors:
+        if actor.type != "country" or actor.metonyms:
+            continue
+        capital = next(filter(None, map(book.capital_of, (actor.name, *actor.aliases))), "")
+        if capital and capital not in taken and capital not in out:
+            out[capital] = actor.id
+    return out
