@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...model import TYPE_OF_LABEL, Actor
+from ..clubs import clubs
 from ..names import acronym_after, is_name, lone_proper_nouns, merge_short_forms, trim
 from ..places import is_modifier, names_a_place, place_id
 from ..words import words
@@ -50,6 +51,7 @@ class ActorResolver:
         # (actor id, lower-case surface) -> the country an article must name for it to count.
         self.contextual: dict[tuple[str, str], str] = {}
         self.words = words()
+        self.clubs = clubs()
         self.evidence: dict[str, re.Pattern[str]] = {}
 
     def initialize(self, get_examples: Any, *, nlp: Language, actors: Sequence[Actor] = ()) -> None:
@@ -95,7 +97,13 @@ class ActorResolver:
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
         items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
+        # In an article about football, "Liverpool" and "Spurs" are clubs (world knowledge).
+        football = self.clubs.about_football(doc, (t.text for e in doc.ents if (t := trim(e))))
         for ent in items:
+            club = self._club(ent, football)
+            if club is not None:
+                mentions.append(club)
+                continue
             if isinstance(ent, Token):
                 surname = self._surname(ent.text, seen["person"])
                 if surname is not None:
@@ -131,6 +139,19 @@ class ActorResolver:
             mentions.append(mention)
         doc.spans[MENTIONS_KEY] = self._in_context(merge_short_forms(mentions, self.actors))
         return doc
+
+    def _club(self, item: Span | Token, football: bool) -> Span | None:
+        """A club's mention, where the article is about football and the item names one."""
+        if not football or (isinstance(item, Span) and item.ent_id_):
+            return None
+        doc = item.doc
+        span = trim(item) if isinstance(item, Span) else doc[item.i : item.i + 1]
+        club = self.clubs.find(span.text) if span is not None else None
+        if span is None or club is None:
+            return None
+        mention = Span(doc, span.start, span.end, label="ORG")
+        mention.id_ = club.id
+        return mention
 
     def _in_context(self, mentions: list[Span]) -> list[Span]:
         """Drop the links of context-dependent names ("the North", "National Assembly")
