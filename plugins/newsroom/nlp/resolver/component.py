@@ -30,6 +30,7 @@ from .scope import (
     end_words,
     things_named,
 )
+from .typing import corrected_label
 
 MENTIONS_KEY = "briefings_mentions"
 
@@ -134,7 +135,10 @@ class ActorResolver:
             definition = acronym_after(span)
             if definition and actor_id:
                 acronyms[definition] = actor_id
-            mention = Span(doc, span.start, span.end, label=span.label_ or ent.label_)
+            label = span.label_ or ent.label_
+            if not ent.ent_id_:
+                label = corrected_label(span, label)
+            mention = Span(doc, span.start, span.end, label=label)
             mention.id_ = actor_id or ""
             mentions.append(mention)
         doc.spans[MENTIONS_KEY] = self._in_context(merge_short_forms(mentions, self.actors))
