@@ -143,3 +143,37 @@ def test_a_descriptions_head_noun_says_what_it_describes(
 ) -> None:
     """The first lower-case kind noun before "of"/"at" types an actor the registry lacks."""
     assert described_kind(description) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Reporting by Helen Marsh; Editing by Tom Gale", "Helen Marsh", "Reporting by"),
+        ("Writing by Helen Marsh Editing by Tom Gale, Ann Ross and Paul Dunn", "Ann Ross",
+         "Editing by"),
+        ("The club was sold after a row with owner Nikos Petrakis last year.", "Nikos Petrakis",
+         "owner"),
+        ("Anna Berg, a senior vice-president at the Nordic Policy Institute, said so.",
+         "Anna Berg", "a senior vice-president at the Nordic Policy Institute"),
+        ("Tom Reyes, co-founder of Ohio-based Blue Ridge Roasters, said so.", "Tom Reyes",
+         "co-founder"),
+        ("Anna Berg, whose brother was detained in May, spoke to reporters.", "Anna Berg",
+         "whose brother was detained in May"),
+        ("Aid reached Helmand province on Monday.", "Helmand", "province"),
+    ],
+)  # fmt: skip
+def test_more_descriptions_in_the_articles_words(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    """Credit lines, a lone lower-case title, hyphenated words kept whole, "whose" clauses and
+    a kind noun after a name each give the words that say who or what it is."""
+    assert described(nlp, text, name) == description
+
+
+def test_a_long_comma_phrase_is_cut_at_and(nlp: Language) -> None:
+    """A phrase too long to be a description is cut at its first "and"."""
+    text = (
+        "It is high time, says Marta Nowak, a member of the regional assembly and member of "
+        "the governing party of the former prime minister of the country, in an interview."
+    )
+    assert described(nlp, text, "Marta Nowak") == "a member of the regional assembly"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 TITLES = Path(__file__).parent / "data" / "titles.yml"
 
@@ -27,6 +27,8 @@ OPENERS = {"the", "a", "an", "The", "A", "An"}
 HEADS = {"NOUN", "PROPN"}
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"}
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+# Words a description never ends with.
+DANGLING = {"of", "at", "in", "for", "the", "a", "an", "and", "with", "from", "to"}
 
 
 def describe(span: Span) -> tuple[int, int] | None:
@@ -37,13 +39,16 @@ def describe(span: Span) -> tuple[int, int] | None:
         title_before,
         relative_after,
         comma_phrase_after,
+        kind_after,
         lone_title_before,
+        credit_before,
     ):
         found = finder(span)
         if found is not None:
             start, end = found
             tokens = span.doc[start:end]
-            shortest = 1 if finder is lone_title_before else 2
+            # One word is enough where it is a title, a kind or a lower-case noun ("owner").
+            shortest = 2 if finder is title_before and not tokens[0].is_lower else 1
             if shortest <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
                 return tokens.start_char, tokens.end_char
     return None
@@ -131,14 +136,45 @@ def comma_phrase_after(span: Span) -> tuple[int, int] | None:
     ):
         return None
     end = first
-    while end < len(doc) and end - first < MAX_TOKENS and not doc[end].is_punct:
+    cut = None  # the first "and" past the head noun: a long phrase is cut there
+    while (end < len(doc) and end - first < MAX_TOKENS and not doc[end].is_punct) or in_word(
+        doc, end
+    ):
         if doc[end].lower_ in {"who", "which", "that"} or doc[end].pos_ in {"VERB", "AUX"}:
             break
+        if cut is None and doc[end].lower_ == "and" and end - first >= 2:
+            cut = end
         end += 1
+    # Too long, or stopped inside a clause: "a member of the Sejm and member of ..." -> "a
+    # member of the Sejm".
+    if cut is not None and (
+        end - first >= MAX_TOKENS or (end < len(doc) and not doc[end].is_punct)
+    ):
+        end = cut
+    # Never half a word ("co-founder of Georgia-" before "based"), nor a dangling "of".
+    while (
+        end > first
+        and end < len(doc)
+        and not doc[end - 1].whitespace_
+        and (doc[end].is_alpha or doc[end].text in HYPHENS)
+    ):
+        end -= 1
+    while end > first and (doc[end - 1].text in HYPHENS or doc[end - 1].lower_ in DANGLING):
+        end -= 1
     phrase = doc[first:end]
     if end - first >= MAX_TOKENS or not any(t.pos_ == "NOUN" for t in phrase):
         return None
     return first, end
+
+
+def in_word(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("vice-president", "Burundi-based"), not a dash between words."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def lone_title_before(span: Span) -> tuple[int, int] | None:
@@ -165,8 +201,12 @@ def title_before(span: Span) -> tuple[int, int] | None:
     left = start - 1
     while left > 0 and left > start - 7:
         previous = doc[left - 1]
-        if previous.lower_ == "of" and left >= 2 and is_title(doc[left - 2].text):
-            left -= 1  # "Minister of Defence Mykhailo Fedorov"
+        if (
+            previous.lower_ == "of"
+            and left >= 2
+            and (is_title(doc[left - 2].text) or doc[left - 2].pos_ == "NOUN")
+        ):
+            left -= 1  # "Minister of Defence Mykhailo Fedorov", "chief of staff Kang"
             continue
         if previous.is_punct or previous.is_space or previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             break
@@ -180,14 +220,54 @@ def title_before(span: Span) -> tuple[int, int] | None:
 
 
 def relative_after(span: Span) -> tuple[int, int] | None:
-    """ "Jane Doe, who heads the agency," -> the relative clause."""
+    """ "Jane Doe, who heads the agency," or ", whose son ..." -> the relative clause."""
     root = _root(span)
     for child in root.rights:
         if child.dep_ == "relcl" and span.end < len(span.doc) and span.doc[span.end].text == ",":
             words = sorted(child.subtree, key=lambda t: t.i)
-            if words and words[0].lower_ == "who":
+            if words and words[0].lower_ in {"who", "whose"}:
                 return words[0].i, _strip(span, words[0].i, words[-1].i + 1)
     return None
+
+
+def kind_after(span: Span) -> tuple[int, int] | None:
+    """ "the M23 rebel group", "Tusk's Civic Platform party", "in South Kivu province": the
+    lower-case words after a name that end in a noun for its kind."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < 4 and (doc[end].is_lower or in_word(doc, end)):
+        if doc[end].lower_ in kinds_after():
+            return span.end, end + 1
+        if doc[end].pos_ not in {"NOUN", "ADJ"} and not in_word(doc, end):
+            return None
+        end += 1
+    return None
+
+
+def credit_before(span: Span) -> tuple[int, int] | None:
+    """ "Reporting by Jane Roe", "Editing by Ann Lee, Tom Poe and Jane Roe": the credit."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].text in {",", "and"} or doc[i].ent_type_ == "PERSON"):
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "by" and doc[i - 1].text.capitalize() in credit_words():
+        return i - 1, i + 1
+    return None
+
+
+@functools.cache
+def credit_words() -> frozenset[str]:
+    """Words of a wire credit line ("Reporting", "Editing"), from the resolver's data."""
+    from .words import words
+
+    return words().credit_words
+
+
+@functools.cache
+def kinds_after() -> frozenset[str]:
+    """Nouns for a kind of organisation or place that may follow its name, from the data."""
+    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
+    return frozenset(str(n) for n in data.get("kinds_after", ()))
 
 
 def _skip_opener(span: Span, left: int) -> int:
