@@ -154,15 +154,23 @@ def acronym_after(span: Span) -> str | None:
 def names_a_thing(span: Span) -> bool:
     """A name that modifies a noun for a weapon, vehicle, product or programme ("the Chunmoo
     rocket launcher", "Willow chip", "the Homar-K system") names a thing, not an actor."""
-    nouns = words().product_nouns
     doc = span.doc
-    if span[-1].lemma_.lower() in nouns:
+    if is_product_noun(span[-1]):
         return True
     following = doc[span.end] if span.end < len(doc) else None
-    if following is not None and following.lemma_.lower() in nouns and following.is_lower:
+    if following is not None and is_product_noun(following) and not following.is_title:
         return True
     root = span.root
-    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in nouns
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "the Blackwell and Rubin GPUs"
+    return root.dep_ in {"compound", "nmod", "amod"} and is_product_noun(root.head)
+
+
+def is_product_noun(token: Token) -> bool:
+    """A noun for a weapon, vehicle or product, singular or plural ("chip", "GPUs")."""
+    nouns = words().product_nouns
+    word = token.lemma_.lower()
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

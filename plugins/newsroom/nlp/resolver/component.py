@@ -30,6 +30,7 @@ from .scope import (
     end_words,
     things_named,
 )
+from .shapes import reshaped
 from .typing import corrected_label
 
 MENTIONS_KEY = "briefings_mentions"
@@ -95,8 +96,9 @@ class ActorResolver:
         # arrived"), which name someone only as the short form of a person named before.
         things = things_named(doc) | common_words_capitalised(doc)
         governing = self._capitals_for_governments(doc)
-        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        items: list[Span | Token] = [*doc.ents, *lone_proper_nouns(doc, covered)]
+        ents = reshaped(doc)
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        items: list[Span | Token] = [*ents, *lone_proper_nouns(doc, covered)]
         items.sort(key=lambda item: item.i if isinstance(item, Token) else item.start)
         # In an article about football, "Liverpool" and "Spurs" are clubs (world knowledge).
         football = self.clubs.about_football(doc, (t.text for e in doc.ents if (t := trim(e))))
@@ -121,7 +123,7 @@ class ActorResolver:
             else:
                 if (
                     ent.label_ in self.words.non_actor_labels
-                    or not is_name(span)
+                    or (not is_name(span) and span.text not in acronyms)
                     or is_modifier(span)
                     or span.text in things
                 ):
