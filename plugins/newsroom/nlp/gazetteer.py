@@ -85,7 +85,8 @@ class Gazetteer:
             if kind == "city":
                 continue  # described better as a city below
             description = f"{kind.capitalize()} of {self.of(country)}."
-            regions[key(subdivision.name)] = Place(subdivision.name, "place", description)
+            for name in english_names(subdivision.name, data):
+                regions.setdefault(key(name), Place(name, "place", description))
         for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
             code = str(city["countrycode"])
             country = self.country_names.get(code)
@@ -120,6 +121,22 @@ class Gazetteer:
         """The capital of the country named ``country`` ("" if the name is no country's)."""
         place = self.lookup(country)
         return place.capital if place is not None and place.type == "country" else ""
+
+
+def english_names(name: str, data: dict[str, Any]) -> list[str]:
+    """A subdivision's name as the package writes it and as the English-language press does:
+    "Nord-Kivu" is "North Kivu", "Donetska oblast" is "Donetsk" (the ``subdivision_words``
+    and ``subdivision_suffixes`` of the data file)."""
+    names = [name]
+    words: dict[str, str] = data.get("subdivision_words") or {}
+    for word, english in words.items():
+        if name.startswith(f"{word}-"):
+            names.append(f"{english} {name[len(word) + 1 :]}")
+    for suffix, endings in (data.get("subdivision_suffixes") or {}).items():
+        if name.endswith(f" {suffix}"):
+            stem = name[: -len(suffix) - 1]
+            names.extend(stem[: -len(ending)] for ending in endings if stem.endswith(ending))
+    return names
 
 
 @functools.cache
