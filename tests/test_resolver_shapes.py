@@ -97,3 +97,13 @@ def test_products_joined_by_and_are_things(nlp: Language) -> None:
     for ent in doc.ents:
         if ent.text in {"Falcon", "Raven"}:
             assert names_a_thing(ent)
+
+
+def test_a_people_named_in_the_singular_is_a_people() -> None:
+    """ "Fulani" where the article also writes "Fulanis" as a people is no person or place."""
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("Fulani herders moved south , and Fulanis now farm there .")
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 7, 8, label="NORP")]
+    assert [e.label_ for e in reshaped(doc)] == ["NORP", "NORP"]

@@ -26,6 +26,7 @@ def reshaped(doc: Doc) -> list[Span]:
         i for e in ents if e.ent_id_ and e.label_ in {"GPE", "NORP"} for i in range(e.start, e.end)
     }
     forms: list[Span] = []
+    peoples = {e.text for e in ents if e.label_ == "NORP" and not e.ent_id_}
     i = 0
     while i < len(ents):
         ent = ents[i]
@@ -39,6 +40,10 @@ def reshaped(doc: Doc) -> list[Span]:
             continue
         i += 1
         if hashtag(ent) or glued_modifier(ent):
+            continue
+        if ent.label_ != "NORP" and {ent.text, ent.text + "s"} & peoples:
+            # "Tutsi" where the article writes "Tutsis" as a people: a people, as there.
+            out.append(Span(doc, ent.start, ent.end, label="NORP"))
             continue
         if ent[0].tag_ == "MD" and len(ent) > 1:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Will Frank ... ?"
