@@ -110,6 +110,10 @@ def contains_only_places(entity: Span, matches: Sequence[Span]) -> bool:
         )
         and all(s.label_ in {"GPE", "LOC", "NORP"} for s in inside)
         and not any(s.start <= entity.root.i < s.end for s in inside)
+        # "the Polish" is no body's name: a word besides "the" lies outside the matches.
+        and any(
+            t.lower_ != "the" and not any(s.start <= t.i < s.end for s in inside) for t in entity
+        )
     )
 
 
