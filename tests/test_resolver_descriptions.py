@@ -177,3 +177,31 @@ def test_a_long_comma_phrase_is_cut_at_and(nlp: Language) -> None:
         "the governing party of the former prime minister of the country, in an interview."
     )
     assert described(nlp, text, "Marta Nowak") == "a member of the regional assembly"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Nordvik Marine is a joint venture between two shipyards.", "Nordvik Marine",
+         "a joint venture between two shipyards"),
+        ("Brendan Holt resigned as Leeds manager in March.", "Brendan Holt", "Leeds manager"),
+        ("Another rescue volunteer, named Marcus, said the water rose fast.", "Marcus",
+         "Another rescue volunteer"),
+        ("Guards stood at the Halden Power Plant, which supplies the city, all night.",
+         "the Halden Power Plant", "which supplies the city"),
+    ],
+)  # fmt: skip
+def test_what_the_article_says_a_name_is(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    """ "X is a ...", "X resigned as ...", "a volunteer named X" and, for what is no
+    person, "X, which ..." give the article's words for what X is."""
+    assert described(nlp, text, name) == description
+
+
+def test_which_never_describes_a_person(nlp: Language) -> None:
+    """ "Anna Berg, which ..." is a parse gone wrong; a person is described by "who"."""
+    doc = nlp("They thanked Anna Berg, which surprised the board.")
+    (span,) = [e for e in doc.ents if e.text == "Anna Berg"]
+    found = describe(span)
+    assert found is None or not doc.text[found[0] : found[1]].startswith("which")

@@ -42,6 +42,9 @@ def describe(span: Span) -> tuple[int, int] | None:
         kind_after,
         lone_title_before,
         credit_before,
+        called_before,
+        predicate_after,
+        role_as,
     ):
         found = finder(span)
         if found is not None:
@@ -225,9 +228,60 @@ def relative_after(span: Span) -> tuple[int, int] | None:
     for child in root.rights:
         if child.dep_ == "relcl" and span.end < len(span.doc) and span.doc[span.end].text == ",":
             words = sorted(child.subtree, key=lambda t: t.i)
-            if words and words[0].lower_ in {"who", "whose"}:
+            # "which" only of what is no person: "the plant, which supplies the east,".
+            relative = {"who", "whose"} if span.label_ == "PERSON" else {"who", "whose", "which"}
+            if words and words[0].lower_ in relative:
                 return words[0].i, _strip(span, words[0].i, words[-1].i + 1)
     return None
+
+
+def predicate_after(span: Span) -> tuple[int, int] | None:
+    """ "Hanwha-WB is a joint venture between ..." -> what the name is said to be."""
+    root = _root(span)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            left = min(t.i for t in child.subtree)
+            right = max(t.i for t in child.subtree) + 1
+            if left == verb.i + 1 and span.doc[left].lower_ in {"a", "an", "the"}:
+                return left, _strip(span, left, right)
+    return None
+
+
+def role_as(span: Span) -> tuple[int, int] | None:
+    """ "Jane Roe resigned as club manager" -> the role after "as"."""
+    root = _root(span)
+    if root.dep_ not in {"nsubj", "nsubjpass"} or span.label_ != "PERSON":
+        return None
+    for child in root.head.rights:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                role = objects[0]
+                left = min(t.i for t in role.subtree)
+                # "as chief of staff", but not "as manager in March".
+                right = max(
+                    [role.i]
+                    + [max(t.i for t in c.subtree) for c in role.rights if c.lower_ == "of"]
+                )
+                return left, _strip(span, left, right + 1)
+    return None
+
+
+def called_before(span: Span) -> tuple[int, int] | None:
+    """ "a rescue volunteer named Tim", "a unit called the Storm Corps" -> the noun phrase
+    the name is given to."""
+    root = _root(span)
+    verb = root.head
+    if verb.lemma_ not in {"call", "name", "dub"} or verb.dep_ != "acl" or verb.i >= span.start:
+        return None
+    noun = verb.head
+    left = min(t.i for t in noun.subtree)
+    if noun.i >= verb.i or noun.pos_ != "NOUN":
+        return None
+    return _skip_opener(span, left), noun.i + 1
 
 
 def kind_after(span: Span) -> tuple[int, int] | None:
