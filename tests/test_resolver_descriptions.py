@@ -205,3 +205,15 @@ def test_which_never_describes_a_person(nlp: Language) -> None:
     (span,) = [e for e in doc.ents if e.text == "Anna Berg"]
     found = describe(span)
     assert found is None or not doc.text[found[0] : found[1]].startswith("which")
+
+
+def test_an_apposition_before_stops_at_punctuation(nlp: Language) -> None:
+    """After a quote, "Latvia's defence minister, Janis Ozols," is described by the title
+    alone, not by the quote's last words."""
+    text = (
+        "“They view people as a resource and shortages are already evident,” Latvia’s "
+        "defence minister, Janis Ozols, told journalists."
+    )
+    found = described(nlp, text, "Janis Ozols")
+    assert found is not None and found.endswith("defence minister")
+    assert "evident" not in found

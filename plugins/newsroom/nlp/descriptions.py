@@ -49,6 +49,8 @@ def describe(span: Span) -> tuple[int, int] | None:
         found = finder(span)
         if found is not None:
             start, end = found
+            while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+                start += 1  # a closing quote before "Ukraine's defense minister, X"
             tokens = span.doc[start:end]
             # One word is enough where it is a title, a kind or a lower-case noun ("owner").
             shortest = 2 if finder is title_before and not tokens[0].is_lower else 1
@@ -119,7 +121,13 @@ def apposition_before(span: Span) -> tuple[int, int] | None:
     while start > 0 and is_title(span.doc[start - 1].text):
         start -= 1  # "the chief of staff, Lt Gen Eyal Zamir"
     if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
-        left = min(t.i for t in head.subtree)
+        # The head's words to its left, up to punctuation ("evident," Ukraine's minister).
+        inside = {t.i for t in head.subtree}
+        left = head.i
+        while left - 1 in inside and (
+            not span.doc[left - 1].is_punct or in_word(span.doc, left - 1)
+        ):
+            left -= 1
         if start >= 2 and span.doc[start - 1].text == ",":
             return _skip_opener(span, left), start - 1
     return None
