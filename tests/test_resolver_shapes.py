@@ -107,3 +107,28 @@ def test_a_people_named_in_the_singular_is_a_people() -> None:
     doc = spacy.blank("en")("Fulani herders moved south , and Fulanis now farm there .")
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 7, label="NORP")]
     assert [e.label_ for e in reshaped(doc)] == ["NORP", "NORP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The lab unveiled a new chip called Aspen that runs cooler.", "Aspen"),
+        ("Engineers praised the “Aspen” chip for its speed.", "Aspen"),
+    ],
+)
+def test_a_named_product_is_a_thing(nlp: Language, text: str, name: str) -> None:
+    """A name given to a product ("a chip called X") or quoted before one is a thing."""
+    doc = nlp(text)
+    spans = [e for e in doc.ents if e.text == name] or [
+        doc[t.i : t.i + 1] for t in doc if t.text == name
+    ]
+    assert names_a_thing(spans[0])
+
+
+def test_a_person_s_firm_is_an_organisation(nlp: Language) -> None:
+    """ "lawyer Tom Reilly of Baker McKenzie": the name after "of" is his firm, not a person."""
+    from newsroom.nlp.resolver.typing import corrected_label
+
+    doc = nlp("It could take years, said trade lawyer Tom Reilly of Baker McKenzie.")
+    firm = next(e for e in doc.ents if e.text == "Baker McKenzie")
+    assert corrected_label(firm, "PERSON") == "ORG"

@@ -157,13 +157,24 @@ def names_a_thing(span: Span) -> bool:
     doc = span.doc
     if is_product_noun(span[-1]):
         return True
-    following = doc[span.end] if span.end < len(doc) else None
+    after = span.end
+    while after < len(doc) and doc[after].text in QUOTE_MARKS:
+        after += 1  # the "Willow" chip
+    following = doc[after] if after < len(doc) else None
     if following is not None and is_product_noun(following) and not following.is_title:
         return True
     root = span.root
+    verb = root.head
+    if verb.lemma_ in {"call", "name", "dub"} and verb.dep_ == "acl" and is_product_noun(verb.head):
+        return True  # "a new chip called Willow"
     while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "the Blackwell and Rubin GPUs"
+        root = root.head  # "the Blackwell and Rubin GPUs", "chips, the Blackwell and ..."
+        if is_product_noun(root):
+            return True
     return root.dep_ in {"compound", "nmod", "amod"} and is_product_noun(root.head)
+
+
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
 
 
 def is_product_noun(token: Token) -> bool:

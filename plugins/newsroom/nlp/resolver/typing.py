@@ -20,9 +20,23 @@ def corrected_label(span: Span, label: str) -> str:
         return "ORG"  # "M23", "G20": a person's or a place's name has no digits
     if label == "PERSON" and len(span) > 1 and span[-1].text in words().organization_heads:
         return "ORG"  # "Civic Platform", "Nezavisimaya Gazeta"
+    if label == "PERSON" and works_for(span):
+        return "ORG"  # "trade lawyer Ted Murphy of Sidley Austin": a person's firm
     if label == "ORG" and span[-1].text not in words().organization_heads:
         place = gazetteer().lookup(span.text)
         # Used as a place ("visiting Odesa", "in the Indo-Pacific") and known as one.
         if place is not None and names_a_place(span):
             return "GPE" if place.type == "country" else "LOC"
     return label
+
+
+def works_for(span: Span) -> bool:
+    """A name after "of" or "at" that follows a person's name ("Jane Roe of Acme Partners")."""
+    root = span.root
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ in {"of", "at"}
+        and preposition.head.ent_type_ == "PERSON"
+        and preposition.head.i < span.start
+    )
