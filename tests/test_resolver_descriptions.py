@@ -156,7 +156,12 @@ def test_a_descriptions_head_noun_says_what_it_describes(
         ("Anna Berg, a senior vice-president at the Nordic Policy Institute, said so.",
          "Anna Berg", "a senior vice-president at the Nordic Policy Institute"),
         ("Tom Reyes, co-founder of Ohio-based Blue Ridge Roasters, said so.", "Tom Reyes",
-         "co-founder"),
+         "co-founder of Ohio-based Blue Ridge Roasters"),
+        ("Ex-Leeds striker Tom Reyes said so.", "Tom Reyes", "Ex-Leeds striker"),
+        ("\"I am scared,\" said Rosa Lind, whose 19-year-old daughter has been missing for "
+         "40 days.", "Rosa Lind", "whose 19-year-old daughter has been missing for 40 days"),
+        ("Rosa Lind, one of the owners of the mill, said so.", "Rosa Lind",
+         "one of the owners of the mill"),
         ("Anna Berg, whose brother was detained in May, spoke to reporters.", "Anna Berg",
          "whose brother was detained in May"),
         ("Aid reached Helmand province on Monday.", "Helmand", "province"),

@@ -25,6 +25,8 @@ MAX_TOKENS = 14
 OPENERS = {"the", "a", "an", "The", "A", "An"}
 # Parts of speech a descriptive phrase is headed by.
 HEADS = {"NOUN", "PROPN"}
+# Parts of speech of the words of a title before a name ("48-year-old son").
+NAME_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"}
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 # Words a description never ends with.
@@ -54,7 +56,7 @@ def describe(span: Span) -> tuple[int, int] | None:
             tokens = span.doc[start:end]
             # One word is enough where it is a title, a kind or a lower-case noun ("owner").
             shortest = 2 if finder is title_before and not tokens[0].is_lower else 1
-            if shortest <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+            if shortest <= words(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
                 return tokens.start_char, tokens.end_char
     return None
 
@@ -142,16 +144,22 @@ def comma_phrase_after(span: Span) -> tuple[int, int] | None:
     if first >= len(doc) or doc[span.end].text != ",":
         return None
     opener = doc[first]
+    if opener.lower_ in {"who", "whose"} and span.label_ == "PERSON":
+        return relative_phrase(span, first)
     if not (
-        opener.lower_ in {"a", "an", "the"} or (opener.is_lower and opener.pos_ in {"ADJ", "NOUN"})
+        opener.lower_ in {"a", "an", "the", "one"}
+        or (opener.is_lower and opener.pos_ in {"ADJ", "NOUN"})
     ):
         return None
     end = first
     cut = None  # the first "and" past the head noun: a long phrase is cut there
-    while (end < len(doc) and end - first < MAX_TOKENS and not doc[end].is_punct) or in_word(
-        doc, end
+    while (
+        end < len(doc)
+        and words(doc[first:end]) < MAX_TOKENS
+        and (not doc[end].is_punct or in_word(doc, end))
     ):
-        if doc[end].lower_ in {"who", "which", "that"} or doc[end].pos_ in {"VERB", "AUX"}:
+        verb = doc[end].pos_ in {"VERB", "AUX"} and not in_word(doc, end - 1)
+        if doc[end].lower_ in {"who", "which", "that"} or verb:  # "Burundi-based" goes on
             break
         if cut is None and doc[end].lower_ == "and" and end - first >= 2:
             cut = end
@@ -159,7 +167,7 @@ def comma_phrase_after(span: Span) -> tuple[int, int] | None:
     # Too long, or stopped inside a clause: "a member of the Sejm and member of ..." -> "a
     # member of the Sejm".
     if cut is not None and (
-        end - first >= MAX_TOKENS or (end < len(doc) and not doc[end].is_punct)
+        words(doc[first:end]) >= MAX_TOKENS or (end < len(doc) and not doc[end].is_punct)
     ):
         end = cut
     # Never half a word ("co-founder of Georgia-" before "based"), nor a dangling "of".
@@ -173,9 +181,32 @@ def comma_phrase_after(span: Span) -> tuple[int, int] | None:
     while end > first and (doc[end - 1].text in HYPHENS or doc[end - 1].lower_ in DANGLING):
         end -= 1
     phrase = doc[first:end]
-    if end - first >= MAX_TOKENS or not any(t.pos_ == "NOUN" for t in phrase):
+    if words(phrase) >= MAX_TOKENS or not any(t.pos_ == "NOUN" or is_title(t.text) for t in phrase):
+        return None  # "an Africa Analyst for ..." has a title for its noun
+    return first, end
+
+
+def relative_phrase(span: Span, first: int) -> tuple[int, int] | None:
+    """ ", whose son has been held for 682 days," where the parse missed the clause: the
+    words up to the next punctuation."""
+    doc = span.doc
+    end = first + 1
+    while (
+        end < len(doc)
+        and words(doc[first:end]) <= MAX_TOKENS
+        and (not doc[end].is_punct or in_word(doc, end))
+    ):
+        end += 1
+    if words(doc[first:end]) > MAX_TOKENS or end - first < 3:
         return None
     return first, end
+
+
+def words(tokens: Span) -> int:
+    """How many words a phrase has: "48-year-old" is one, its hyphens joining three."""
+    doc = tokens.doc
+    hyphens = sum(in_word(doc, t.i) for t in tokens)
+    return len(tokens) - 2 * hyphens
 
 
 def in_word(doc: Doc, i: int) -> bool:
@@ -219,7 +250,12 @@ def title_before(span: Span) -> tuple[int, int] | None:
         ):
             left -= 1  # "Minister of Defence Mykhailo Fedorov", "chief of staff Kang"
             continue
-        if previous.is_punct or previous.is_space or previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        if in_word(doc, left - 1) and left >= 2:
+            left -= 2  # "Ex-Newcastle striker", "48-year-old son": the whole word
+            if doc[left].is_sent_start:
+                break
+            continue
+        if previous.is_punct or previous.is_space or previous.pos_ not in NAME_WORDS:
             break
         if previous.is_sent_start:
             left -= 1

@@ -121,6 +121,9 @@ class ActorResolver:
             if actor_id:
                 actor_id = self._place_or_government(span, actor_id, governing)
             else:
+                # The label the name and world knowledge give, before it is judged ("the
+                # M23 rebel group" is no place used as an adjective).
+                span = Span(doc, span.start, span.end, label=corrected_label(span, span.label_))
                 if (
                     ent.label_ in self.words.non_actor_labels
                     or (not is_name(span) and span.text not in acronyms)
@@ -137,10 +140,7 @@ class ActorResolver:
             definition = acronym_after(span)
             if definition and actor_id:
                 acronyms[definition] = actor_id
-            label = span.label_ or ent.label_
-            if not ent.ent_id_:
-                label = corrected_label(span, label)
-            mention = Span(doc, span.start, span.end, label=label)
+            mention = Span(doc, span.start, span.end, label=span.label_ or ent.label_)
             mention.id_ = actor_id or ""
             mentions.append(mention)
         doc.spans[MENTIONS_KEY] = self._in_context(merge_short_forms(mentions, self.actors))
