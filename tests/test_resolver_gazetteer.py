@@ -66,3 +66,12 @@ def test_subdivisions_under_their_english_names(name: str, description: str) -> 
     """ "Nord-Kivu" is found as "North Kivu", "Dnipropetrovska oblast" as "Dnipropetrovsk"."""
     place = gazetteer().lookup(name)
     assert place is not None and place.description == description
+
+
+def test_a_compass_part_of_a_known_place() -> None:
+    """ "East Texas" is the eastern part of Texas; "West Virginia" stays the state it is."""
+    east = gazetteer().lookup("East Texas")
+    assert east is not None and east.description == "The eastern part of Texas."
+    west = gazetteer().lookup("West Virginia")
+    assert west is not None and west.description == "State of the United States."
+    assert gazetteer().lookup("North Nowhereland") is None

