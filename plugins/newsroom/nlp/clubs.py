@@ -7,11 +7,13 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from slugify import slugify
-from spacy.tokens import Doc
+
+if TYPE_CHECKING:  # a warm build reads clubs without importing spaCy
+    from spacy.tokens import Doc
 
 DATA = Path(__file__).parent / "data" / "clubs.yml"
 
