@@ -222,3 +222,13 @@ def test_an_apposition_before_stops_at_punctuation(nlp: Language) -> None:
     found = described(nlp, text, "Janis Ozols")
     assert found is not None and found.endswith("defence minister")
     assert "evident" not in found
+
+
+def test_an_apposition_from_further_on_is_none(nlp: Language) -> None:
+    """ "Kerr County, where ... on Friday, the holiday" does not describe the county."""
+    text = (
+        "Most victims died in Lake County, where the river rose before dawn on Friday, "
+        "the national holiday."
+    )
+    found = described(nlp, text, "Lake County")
+    assert found is None or "holiday" not in found

@@ -110,7 +110,9 @@ def apposition_after(span: Span) -> tuple[int, int] | None:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
             left = min(t.i for t in child.subtree)
             right = max(t.i for t in child.subtree) + 1
-            if left > span.end and span.doc[span.end].text == ",":
+            # Right after the name's comma: an apposition the parse hung on the name from
+            # further on ("Kerr County, where ... on Friday, the July Fourth holiday") is none.
+            if left == span.end + 1 and span.doc[span.end].text == ",":
                 return left, _strip(span, left, right)
     return None
 

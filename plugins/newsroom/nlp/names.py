@@ -205,7 +205,7 @@ def merge_short_forms(mentions: list[Span], actors: Mapping[str, Actor]) -> list
         if mention.id_ and len(words_of) >= 2:
             full.setdefault(mention.id_, (words_of, mention.label_))
     for mention in mentions:
-        if not mention.id_ or mention.id_ in actors or len(mention) != 1:
+        if not mention.id_ or mention.id_ in actors or len(mention) != 1 or named_so(mention):
             continue
         text = mention.text
         if text.isupper() and 2 <= len(text) <= 6:
@@ -218,6 +218,13 @@ def merge_short_forms(mentions: list[Span], actors: Mapping[str, Actor]) -> list
         if len(fits) == 1:
             mention.id_ = fits.pop()
     return mentions
+
+
+def named_so(mention: Span) -> bool:
+    """A name the article gives as all it knows ("a volunteer named Justin"): no short form
+    of a longer name that shares its word."""
+    doc = mention.doc
+    return mention.start > 0 and doc[mention.start - 1].lower_ in {"named", "called"}
 
 
 JOINS = {"of", "of the", "for", "for the", "and"}
