@@ -165,6 +165,8 @@ def test_a_descriptions_head_noun_says_what_it_describes(
         ("Anna Berg, whose brother was detained in May, spoke to reporters.", "Anna Berg",
          "whose brother was detained in May"),
         ("Aid reached Helmand province on Monday.", "Helmand", "province"),
+        ("Lena Holt, a researcher with the Institute for Peace Research (IPR) think-tank, "
+         "said so.", "the Institute for Peace Research", "think-tank"),
     ],
 )  # fmt: skip
 def test_more_descriptions_in_the_articles_words(

@@ -331,16 +331,24 @@ def called_before(span: Span) -> tuple[int, int] | None:
 
 
 def kind_after(span: Span) -> tuple[int, int] | None:
-    """ "the M23 rebel group", "Tusk's Civic Platform party", "in South Kivu province": the
-    lower-case words after a name that end in a noun for its kind."""
+    """ "the M23 rebel group", "Tusk's Civic Platform party", "in South Kivu province", "the
+    Institute for Security Studies (ISS) think-tank": the lower-case words after a name (and
+    its acronym) that end in a noun for its kind."""
     doc = span.doc
-    end = span.end
-    while end < len(doc) and end - span.end < 4 and (doc[end].is_lower or in_word(doc, end)):
-        if doc[end].lower_ in kinds_after():
-            return span.end, end + 1
-        if doc[end].pos_ not in {"NOUN", "ADJ"} and not in_word(doc, end):
+    first = span.end
+    if first + 2 < len(doc) and doc[first].text == "(" and doc[first + 2].text == ")":
+        first += 3  # past the acronym
+    end = first
+    while end < len(doc) and end - first < 5 and doc[end].is_lower:
+        last = end
+        while last + 2 < len(doc) and in_word(doc, last + 1):
+            last += 2  # a hyphenated word ("think-tank") is one word
+        word = doc[end : last + 1].text.lower()
+        if word in kinds_after():
+            return first, last + 1
+        if last == end and doc[end].pos_ not in {"NOUN", "ADJ"}:
             return None
-        end += 1
+        end = last + 1
     return None
 
 
