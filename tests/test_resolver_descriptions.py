@@ -234,3 +234,16 @@ def test_an_apposition_from_further_on_is_none(nlp: Language) -> None:
     )
     found = described(nlp, text, "Lake County")
     assert found is None or "holiday" not in found
+
+
+def test_a_title_chain_with_an_acronym(nlp: Language) -> None:
+    """ "President and Chief Executive Officer (CEO) Kim Min-su" is described by the titles."""
+    from spacy.tokens import Span
+
+    text = "Acme Motors President and Chief Executive Officer (CEO) Kim Min-su said so."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Kim")
+    end = next(t.i for t in doc if t.text == "su") + 1
+    found = describe(Span(doc, start, end, label="PERSON"))
+    assert found is not None
+    assert text[found[0] : found[1]].endswith("President and Chief Executive Officer (CEO)")

@@ -72,7 +72,10 @@ def good(tokens: Span) -> bool:
         tokens.end < len(doc) and doc[tokens.end].text in HYPHENS
     ):
         return False
-    return any(t.is_lower and t.is_alpha for t in tokens) or is_title(tokens[-1].text)
+    words_only = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    return any(t.is_lower for t in words_only) or (
+        bool(words_only) and is_title(words_only[-1].text)
+    )
 
 
 @functools.cache
@@ -239,12 +242,18 @@ def title_before(span: Span) -> tuple[int, int] | None:
     start = span.start
     if start == 0:
         return None
-    before = doc[start - 1]
+    edge = start
+    if start >= 4 and doc[start - 1].text == ")" and doc[start - 3].text == "(":
+        edge = start - 3  # "Chief Executive Officer (CEO) Son Jae-il"
+    before = doc[edge - 1]
     if before.pos_ not in HEADS or before.is_punct or before.ent_type_ == "PERSON":
         return None
-    left = start - 1
-    while left > 0 and left > start - 7:
+    left = edge - 1
+    while left > 0 and left > edge - 7:
         previous = doc[left - 1]
+        if previous.lower_ == "and" and left >= 2 and is_title(doc[left - 2].text):
+            left -= 1  # "President and Chief Executive Officer"
+            continue
         if (
             previous.lower_ == "of"
             and left >= 2
@@ -263,7 +272,7 @@ def title_before(span: Span) -> tuple[int, int] | None:
             left -= 1
             break
         left -= 1
-    if left == start - 1 and not before.is_lower:
+    if left == edge - 1 and not before.is_lower:
         return None  # a lone "President" says too little
     return left, start
 
