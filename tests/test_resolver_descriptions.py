@@ -21,7 +21,8 @@ from newsroom.model import (
     Mention,
     Sentence,
 )
-from newsroom.nlp.descriptions import describe, described_kind
+from newsroom.nlp.descriptions import describe
+from newsroom.nlp.titles import described_kind
 
 
 def described(nlp: Language, text: str, name: str) -> str | None:

@@ -25,8 +25,8 @@ from .model import (
 )
 from .nlp.clubs import clubs
 from .nlp.dates.values import calendar_span, is_calendar, sort_key
-from .nlp.descriptions import described_kind
 from .nlp.gazetteer import Place, gazetteer
+from .nlp.titles import described_kind
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
     "person": ("Person", "People"),

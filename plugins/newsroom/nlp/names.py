@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .descriptions import is_person_title, is_title
+from .titles import is_person_title, is_title
 from .words import words
 
 TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
