@@ -21,7 +21,8 @@ from newsroom.model import (
     Mention,
     Sentence,
 )
-from newsroom.nlp.descriptions import describe, described_kind
+from newsroom.nlp.descriptions import describe
+from newsroom.nlp.titles import described_kind
 
 
 def described(nlp: Language, text: str, name: str) -> str | None:
@@ -143,3 +144,107 @@ def test_a_descriptions_head_noun_says_what_it_describes(
 ) -> None:
     """The first lower-case kind noun before "of"/"at" types an actor the registry lacks."""
     assert described_kind(description) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Reporting by Helen Marsh; Editing by Tom Gale", "Helen Marsh", "Reporting by"),
+        ("Writing by Helen Marsh Editing by Tom Gale, Ann Ross and Paul Dunn", "Ann Ross",
+         "Editing by"),
+        ("The club was sold after a row with owner Nikos Petrakis last year.", "Nikos Petrakis",
+         "owner"),
+        ("Anna Berg, a senior vice-president at the Nordic Policy Institute, said so.",
+         "Anna Berg", "a senior vice-president at the Nordic Policy Institute"),
+        ("Tom Reyes, co-founder of Ohio-based Blue Ridge Roasters, said so.", "Tom Reyes",
+         "co-founder of Ohio-based Blue Ridge Roasters"),
+        ("Ex-Leeds striker Tom Reyes said so.", "Tom Reyes", "Ex-Leeds striker"),
+        ("\"I am scared,\" said Rosa Lind, whose 19-year-old daughter has been missing for "
+         "40 days.", "Rosa Lind", "whose 19-year-old daughter has been missing for 40 days"),
+        ("Rosa Lind, one of the owners of the mill, said so.", "Rosa Lind",
+         "one of the owners of the mill"),
+        ("Anna Berg, whose brother was detained in May, spoke to reporters.", "Anna Berg",
+         "whose brother was detained in May"),
+        ("Aid reached Helmand province on Monday.", "Helmand", "province"),
+        ("Lena Holt, a researcher with the Institute for Peace Research (IPR) think-tank, "
+         "said so.", "the Institute for Peace Research", "think-tank"),
+    ],
+)  # fmt: skip
+def test_more_descriptions_in_the_articles_words(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    """Credit lines, a lone lower-case title, hyphenated words kept whole, "whose" clauses and
+    a kind noun after a name each give the words that say who or what it is."""
+    assert described(nlp, text, name) == description
+
+
+def test_a_long_comma_phrase_is_cut_at_and(nlp: Language) -> None:
+    """A phrase too long to be a description is cut at its first "and"."""
+    text = (
+        "It is high time, says Marta Nowak, a member of the regional assembly and member of "
+        "the governing party of the former prime minister of the country, in an interview."
+    )
+    assert described(nlp, text, "Marta Nowak") == "a member of the regional assembly"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Nordvik Marine is a joint venture between two shipyards.", "Nordvik Marine",
+         "a joint venture between two shipyards"),
+        ("Brendan Holt resigned as Leeds manager in March.", "Brendan Holt", "Leeds manager"),
+        ("Another rescue volunteer, named Marcus, said the water rose fast.", "Marcus",
+         "Another rescue volunteer"),
+        ("Guards stood at the Halden Power Plant, which supplies the city, all night.",
+         "the Halden Power Plant", "which supplies the city"),
+    ],
+)  # fmt: skip
+def test_what_the_article_says_a_name_is(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    """ "X is a ...", "X resigned as ...", "a volunteer named X" and, for what is no
+    person, "X, which ..." give the article's words for what X is."""
+    assert described(nlp, text, name) == description
+
+
+def test_which_never_describes_a_person(nlp: Language) -> None:
+    """ "Anna Berg, which ..." is a parse gone wrong; a person is described by "who"."""
+    doc = nlp("They thanked Anna Berg, which surprised the board.")
+    (span,) = [e for e in doc.ents if e.text == "Anna Berg"]
+    found = describe(span)
+    assert found is None or not doc.text[found[0] : found[1]].startswith("which")
+
+
+def test_an_apposition_before_stops_at_punctuation(nlp: Language) -> None:
+    """After a quote, "Latvia's defence minister, Janis Ozols," is described by the title
+    alone, not by the quote's last words."""
+    text = (
+        "“They view people as a resource and shortages are already evident,” Latvia’s "
+        "defence minister, Janis Ozols, told journalists."
+    )
+    found = described(nlp, text, "Janis Ozols")
+    assert found is not None and found.endswith("defence minister")
+    assert "evident" not in found
+
+
+def test_an_apposition_from_further_on_is_none(nlp: Language) -> None:
+    """ "Kerr County, where ... on Friday, the holiday" does not describe the county."""
+    text = (
+        "Most victims died in Lake County, where the river rose before dawn on Friday, "
+        "the national holiday."
+    )
+    found = described(nlp, text, "Lake County")
+    assert found is None or "holiday" not in found
+
+
+def test_a_title_chain_with_an_acronym(nlp: Language) -> None:
+    """ "President and Chief Executive Officer (CEO) Kim Min-su" is described by the titles."""
+    from spacy.tokens import Span
+
+    text = "Acme Motors President and Chief Executive Officer (CEO) Kim Min-su said so."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Kim")
+    end = next(t.i for t in doc if t.text == "su") + 1
+    found = describe(Span(doc, start, end, label="PERSON"))
+    assert found is not None
+    assert text[found[0] : found[1]].endswith("President and Chief Executive Officer (CEO)")

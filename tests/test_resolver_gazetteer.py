@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from newsroom.corpus import discovered_actor
 from newsroom.nlp.gazetteer import gazetteer
 
@@ -50,3 +52,26 @@ def test_continents_and_regions_are_places() -> None:
     assert book.lookup("Europe").description == "Continent."  # type: ignore[union-attr]
     assert book.lookup("the Middle East").type == "place"  # type: ignore[union-attr]
     assert book.lookup("Taiwan Strait") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("North Kivu", "Province of the Democratic Republic of the Congo."),
+        ("Sud-Kivu", "Province of the Democratic Republic of the Congo."),
+        ("Dnipropetrovsk", "Region of Ukraine."),
+    ],
+)
+def test_subdivisions_under_their_english_names(name: str, description: str) -> None:
+    """ "Nord-Kivu" is found as "North Kivu", "Dnipropetrovska oblast" as "Dnipropetrovsk"."""
+    place = gazetteer().lookup(name)
+    assert place is not None and place.description == description
+
+
+def test_a_compass_part_of_a_known_place() -> None:
+    """ "East Texas" is the eastern part of Texas; "West Virginia" stays the state it is."""
+    east = gazetteer().lookup("East Texas")
+    assert east is not None and east.description == "The eastern part of Texas."
+    west = gazetteer().lookup("West Virginia")
+    assert west is not None and west.description == "State of the United States."
+    assert gazetteer().lookup("North Nowhereland") is None

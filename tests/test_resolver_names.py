@@ -152,3 +152,18 @@ def test_a_name_cut_at_a_dangling_preposition_is_dropped() -> None:
     blank = spacy.blank("en")
     assert past_tail(blank("the Institute for a Free Press said"), 1, 3) == 1
     assert past_tail(blank("Lee Rae-in said"), 0, 4) == 4
+
+
+def test_im_is_a_korean_surname(resolve: Resolve) -> None:
+    """ "Im Ha-neul" is a person: "Im" is not split as a contraction of "I'm"."""
+    found = resolve("Im Ha-neul, a researcher at the institute, said the tests would go on.")
+    assert found.get("Im Ha-neul", ("", ""))[1] == "PERSON"
+
+
+def test_a_person_named_by_one_name_is_no_short_form(resolve: Resolve) -> None:
+    """ "a volunteer named Justin" is not "Justin Brown" named later."""
+    found = resolve(
+        "Another volunteer, named Justin, searched the river. Justin Brown has lived there "
+        "for 25 years."
+    )
+    assert found.get("Justin", ("", ""))[0] != found.get("Justin Brown", ("x", ""))[0]

@@ -73,3 +73,9 @@ def test_korea_alone_is_the_south_only_in_an_article_about_it(resolve: Resolve) 
     assert south.get("Korea") == "south-korea"
     alone = resolve("Ancient Korea traded with its neighbours by sea.")
     assert alone.get("Korea") != "south-korea"
+
+
+def test_a_demonym_after_the_is_the_country(resolve: Resolve) -> None:
+    """ "the Polish Sejm": the model's "the Polish" is no body, its "Polish" is Poland."""
+    found = resolve("She is a member of the Polish Sejm and of the party.")
+    assert found.get("Polish") == "poland"

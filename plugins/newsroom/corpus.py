@@ -24,9 +24,10 @@ from .model import (
     Mention,
     Topic,
 )
+from .nlp.clubs import clubs
 from .nlp.dates.values import calendar_span, is_calendar, sort_key
-from .nlp.descriptions import described_kind
 from .nlp.gazetteer import Place, gazetteer
+from .nlp.titles import described_kind
 from .topics import BackgroundRef, TopicText, index_backgrounds
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
@@ -254,6 +255,11 @@ def discovered_actor(
         return Actor(
             actor_id, name, "place", place_note, registered=False, description_source=source
         )
+    club = clubs().by_id.get(actor_id)  # the resolver names clubs only in football news
+    if club is not None:
+        source = DescriptionSource("gazetteer")
+        return Actor(actor_id, club.name, "organization", club.description, registered=False,
+                     description_source=source)  # fmt: skip
     label = labels.most_common(1)[0][0]
     actor_type = TYPE_OF_LABEL.get(label, "other")
     place = gazetteer_place(name, surfaces, label)

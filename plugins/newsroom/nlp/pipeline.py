@@ -38,6 +38,8 @@ def load_model(name: str | None = None) -> Language:
             continue
         nlp.add_pipe("briefings_paragraphs", before="parser")
         split_glued_parentheses(nlp)
+        # "Im" is a Korean surname in the news, never "I'm" without its apostrophe.
+        nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k != "Im"}  # type: ignore[union-attr]
         return nlp
     raise ModelNotFound(
         f"spaCy model {' or '.join(candidates)} is not installed. Install the pinned model with "

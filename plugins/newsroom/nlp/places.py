@@ -4,7 +4,7 @@ rather than its government ("Moscow said"). The word lists are package data."""
 from __future__ import annotations
 
 from slugify import slugify
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..schema import MAX_ID_CHARS
 from .words import words
@@ -17,32 +17,34 @@ def names_a_place(span: Span) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
-    if token.dep_ == "compound" and head.lemma_ in words().place_nouns:
-        return True  # "the Pyongyang area", "a Moscow airport"
+    if token.dep_ in {"compound", "poss"} and head.lemma_ in words().place_nouns:
+        return True  # "the Pyongyang area", "a Moscow airport", "Moscow's main airport"
     if token.dep_ == "pobj":
         if head.lower_ in {"in", "into", "inside", "outside", "near", "via"}:
             return True
         if head.lower_ in {"to", "from", "between", "for"}:
-            return head.head.lemma_ in words().motion_words
+            return moving(head.head)
         if head.lower_ in {"on", "against", "over"}:
             return head.head.lemma_ in words().attack_words
     return token.dep_ == "dobj" and head.lemma_ in words().motion_words
 
 
-MOTION_WORDS = {
-    "arrive", "fly", "travel", "return", "go", "come", "move", "take", "bring", "send", "leave",
-    "visit", "reach", "depart", "head", "drive", "sail", "deport", "flight", "trip", "journey", "route", "train", "land",
-}  # fmt: skip
-
-
-PLACE_NOUNS = {
-    "area", "region", "suburb", "outskirts", "airport", "street", "district", "province",
-    "city", "centre", "center", "downtown", "station", "port",
-}  # fmt: skip
-ATTACK_WORDS = {
-    "strike", "attack", "raid", "bombardment", "shelling", "assault", "barrage", "fire",
-    "launch", "drop", "fall",
-}  # fmt: skip
+def moving(word: Token) -> bool:
+    """A word of motion ("flights", "train services"), or a copula whose subject is one
+    ("his trips are (set to be) to Paris"): the subject may sit on the verb it completes."""
+    motion = words().motion_words
+    if word.lemma_ in motion:
+        return True
+    if any(c.dep_ == "compound" and c.lemma_ in motion for c in word.children):
+        return True  # "train services between Moscow and Pyongyang"
+    if word.lemma_ != "be":
+        return False
+    verbs = [word, word.head] if word.dep_ == "xcomp" else [word]
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"} and child.lemma_ in motion
+        for verb in verbs
+        for child in verb.children
+    )
 
 
 def is_modifier(span: Span) -> bool:

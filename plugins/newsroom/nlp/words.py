@@ -28,6 +28,7 @@ class Words:
     credit_words: frozenset[str]
     event_heads: frozenset[str]
     event_openers: frozenset[str]
+    organization_heads: frozenset[str]
 
 
 @functools.cache
@@ -53,4 +54,5 @@ def words(path: Path = DATA) -> Words:
         credit_words=frozenset(get("credit_words")),
         event_heads=frozenset(get("event_heads")),
         event_openers=frozenset(get("event_openers")),
+        organization_heads=frozenset(get("organization_heads")),
     )
