@@ -64,6 +64,7 @@ FIRST_DATE = dt.date(2021, 6, 1)
 ANNOTATION_LOG = re.compile(
     r"(\d+) annotated.*? from cache in ([\d.]+) s \(CPU ([\d.]+) s\)(?: on (\d+) processes)?"
 )
+PAGE_BOUND = 300_000  # bytes: no generated page's HTML may grow past this with the archive
 BRIEFINGS_ENTRY = re.compile(r"(?m)^([ \t]*)- briefings:?[^\n]*\n(?:\1 +\S[^\n]*\n)*")
 
 
@@ -104,6 +105,7 @@ class Row:
     plain: Time | None = None
     raw_pipe: Time | None = None
     cold_annotation: Time | None = None
+    largest: tuple[int, str] | None = None  # the largest page's HTML: bytes, URL
 
 
 # --- the corpora ------------------------------------------------------------------------------
@@ -340,6 +342,12 @@ def raw_pipe_session(project: Path, processes: int) -> tuple[float, float]:
     return time.perf_counter() - start, own_cpu() - cpu
 
 
+def largest_page(site: Path) -> tuple[int, str]:
+    """The largest page of a built site: its HTML's size in bytes and its URL."""
+    size, path = max((p.stat().st_size, p) for p in site.rglob("index.html"))
+    return size, path.parent.relative_to(site).as_posix() + "/"
+
+
 def expect(build: Build, annotated: int, project: Path) -> Build:
     """``build``, after checking that it annotated what the step expects."""
     if build.annotated != annotated:
@@ -380,6 +388,7 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
             finally:
                 extra.unlink()
     row.warm = fastest([b.time for b in warm])
+    row.largest = largest_page(project / "site")
     row.stage_warm = min(b.annotation.wall for b in warm if b.annotation)
     row.incremental = fastest([b.time for b in added]) if added else None
     if added:
@@ -714,6 +723,13 @@ def verdicts(rows: Sequence[Row]) -> list[str]:
                 row.cold_annotation.cpu / row.raw_pipe.cpu,
             )
             check(f"{row.size:>5,}: cold annotation / raw nlp.pipe", *ratio, 1.2, " x")
+    for row in rows:
+        if row.largest:
+            size, url = row.largest
+            out.append(
+                f"{'PASS' if size <= PAGE_BOUND else 'FAIL'} (page)  {row.size:>5,}: the largest "
+                f"page is {size / 1000:.0f} KB ({url}; target <= {PAGE_BOUND // 1000} KB)"
+            )
     by_size = {row.size: row for row in rows}
     if 400 in by_size and 1600 in by_size:
         for name in ("cold", "warm", "plain"):

@@ -9,14 +9,20 @@ import yaml
 
 from ..api import briefing_json, dumps, index_json
 from ..corpus import Corpus
-from . import markup
-from .actor import render_actor
-from .background import render_topic, render_topics_index
+from . import markup, paging
+from .actor import render_actor_pages
+from .background import render_topics_index
 from .blocks import Rendered
 from .briefing import render_briefing
-from .indexes import render_actors_index, render_briefings_index, render_glossary, render_timeline
+from .indexes import (
+    render_actors_index,
+    render_briefings_pages,
+    render_glossary,
+    render_timeline_pages,
+)
 from .summary import describe
 from .templating import DEFAULT, Templates
+from .topics import render_topic_pages
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,12 @@ def page(meta: dict[str, Any], rendered: Rendered) -> Rendered:
     return rendered.with_front_matter(front_matter)
 
 
+def paged(meta: dict[str, Any], uri: str) -> dict[str, Any]:
+    """A page's front matter, its title numbered on an older page of a paged list."""
+    number = paging.number_of(uri)
+    return {**meta, "title": f"{meta['title']}, page {number}"} if number else meta
+
+
 def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
     """Every generated page and JSON file of the site, its HTML from ``templates``."""
     pages: dict[str, Rendered] = {}
@@ -53,20 +65,18 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         data[f"api/briefings/{slug}.json"] = dumps(briefing_json(briefing))
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
-        pages[f"actors/{actor.id}.md"] = page(meta, render_actor(actor, corpus, templates))
+        for uri, rendered in render_actor_pages(actor, corpus, templates).items():
+            pages[uri] = page(paged(meta, uri), rendered)
     for topic in corpus.topics:
-        pages[f"background/{topic.id}.md"] = page(
-            {"title": markup.plain(topic.title)}, render_topic(topic, corpus)
-        )
+        for uri, rendered in render_topic_pages(topic, corpus).items():
+            pages[uri] = page(paged({"title": markup.plain(topic.title)}, uri), rendered)
     # Index pages last: no briefing, actor or topic can take their place, whatever its id.
-    pages.update(
-        {
-            "briefings/index.md": page({"title": "Briefings"}, render_briefings_index(corpus)),
-            "actors/index.md": page({"title": "Actors"}, render_actors_index(corpus, templates)),
-            "glossary.md": page({"title": "Glossary"}, render_glossary(corpus, templates)),
-            "timeline.md": page({"title": "Timeline"}, render_timeline(corpus)),
-            "background/index.md": page({"title": "Background"}, render_topics_index(corpus)),
-        }
-    )
+    for uri, rendered in render_briefings_pages(corpus).items():
+        pages[uri] = page(paged({"title": "Briefings"}, uri), rendered)
+    pages["actors/index.md"] = page({"title": "Actors"}, render_actors_index(corpus, templates))
+    pages["glossary.md"] = page({"title": "Glossary"}, render_glossary(corpus, templates))
+    for uri, rendered in render_timeline_pages(corpus).items():
+        pages[uri] = page(paged({"title": "Timeline"}, uri), rendered)
+    pages["background/index.md"] = page({"title": "Background"}, render_topics_index(corpus))
     data["api/index.json"] = dumps(index_json(corpus))
     return Site(pages, data)
