@@ -194,7 +194,10 @@ def plain_project(project: Path, plain: Path) -> int:
     home = plain / "docs" / "index.md"
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     home.write_text(
-        plugins.on_page_markdown(home.read_text("utf-8"), page=page, config=config, files=files),
+        # The briefings plugin's own hook (the tags plugin's would want a real page).
+        plugins["briefings"].on_page_markdown(
+            home.read_text("utf-8"), page=page, config=config, files=files
+        ),
         encoding="utf-8",
     )
     text = (project / "mkdocs.yml").read_text("utf-8")

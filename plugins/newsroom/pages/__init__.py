@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from ..api import briefing_json, dumps, index_json
+from ..api import briefing_export, dumps, index_json
 from ..corpus import Corpus
 from . import markup, paging
 from .actor import render_actor_pages
@@ -39,8 +40,17 @@ class Site:
 
 def page(meta: dict[str, Any], rendered: Rendered) -> Rendered:
     """The page with YAML front matter dumped safely (titles are escaped for templates)."""
-    front_matter = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
-    return rendered.with_front_matter(front_matter)
+    items = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in meta.items())
+    return rendered.with_front_matter(front_matter(items))
+
+
+# Every rebuild dumps the same few thousand front matters again; PyYAML's dumper was a
+# twentieth of a serve rebuild.
+@functools.lru_cache(maxsize=65_536)
+def front_matter(items: tuple[tuple[str, Any], ...]) -> str:
+    """YAML front matter of ``items`` (key, value; a tuple value is a list)."""
+    meta = {k: list(v) if isinstance(v, tuple) else v for k, v in items}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def paged(meta: dict[str, Any], uri: str) -> dict[str, Any]:
@@ -62,7 +72,7 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
         listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
         pages[f"briefings/{slug}.md"] = page(listed, render_briefing(briefing, corpus, templates))
-        data[f"api/briefings/{slug}.json"] = dumps(briefing_json(briefing))
+        data[f"api/briefings/{slug}.json"] = briefing_export(briefing)
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
         for uri, rendered in render_actor_pages(actor, corpus, templates).items():
