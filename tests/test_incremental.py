@@ -13,7 +13,9 @@ from typing import Any, cast
 import pytest
 from conftest import ROOT, copy_project
 
+from newsroom import api, feeds, pages
 from newsroom.incremental import KeptFile, dest_of
+from newsroom.pages import actor
 from newsroom.plugin import BriefingsPlugin
 
 EVAL = ROOT / "tests" / "fixtures" / "eval"
@@ -36,6 +38,15 @@ def site_files(site: Path) -> dict[str, bytes]:
             name = path.relative_to(site).as_posix()
             files[name] = gzip.decompress(data) if name.endswith(".gz") else data
     return files
+
+
+def forget_made() -> None:
+    """Drop what earlier builds of this process made (actor pages, feeds, front matter,
+    exports), so that a clean build makes everything anew."""
+    actor.MADE.clear()
+    api.EXPORTED.clear()
+    feeds.atom_of.cache_clear()
+    pages.front_matter.cache_clear()
 
 
 class Session:
@@ -63,6 +74,7 @@ class Session:
 
         kept, command = self.plugin.rebuilds, self.plugin.command
         self.plugin.command = "build"
+        forget_made()
         try:
             build(load_config(str(self.project / "mkdocs.yml"), site_dir=str(site)))
         finally:

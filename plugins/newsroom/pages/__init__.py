@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -59,10 +60,19 @@ def paged(meta: dict[str, Any], uri: str) -> dict[str, Any]:
     return {**meta, "title": f"{meta['title']}, page {number}"} if number else meta
 
 
+def templates_key(templates: Templates) -> tuple[object, ...]:
+    """What a page made from ``templates`` depends on: their folders' files (by path, size
+    and time), so that pages kept from an earlier build are made again after an edit."""
+    folders = getattr(templates.environment.loader, "searchpath", [])
+    files = sorted(p for folder in folders for p in Path(folder).rglob("*.html") if p.is_file())
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
 def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
     """Every generated page and JSON file of the site, its HTML from ``templates``."""
     pages: dict[str, Rendered] = {}
     data: dict[str, str] = {}
+    made_with = templates_key(templates)
     for briefing in corpus.briefings:
         slug = briefing.article.slug
         meta = {
@@ -75,7 +85,7 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         data[f"api/briefings/{slug}.json"] = briefing_export(briefing)
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
-        for uri, rendered in render_actor_pages(actor, corpus, templates).items():
+        for uri, rendered in render_actor_pages(actor, corpus, templates, made_with).items():
             pages[uri] = page(paged(meta, uri), rendered)
     for topic in corpus.topics:
         for uri, rendered in render_topic_pages(topic, corpus).items():

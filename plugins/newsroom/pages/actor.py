@@ -32,12 +32,51 @@ def actor_uri(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
+# An actor's pages made in an earlier build of this process, with what they were made
+# from: a serve rebuild makes again only the pages of actors whose inputs changed (those the
+# new or edited article names, mostly), not those of every actor.
+MADE: dict[str, tuple[tuple[object, ...], dict[str, Rendered]]] = {}
+
+
+def actor_inputs(actor: Actor, corpus: Corpus, templates_key: object) -> tuple[object, ...]:
+    """Everything an actor's pages are made from (what :func:`actor_sections` reads)."""
+    refs = corpus.mentions.get(actor.id, ())
+    claims = corpus.claims.get(actor.id, ())
+    events = corpus.events_of_actor.get(actor.id, ())
+    slugs = dict.fromkeys(
+        [r.slug for r in refs] + [c.slug for c in claims] + [e.slug for e in events if e.slug]
+    )
+    briefings = tuple(
+        (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date) for s in slugs
+    )
+    partners = tuple(
+        (a, n, corpus.actors[a].name if a in corpus.actors else None)
+        for a, n in corpus.co_mentions.get(actor.id, ())
+    )
+    return (templates_key, actor, refs, claims, events, briefings, partners)
+
+
 def render_actor_pages(
-    actor: Actor, corpus: Corpus, templates: Templates = DEFAULT
+    actor: Actor, corpus: Corpus, templates: Templates = DEFAULT, templates_key: object = None
 ) -> dict[str, Rendered]:
     """Every page of an actor by its path under docs/: the front page with who it is and
     its newest briefings, and one page per :data:`.paging.ACTOR_BRIEFINGS` older ones, each
-    with their sentences naming it, its claims and its events from them."""
+    with their sentences naming it, its claims and its events from them. With a
+    ``templates_key`` (what the templates are), pages made from the same inputs before are
+    given again."""
+    if templates_key is None:
+        return make_actor_pages(actor, corpus, templates)
+    inputs = actor_inputs(actor, corpus, templates_key)
+    made = MADE.get(actor.id)
+    if made is not None and made[0] == inputs:
+        return made[1]
+    pages = make_actor_pages(actor, corpus, templates)
+    MADE[actor.id] = (inputs, pages)
+    return pages
+
+
+def make_actor_pages(actor: Actor, corpus: Corpus, templates: Templates) -> dict[str, Rendered]:
+    """Every page of an actor, made now."""
     refs = corpus.mentions.get(actor.id, ())
     newest_first = list(dict.fromkeys(ref.slug for ref in refs))
     base = actor_uri(actor.id)
