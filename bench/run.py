@@ -113,6 +113,10 @@ class Row:
     hugo_pages: int = 0
     served_added: list[float] = field(default_factory=list)  # mkdocs serve: written to served
     served_edited: list[float] = field(default_factory=list)
+    served_cpu: tuple[list[float], list[float]] = ([], [])  # the serve process's CPU seconds
+    before_added: list[float] = field(default_factory=list)  # the same, code of --before
+    before_edited: list[float] = field(default_factory=list)
+    before_cpu: tuple[list[float], list[float]] = ([], [])
 
 
 # --- the corpora ------------------------------------------------------------------------------
@@ -315,7 +319,10 @@ def best(runs: Sequence[tuple[float, float, float]]) -> tuple[float, float, floa
 
 def snapshot_code() -> None:
     """Run every build on a copy of the plugin taken now: edits made during a long run
-    (which would change the cache keys) cannot skew it."""
+    (which would change the cache keys) cannot skew it; each run has its own copy, so that
+    a second run does not replace the code under the first one's processes."""
+    global CODE
+    CODE = OUT / f"code-{os.getpid()}"
     if CODE.exists():
         shutil.rmtree(CODE)
     shutil.copytree(
@@ -418,7 +425,9 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
     return row
 
 
-def measure_scale(size: int, sentences: Sequence[str], repeat: int) -> Row:
+def measure_scale(
+    size: int, sentences: Sequence[str], repeat: int, before: Path | None = None
+) -> Row:
     """The growth rows alone (``--scale``), on the corpus of an earlier run where there is one
     (its cache warm), else on a new one after a cold build that is not measured."""
     project = OUT / f"corpus-{size}"
@@ -429,6 +438,10 @@ def measure_scale(size: int, sentences: Sequence[str], repeat: int) -> Row:
     row.warm = fastest([expect(mkdocs_build(project), 0, project).time for _ in range(repeat)])
     row.pages = plain_project(project, OUT / f"plain-{size}")
     scale_rows(row, project, sentences, repeat)
+    if before is not None:  # the serve waits with the code of an earlier revision
+        waits = serve_latency(project, sentences, size, SERVE_TRIES, before)
+        row.before_added, row.before_edited = waits["added"], waits["edited"]
+        row.before_cpu = (waits["added_cpu"], waits["edited_cpu"])
     log(f"{size} articles: {row}")
     return row
 
@@ -447,6 +460,7 @@ def scale_rows(row: Row, project: Path, sentences: Sequence[str], repeat: int) -
         row.hugo = fastest([hugo_build(hugo) for _ in range(repeat)])
     waits = serve_latency(project, sentences, row.size, SERVE_TRIES)
     row.served_added, row.served_edited = waits["added"], waits["edited"]
+    row.served_cpu = (waits["added_cpu"], waits["edited_cpu"])
 
 
 # --- an editor's wait: written to served, in a real `mkdocs serve` -------------------------------
@@ -483,6 +497,15 @@ def wait_for(url: str, wanted: Any, limit: float = 600.0) -> float:
     raise SystemExit(f"bench: {url} was not served as expected within {limit:.0f} s")
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds a running process has used so far (Linux /proc; 0.0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def slug_of(text: str) -> str:
     """The slug the plugin gives the article ``text`` (a .md seed)."""
     import tempfile
@@ -495,7 +518,7 @@ def slug_of(text: str) -> str:
 
 
 def serve_latency(
-    project: Path, sentences: Sequence[str], size: int, tries: int = 5
+    project: Path, sentences: Sequence[str], size: int, tries: int = 5, code: Path | None = None
 ) -> dict[str, list[float]]:
     """In a real ``mkdocs serve`` of ``project`` (warm), listening on a free port of
     127.0.0.1: seconds from writing a new article into seeds/ to its page being served, and
@@ -508,11 +531,12 @@ def serve_latency(
         sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
         "-a", f"127.0.0.1:{port}",
     ]  # fmt: skip
+    env = {**snapshot_env(), "PYTHONPATH": str(code or CODE)}
     server = subprocess.Popen(
-        command, cwd=project, env=snapshot_env(), stdout=subprocess.DEVNULL,
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    times: dict[str, list[float]] = {"added": [], "edited": []}
+    times: dict[str, list[float]] = {"added": [], "edited": [], "added_cpu": [], "edited_cpu": []}
     try:
         wait_for(base, lambda page: page is not None)
         edited = project / "seeds" / "article-00000.md"
@@ -522,18 +546,23 @@ def serve_latency(
             text = article_text(size + 500 + attempt, sentences)
             extra = project / "seeds" / f"article-served-{attempt}.md"
             url = base + f"briefings/{slug_of(text)}/"
+            cpu = process_cpu(server.pid)
             extra.write_text(text, encoding="utf-8")
             added = wait_for(url, lambda page: page is not None)
+            added_cpu = process_cpu(server.pid) - cpu
             extra.unlink()
             wait_for(url, lambda page: page is None)
             if attempt == 0:
                 continue  # the model's load: once a session
             times["added"].append(added)
+            times["added_cpu"].append(added_cpu)
+            cpu = process_cpu(server.pid)
             marker = f"Edited {attempt} times by the bench"  # (pages write "." as &#46;)
             edited.write_text(original.rstrip() + f"\n\n{marker}.\n", encoding="utf-8")
             times["edited"].append(
                 wait_for(edited_url, lambda page, marker=marker: bool(page and marker in page))
             )
+            times["edited_cpu"].append(process_cpu(server.pid) - cpu)
         edited.write_text(original, encoding="utf-8")
         wait_for(edited_url, lambda page: bool(page and "Edited " not in page))
     finally:
@@ -865,12 +894,17 @@ def spread(values: Sequence[float]) -> str:
     return f"{median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
 
 
+def cpu_of(values: Sequence[float]) -> str:
+    """The median CPU seconds of the serve process over several waits, in brackets."""
+    return f" [CPU {median(values):.2f} s]" if values else ""
+
+
 def scale_table(rows: Sequence[Row]) -> str:
     """Growth with the archive: page sizes, time per page against Hugo, an editor's waits."""
     lines = [
         "| articles | pages | largest page | warm build | per page | Hugo, same pages "
         "(minimal layout) | Hugo per page | serve: new article served (median of "
-        f"{SERVE_TRIES}, range) | serve: edit served |",
+        f"{SERVE_TRIES}, range) [serve process CPU] | serve: edit served |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
@@ -887,9 +921,16 @@ def scale_table(rows: Sequence[Row]) -> str:
         )
         lines.append(
             f"| {row.size:,} | {row.site_pages:,} | {largest} | {cell(row.warm)} | {per_page} | "
-            f"{cell(row.hugo)} | {hugo_page} | {spread(row.served_added)} | "
-            f"{spread(row.served_edited)} |"
+            f"{cell(row.hugo)} | {hugo_page} | {spread(row.served_added)}{cpu_of(row.served_cpu[0])} | "
+            f"{spread(row.served_edited)}{cpu_of(row.served_cpu[1])} |"
         )
+    for row in rows:
+        if row.before_added:
+            lines.append(
+                f"| {row.size:,}, code before | | | | | | | {spread(row.before_added)}"
+                f"{cpu_of(row.before_cpu[0])} | {spread(row.before_edited)}"
+                f"{cpu_of(row.before_cpu[1])} |"
+            )
     return "\n".join(lines)
 
 
@@ -1020,6 +1061,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--scale", action="store_true",
         help="only the growth rows (page size, Hugo, serve waits) on the --sizes corpora",
     )  # fmt: skip
+    parser.add_argument(
+        "--before", help="with --scale: also the serve waits with the code of this git revision"
+    )
     parser.add_argument("--serve-session", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--raw-pipe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
@@ -1041,7 +1085,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sentences = source_sentences()
     log(f"{len(sentences)} source sentences")
     if args.scale:
-        rows = [measure_scale(size, sentences, max(1, args.repeat)) for size in args.sizes]
+        before = None
+        if args.before:
+            snapshot_revision(args.before, OUT / "code-before")
+            before = OUT / "code-before" / "plugins"
+        rows = [measure_scale(size, sentences, max(1, args.repeat), before) for size in args.sizes]
         print(
             f"Machine: {machine()}; load average before/after: {load:.2f} / {os.getloadavg()[0]:.2f}"
         )
