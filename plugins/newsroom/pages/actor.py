@@ -103,7 +103,8 @@ def actor_sections(
     depth = paging.depth_of(paging.page_uri(base, part.number if part else 0))
     up = "../" * depth
     kinds = TYPE_NOUNS[actor.type][1]
-    crumbs = [("Home", up), ("Actors", f"{up}actors/"), (kinds, f"{up}actors/#{anchor(kinds)}")]
+    index = "../" * (depth - 1)  # the actors index, from this page's folder
+    crumbs = [("Home", up), ("Actors", index), (kinds, f"{index}#{anchor(kinds)}")]
     if not front:
         crumbs.append((actor.name, m.slug_url("actors", actor.id, depth)))
     yield breadcrumb(crumbs, templates)
