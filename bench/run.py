@@ -46,7 +46,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -64,6 +64,9 @@ FIRST_DATE = dt.date(2021, 6, 1)
 ANNOTATION_LOG = re.compile(
     r"(\d+) annotated.*? from cache in ([\d.]+) s \(CPU ([\d.]+) s\)(?: on (\d+) processes)?"
 )
+SERVE_TRIES = 5  # new and edited articles per serve session (the median counts)
+SERVE_TARGETS = {400: 1.5, 1600: 2.0}  # seconds from written to served
+PAGE_BOUND = 300_000  # bytes: no generated page's HTML may grow past this with the archive
 BRIEFINGS_ENTRY = re.compile(r"(?m)^([ \t]*)- briefings:?[^\n]*\n(?:\1 +\S[^\n]*\n)*")
 
 
@@ -104,6 +107,16 @@ class Row:
     plain: Time | None = None
     raw_pipe: Time | None = None
     cold_annotation: Time | None = None
+    largest: tuple[int, str] | None = None  # the largest page's HTML: bytes, URL
+    site_pages: int = 0  # pages of the built site (generated and hand-written)
+    hugo: Time | None = None  # Hugo on the same pages, a minimal layout
+    hugo_pages: int = 0
+    served_added: list[float] = field(default_factory=list)  # mkdocs serve: written to served
+    served_edited: list[float] = field(default_factory=list)
+    served_cpu: tuple[list[float], list[float]] = ([], [])  # the serve process's CPU seconds
+    before_added: list[float] = field(default_factory=list)  # the same, code of --before
+    before_edited: list[float] = field(default_factory=list)
+    before_cpu: tuple[list[float], list[float]] = ([], [])
 
 
 # --- the corpora ------------------------------------------------------------------------------
@@ -185,7 +198,10 @@ def plain_project(project: Path, plain: Path) -> int:
     home = plain / "docs" / "index.md"
     page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     home.write_text(
-        plugins.on_page_markdown(home.read_text("utf-8"), page=page, config=config, files=files),
+        # The briefings plugin's own hook (the tags plugin's would want a real page).
+        plugins["briefings"].on_page_markdown(
+            home.read_text("utf-8"), page=page, config=config, files=files
+        ),
         encoding="utf-8",
     )
     text = (project / "mkdocs.yml").read_text("utf-8")
@@ -303,7 +319,10 @@ def best(runs: Sequence[tuple[float, float, float]]) -> tuple[float, float, floa
 
 def snapshot_code() -> None:
     """Run every build on a copy of the plugin taken now: edits made during a long run
-    (which would change the cache keys) cannot skew it."""
+    (which would change the cache keys) cannot skew it; each run has its own copy, so that
+    a second run does not replace the code under the first one's processes."""
+    global CODE
+    CODE = OUT / f"code-{os.getpid()}"
     if CODE.exists():
         shutil.rmtree(CODE)
     shutil.copytree(
@@ -338,6 +357,12 @@ def raw_pipe_session(project: Path, processes: int) -> tuple[float, float]:
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
         pass
     return time.perf_counter() - start, own_cpu() - cpu
+
+
+def largest_page(site: Path) -> tuple[int, str]:
+    """The largest page of a built site: its HTML's size in bytes and its URL."""
+    size, path = max((p.stat().st_size, p) for p in site.rglob("index.html"))
+    return size, path.parent.relative_to(site).as_posix() + "/"
 
 
 def expect(build: Build, annotated: int, project: Path) -> Build:
@@ -380,6 +405,7 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
             finally:
                 extra.unlink()
     row.warm = fastest([b.time for b in warm])
+    row.largest = largest_page(project / "site")
     row.stage_warm = min(b.annotation.wall for b in warm if b.annotation)
     row.incremental = fastest([b.time for b in added]) if added else None
     if added:
@@ -394,8 +420,213 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
         row.serve_added = Time(wall, cpu)
     row.pages = plain_project(project, OUT / f"plain-{size}")
     row.plain = fastest([mkdocs_build(OUT / f"plain-{size}").time for _ in range(repeat)])
+    scale_rows(row, project, sentences, repeat)
     log(f"{size} articles: {row}")
     return row
+
+
+def measure_scale(
+    size: int, sentences: Sequence[str], repeat: int, before: Path | None = None
+) -> Row:
+    """The growth rows alone (``--scale``), on the corpus of an earlier run where there is one
+    (its cache warm), else on a new one after a cold build that is not measured."""
+    project = OUT / f"corpus-{size}"
+    if not (project / CACHE_DIR).is_dir():
+        make_project(project, size, sentences)
+        mkdocs_build(project)
+    row = Row(size)
+    row.warm = fastest([expect(mkdocs_build(project), 0, project).time for _ in range(repeat)])
+    row.pages = plain_project(project, OUT / f"plain-{size}")
+    scale_rows(row, project, sentences, repeat)
+    if before is not None:  # the serve waits with the code of an earlier revision
+        waits = serve_latency(project, sentences, size, SERVE_TRIES, before)
+        row.before_added, row.before_edited = waits["added"], waits["edited"]
+        row.before_cpu = (waits["added_cpu"], waits["edited_cpu"])
+    log(f"{size} articles: {row}")
+    return row
+
+
+def scale_rows(row: Row, project: Path, sentences: Sequence[str], repeat: int) -> None:
+    """The rows of growth with the archive: the largest page, the warm build per page
+    against Hugo on the same pages, and an editor's wait in ``mkdocs serve``."""
+    row.site_pages = site_pages(project / "site")
+    row.largest = largest_page(project / "site")
+    if shutil.which("hugo") is None:
+        log("hugo is not installed (apt-get install hugo): no Hugo row")
+    else:
+        hugo = OUT / f"hugo-{row.size}"
+        row.hugo_pages = hugo_project(OUT / f"plain-{row.size}", hugo)
+        hugo_build(hugo)  # its first run, as the warm builds' first run was before
+        row.hugo = fastest([hugo_build(hugo) for _ in range(repeat)])
+    waits = serve_latency(project, sentences, row.size, SERVE_TRIES)
+    row.served_added, row.served_edited = waits["added"], waits["edited"]
+    row.served_cpu = (waits["added_cpu"], waits["edited_cpu"])
+
+
+# --- an editor's wait: written to served, in a real `mkdocs serve` -------------------------------
+
+
+def free_port() -> int:
+    """A port the system gives on 127.0.0.1 (port 0), for the serve process to listen on."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    """The page at ``url``, or None while it is not there (404) or the server is busy."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, wanted: Any, limit: float = 600.0) -> float:
+    """Seconds until ``wanted(page)`` holds for the page at ``url`` (polled every 20 ms)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if wanted(fetch(url)):
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise SystemExit(f"bench: {url} was not served as expected within {limit:.0f} s")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds a running process has used so far (Linux /proc; 0.0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def slug_of(text: str) -> str:
+    """The slug the plugin gives the article ``text`` (a .md seed)."""
+    import tempfile
+
+    from newsroom.seeds import load_articles
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "article.md").write_text(text, encoding="utf-8")
+        return load_articles(Path(folder)).articles[0].slug
+
+
+def serve_latency(
+    project: Path, sentences: Sequence[str], size: int, tries: int = 5, code: Path | None = None
+) -> dict[str, list[float]]:
+    """In a real ``mkdocs serve`` of ``project`` (warm), listening on a free port of
+    127.0.0.1: seconds from writing a new article into seeds/ to its page being served, and
+    from editing an article to the edited page being served, ``tries`` times each (each
+    added article removed again, unmeasured). One article is added and removed first, as
+    an editor's first article loads the model while the rest of the session does not wait."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    command = [
+        sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+        "-a", f"127.0.0.1:{port}",
+    ]  # fmt: skip
+    env = {**snapshot_env(), "PYTHONPATH": str(code or CODE)}
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    times: dict[str, list[float]] = {"added": [], "edited": [], "added_cpu": [], "edited_cpu": []}
+    try:
+        wait_for(base, lambda page: page is not None)
+        edited = project / "seeds" / "article-00000.md"
+        original = edited.read_text("utf-8")
+        edited_url = base + f"briefings/{slug_of(original)}/"
+        for attempt in range(tries + 1):
+            text = article_text(size + 500 + attempt, sentences)
+            extra = project / "seeds" / f"article-served-{attempt}.md"
+            url = base + f"briefings/{slug_of(text)}/"
+            cpu = process_cpu(server.pid)
+            extra.write_text(text, encoding="utf-8")
+            added = wait_for(url, lambda page: page is not None)
+            added_cpu = process_cpu(server.pid) - cpu
+            extra.unlink()
+            wait_for(url, lambda page: page is None)
+            if attempt == 0:
+                continue  # the model's load: once a session
+            times["added"].append(added)
+            times["added_cpu"].append(added_cpu)
+            cpu = process_cpu(server.pid)
+            marker = f"Edited {attempt} times by the bench"  # (pages write "." as &#46;)
+            edited.write_text(original.rstrip() + f"\n\n{marker}.\n", encoding="utf-8")
+            times["edited"].append(
+                wait_for(edited_url, lambda page, marker=marker: bool(page and marker in page))
+            )
+            times["edited_cpu"].append(process_cpu(server.pid) - cpu)
+        edited.write_text(original, encoding="utf-8")
+        wait_for(edited_url, lambda page: bool(page and "Edited " not in page))
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return times
+
+
+# --- against Hugo, on the same pages ----------------------------------------------------------
+
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+# A minimal layout: the page's title and content in an HTML page (Material's layout adds a
+# header, tabs, a sidebar, search and the page's table of contents around the same content).
+HUGO_LAYOUT = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+    "</head><body><main>{{ .Content }}</main></body></html>\n"
+)
+
+
+def hugo_project(plain: Path, hugo: Path) -> int:
+    """The plain project's pages (the plugin's generated pages as Markdown, their HTML
+    written in) as a Hugo site with a minimal layout; returns the number of pages."""
+    if hugo.exists():
+        shutil.rmtree(hugo)
+    count = 0
+    for source in (plain / "docs").rglob("*.md"):
+        relative = source.relative_to(plain / "docs")
+        if relative.parts[0] in ("overrides", "snippets"):
+            continue
+        name = "_index.md" if relative.name == "index.md" else relative.name
+        target = hugo / "content" / relative.parent / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+        count += 1
+    layouts = hugo / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text(HUGO_LAYOUT, encoding="utf-8")
+    (hugo / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    return count
+
+
+def hugo_build(hugo: Path) -> Time:
+    """``hugo`` on the project, into a fresh public/ folder."""
+    shutil.rmtree(hugo / "public", ignore_errors=True)
+    start, cpu = time.perf_counter(), children_cpu()
+    result = subprocess.run(
+        ["hugo", "--quiet", "-s", str(hugo), "-d", str(hugo / "public")],
+        capture_output=True,
+        text=True,
+    )
+    spent = Time(time.perf_counter() - start, children_cpu() - cpu)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: hugo failed in {hugo}:\n{result.stderr[-3000:]}")
+    return spent
+
+
+def site_pages(site: Path) -> int:
+    """How many pages a built site has (its index.html files)."""
+    return sum(1 for _ in site.rglob("index.html"))
 
 
 # --- the annotation stage: local pool vs Dask, and the model helper vs the simple design -----
@@ -651,6 +882,58 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
+def median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def spread(values: Sequence[float]) -> str:
+    """The median of several waits, with their range."""
+    if not values:
+        return "–"
+    return f"{median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
+
+
+def cpu_of(values: Sequence[float]) -> str:
+    """The median CPU seconds of the serve process over several waits, in brackets."""
+    return f" [CPU {median(values):.2f} s]" if values else ""
+
+
+def scale_table(rows: Sequence[Row]) -> str:
+    """Growth with the archive: page sizes, time per page against Hugo, an editor's waits."""
+    lines = [
+        "| articles | pages | largest page | warm build | per page | Hugo, same pages "
+        "(minimal layout) | Hugo per page | serve: new article served (median of "
+        f"{SERVE_TRIES}, range) [serve process CPU] | serve: edit served |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        largest = f"{row.largest[0] / 1000:.0f} KB ({row.largest[1]})" if row.largest else "–"
+        per_page = (
+            f"{row.warm.wall / row.site_pages * 1000:.1f} ms"
+            if row.warm and row.site_pages
+            else "–"
+        )
+        hugo_page = (
+            f"{row.hugo.wall / row.hugo_pages * 1000:.2f} ms"
+            if row.hugo and row.hugo_pages
+            else "–"
+        )
+        lines.append(
+            f"| {row.size:,} | {row.site_pages:,} | {largest} | {cell(row.warm)} | {per_page} | "
+            f"{cell(row.hugo)} | {hugo_page} | {spread(row.served_added)}{cpu_of(row.served_cpu[0])} | "
+            f"{spread(row.served_edited)}{cpu_of(row.served_cpu[1])} |"
+        )
+    for row in rows:
+        if row.before_added:
+            lines.append(
+                f"| {row.size:,}, code before | | | | | | | {spread(row.before_added)}"
+                f"{cpu_of(row.before_cpu[0])} | {spread(row.before_edited)}"
+                f"{cpu_of(row.before_cpu[1])} |"
+            )
+    return "\n".join(lines)
+
+
 def verdicts(rows: Sequence[Row]) -> list[str]:
     """The issue's targets, with PASS or FAIL on wall-clock time and on CPU time."""
     out = []
@@ -714,7 +997,31 @@ def verdicts(rows: Sequence[Row]) -> list[str]:
                 row.cold_annotation.cpu / row.raw_pipe.cpu,
             )
             check(f"{row.size:>5,}: cold annotation / raw nlp.pipe", *ratio, 1.2, " x")
+    for row in rows:
+        if row.largest:
+            size, url = row.largest
+            out.append(
+                f"{'PASS' if size <= PAGE_BOUND else 'FAIL'} (page)  {row.size:>5,}: the largest "
+                f"page is {size / 1000:.0f} KB ({url}; target <= {PAGE_BOUND // 1000} KB)"
+            )
+    for row in rows:
+        limit = SERVE_TARGETS.get(row.size)
+        for label, waits in (("new article", row.served_added), ("edit", row.served_edited)):
+            if limit is not None and waits:
+                out.append(
+                    f"{'PASS' if median(waits) <= limit else 'FAIL'} (serve) {row.size:>5,}: "
+                    f"{label} served in {median(waits):.2f} s, median of {len(waits)} "
+                    f"(target <= {limit} s)"
+                )
     by_size = {row.size: row for row in rows}
+    warm_small, warm_large = (by_size[n].warm if n in by_size else None for n in (400, 1600))
+    if warm_small and warm_large:
+        exponent = math.log(warm_large.wall / warm_small.wall) / math.log(4)
+        cpu_exponent = math.log(warm_large.cpu / warm_small.cpu) / math.log(4)
+        out.append(
+            f"{'PASS' if exponent <= 1.05 else 'FAIL'} (growth) 400 -> 1,600 articles: warm "
+            f"build time exponent {exponent:.2f} wall, {cpu_exponent:.2f} CPU (target <= 1.05)"
+        )
     if 400 in by_size and 1600 in by_size:
         for name in ("cold", "warm", "plain"):
             small, large = getattr(by_size[400], name), getattr(by_size[1600], name)
@@ -750,6 +1057,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--incremental", type=int, nargs="*", default=None,
         help="sizes that get the +1 article row (default: all)",
     )  # fmt: skip
+    parser.add_argument(
+        "--scale", action="store_true",
+        help="only the growth rows (page size, Hugo, serve waits) on the --sizes corpora",
+    )  # fmt: skip
+    parser.add_argument(
+        "--before", help="with --scale: also the serve waits with the code of this git revision"
+    )
     parser.add_argument("--serve-session", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--raw-pipe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
@@ -770,6 +1084,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     log(f"machine: {machine()}")
     sentences = source_sentences()
     log(f"{len(sentences)} source sentences")
+    if args.scale:
+        before = None
+        if args.before:
+            snapshot_revision(args.before, OUT / "code-before")
+            before = OUT / "code-before" / "plugins"
+        rows = [measure_scale(size, sentences, max(1, args.repeat), before) for size in args.sizes]
+        print(
+            f"Machine: {machine()}; load average before/after: {load:.2f} / {os.getloadavg()[0]:.2f}"
+        )
+        print()
+        print(scale_table(rows))
+        print()
+        print("\n".join(verdicts(rows)))
+        return 0
     rows = [
         measure(size, sentences, max(1, args.repeat), size in incremental) for size in args.sizes
     ]
@@ -782,6 +1110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rows:
         print()
         print(table(rows))
+        print()
+        print()
+        print(scale_table(rows))
         print()
         print("\n".join(verdicts(rows)))
     if stage_rows:

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "pages": 6,
     "api": 6,
     "feeds": 6,
+    "incremental": 7,
     "plugin": 7,
     "serve": 7,
     "cli": 7,

@@ -104,6 +104,22 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
     }
 
 
+# The export of a briefing is a function of the briefing alone: a serve rebuild takes it
+# from here when the briefing is the same (equal; usually the very object) as last time.
+EXPORTED: dict[str, tuple[Briefing, str]] = {}
+
+
+def briefing_export(briefing: Briefing) -> str:
+    """``api/briefings/<slug>.json`` of a briefing, as text."""
+    slug = briefing.article.slug
+    previous = EXPORTED.get(slug)
+    if previous is not None and (previous[0] is briefing or previous[0] == briefing):
+        return previous[1]
+    text = dumps(briefing_json(briefing))
+    EXPORTED[slug] = (briefing, text)
+    return text
+
+
 def dumps(data: dict[str, Any]) -> str:
     """Stable, readable JSON."""
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

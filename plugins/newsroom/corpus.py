@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from slugify import slugify
@@ -378,19 +378,44 @@ def merge_events(events: Sequence[Event]) -> tuple[Event, ...]:
 
 
 def merge_groups(events: Sequence[Event]) -> list[tuple[Event, list[Event]]]:
-    """Each entry of the merged timeline with the events it stands for, in timeline order."""
+    """Each entry of the merged timeline with the events it stands for, in timeline order.
+    An event is compared only with the entries dated within a few days of it (the only ones
+    :func:`same_event` can match), found by day: comparing it with every entry took time
+    growing with the square of the archive."""
     groups: list[tuple[Event, list[Event]]] = []
+    by_day: dict[dt.date, list[int]] = defaultdict(list)  # day of an entry -> its indexes
     for event in events:
-        twin = next((i for i, (k, _) in enumerate(groups) if same_event(k, event)), None)
+        day = single_day(event.date)
+        candidates: Iterable[int] = ()
+        if day is not None:
+            near = (
+                day + dt.timedelta(days=d) for d in range(-REPORT_DELAY_DAYS, REPORT_DELAY_DAYS + 1)
+            )
+            candidates = sorted(i for other in near for i in by_day.get(other, ()))
+        twin = next((i for i in candidates if same_event(groups[i][0], event)), None)
         if twin is None:
+            if day is not None:
+                by_day[day].append(len(groups))
             groups.append((event, [event]))
             continue
         (first, members), second = groups[twin], event
         keep, other = (second, first) if first.reported and not second.reported else (first, second)
         if keep.slug is None and other.slug is not None:
             keep = replace(keep, slug=other.slug, block=other.block)
+        if keep.date != first.date:  # the entry moves to the day of what happened
+            old, new = single_day(first.date), single_day(keep.date)
+            if old is not None:
+                by_day[old].remove(twin)
+            if new is not None:
+                by_day[new].append(twin)
         groups[twin] = (keep, [*members, event])
     return sorted(groups, key=lambda g: timeline_key(g[0]))
+
+
+def single_day(value: str) -> dt.date | None:
+    """The day a date value names, or None when it spans more (a month) or is no date."""
+    span = calendar_span(value)
+    return span[0] if span is not None and span[0] == span[1] else None
 
 
 def timeline_key(event: Event) -> tuple[tuple[dt.date, dt.date], bool, str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
 from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
@@ -20,6 +20,7 @@ from .config import BriefingsConfig, cache_dir_problem
 from .corpus import Corpus, build_corpus
 from .editorial import load_editorial, with_articles
 from .feeds import FeedSite, build_feeds
+from .incremental import Rebuilds
 from .model import Article, Briefing, Editorial, Problem
 from .pages import Site, render_site
 from .pages import markup as m
@@ -32,9 +33,11 @@ from .text import printable
 from .topics import topic_texts
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/briefings.css"
@@ -55,6 +58,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.lost: list[str] = []  # pages whose unsearched blocks lost their markers
         self.root = Path.cwd()
         self.command: str | None = None  # None: MkDocs used as a library
+        self.rebuilds = Rebuilds()  # generated pages kept between serve rebuilds
+        self.files = Files([])
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this object across serve rebuilds, and with it the
@@ -144,6 +149,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         generated.update(build_feeds(self.corpus, FeedSite(config.site_name, config.site_url)))
         for src_uri, name in ASSETS.items():
             generated[src_uri] = (Path(__file__).parent / "templates" / name).read_text("utf-8")
+        if self.command != "serve":
+            self.rebuilds = Rebuilds()  # a build renders every page; serve keeps what it can
+        self.rebuilds.start(config, files)
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -151,7 +159,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             inclusion = (
                 InclusionLevel.NOT_IN_NAV if section_index(src_uri) else InclusionLevel.UNDEFINED
             )
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            rendered = self.site.pages.get(src_uri)
+            files.append(self.rebuilds.file(config, src_uri, content, rendered, inclusion))
+        self.files = files
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -202,8 +212,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.lost.append(page.file.src_uri)
         return finished
 
+    @event_priority(150)  # before Material's tags plugin lists the tags of every page
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+        """Give the tags plugin the tags of the pages kept from the last serve build."""
+        if self.config.enabled:
+            self.rebuilds.tag(config.plugins, files)
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """List the pages kept from the last serve build in the sitemap too."""
+        if not self.config.enabled or template_name != "sitemap.xml":
+            return None
+        context["pages"] = self.rebuilds.sitemap_pages(self.files, context["pages"])
+        return context
+
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Name, once, the pages whose unsearched lists another plugin removed."""
+        """Complete the search index with the kept pages' entries and remember this build's
+        pages; name, once, the pages whose unsearched lists another plugin removed."""
+        if not self.config.enabled:
+            return
+        if self.command == "serve":
+            self.rebuilds.finish(config, self.files)
+        if self.rebuilds.reused:
+            log.info(f"{self.rebuilds.reused} unchanged pages kept from the last build")
         if self.lost:
             shown = ", ".join(self.lost[:5]) + (", ..." if len(self.lost) > 5 else "")
             log.warning(

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..api import briefing_json, dumps, index_json
+from ..api import briefing_export, dumps, index_json
 from ..corpus import Corpus
-from . import markup
-from .actor import render_actor
-from .background import render_topic, render_topics_index
+from . import markup, paging
+from .actor import render_actor_pages
+from .background import render_topics_index
 from .blocks import Rendered
 from .briefing import render_briefing
-from .indexes import render_actors_index, render_briefings_index, render_glossary, render_timeline
+from .indexes import (
+    render_actors_index,
+    render_briefings_pages,
+    render_glossary,
+    render_timeline_pages,
+)
 from .summary import describe
 from .templating import DEFAULT, Templates
+from .topics import render_topic_pages
 
 
 @dataclass(frozen=True)
@@ -33,14 +41,38 @@ class Site:
 
 def page(meta: dict[str, Any], rendered: Rendered) -> Rendered:
     """The page with YAML front matter dumped safely (titles are escaped for templates)."""
-    front_matter = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
-    return rendered.with_front_matter(front_matter)
+    items = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in meta.items())
+    return rendered.with_front_matter(front_matter(items))
+
+
+# Every rebuild dumps the same few thousand front matters again; PyYAML's dumper was a
+# twentieth of a serve rebuild.
+@functools.lru_cache(maxsize=65_536)
+def front_matter(items: tuple[tuple[str, Any], ...]) -> str:
+    """YAML front matter of ``items`` (key, value; a tuple value is a list)."""
+    meta = {k: list(v) if isinstance(v, tuple) else v for k, v in items}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def paged(meta: dict[str, Any], uri: str) -> dict[str, Any]:
+    """A page's front matter, its title numbered on an older page of a paged list."""
+    number = paging.number_of(uri)
+    return {**meta, "title": f"{meta['title']}, page {number}"} if number else meta
+
+
+def templates_key(templates: Templates) -> tuple[object, ...]:
+    """What a page made from ``templates`` depends on: their folders' files (by path, size
+    and time), so that pages kept from an earlier build are made again after an edit."""
+    folders = getattr(templates.environment.loader, "searchpath", [])
+    files = sorted(p for folder in folders for p in Path(folder).rglob("*.html") if p.is_file())
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
 def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
     """Every generated page and JSON file of the site, its HTML from ``templates``."""
     pages: dict[str, Rendered] = {}
     data: dict[str, str] = {}
+    made_with = templates_key(templates)
     for briefing in corpus.briefings:
         slug = briefing.article.slug
         meta = {
@@ -50,23 +82,21 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
         listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
         pages[f"briefings/{slug}.md"] = page(listed, render_briefing(briefing, corpus, templates))
-        data[f"api/briefings/{slug}.json"] = dumps(briefing_json(briefing))
+        data[f"api/briefings/{slug}.json"] = briefing_export(briefing)
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
-        pages[f"actors/{actor.id}.md"] = page(meta, render_actor(actor, corpus, templates))
+        for uri, rendered in render_actor_pages(actor, corpus, templates, made_with).items():
+            pages[uri] = page(paged(meta, uri), rendered)
     for topic in corpus.topics:
-        pages[f"background/{topic.id}.md"] = page(
-            {"title": markup.plain(topic.title)}, render_topic(topic, corpus, templates)
-        )
+        for uri, rendered in render_topic_pages(topic, corpus, templates).items():
+            pages[uri] = page(paged({"title": markup.plain(topic.title)}, uri), rendered)
     # Index pages last: no briefing, actor or topic can take their place, whatever its id.
-    pages.update(
-        {
-            "briefings/index.md": page({"title": "Briefings"}, render_briefings_index(corpus)),
-            "actors/index.md": page({"title": "Actors"}, render_actors_index(corpus, templates)),
-            "glossary.md": page({"title": "Glossary"}, render_glossary(corpus, templates)),
-            "timeline.md": page({"title": "Timeline"}, render_timeline(corpus)),
-            "background/index.md": page({"title": "Background"}, render_topics_index(corpus)),
-        }
-    )
+    for uri, rendered in render_briefings_pages(corpus).items():
+        pages[uri] = page(paged({"title": "Briefings"}, uri), rendered)
+    pages["actors/index.md"] = page({"title": "Actors"}, render_actors_index(corpus, templates))
+    pages["glossary.md"] = page({"title": "Glossary"}, render_glossary(corpus, templates))
+    for uri, rendered in render_timeline_pages(corpus).items():
+        pages[uri] = page(paged({"title": "Timeline"}, uri), rendered)
+    pages["background/index.md"] = page({"title": "Background"}, render_topics_index(corpus))
     data["api/index.json"] = dumps(index_json(corpus))
     return Site(pages, data)

@@ -7,13 +7,14 @@ curated events in full and the dated sentences of briefings by their first words
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence, Set
 from itertools import groupby
 from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus, MentionRef
 from ..model import Actor
 from . import markup as m
+from . import paging
 from .background import in_the_background
 from .blocks import Html, Rendered, assemble
 from .orientation import anchor, breadcrumb
@@ -23,17 +24,115 @@ APPEARS_WITH_LIMIT = 15
 
 
 def render_actor(actor: Actor, corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
-    """One actor page."""
-    return assemble(actor_sections(actor, corpus, templates))
+    """One actor's front page (its newest briefings); see :func:`render_actor_pages`."""
+    return render_actor_pages(actor, corpus, templates)[actor_uri(actor.id)]
 
 
-def actor_sections(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
+def actor_uri(actor_id: str) -> str:
+    """Where an actor's front page sits under docs/."""
+    return f"actors/{actor_id}.md"
+
+
+# An actor's pages made in an earlier build of this process, with what they were made
+# from: a serve rebuild makes again only the pages of actors whose inputs changed (those the
+# new or edited article names, mostly), not those of every actor.
+MADE: dict[str, tuple[tuple[object, ...], dict[str, Rendered]]] = {}
+
+
+def actor_inputs(actor: Actor, corpus: Corpus, templates_key: object) -> tuple[object, ...]:
+    """Everything an actor's pages are made from (what :func:`actor_sections` reads)."""
     refs = corpus.mentions.get(actor.id, ())
-    kind, kinds = TYPE_NOUNS[actor.type]
-    yield breadcrumb(
-        [("Home", "../../"), ("Actors", "../"), (kinds, f"../#{anchor(kinds)}")], templates
+    claims = corpus.claims.get(actor.id, ())
+    events = corpus.events_of_actor.get(actor.id, ())
+    slugs = dict.fromkeys(
+        [r.slug for r in refs] + [c.slug for c in claims] + [e.slug for e in events if e.slug]
     )
-    yield f"# {m.text(actor.name)}"
+    briefings = tuple(
+        (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date) for s in slugs
+    )
+    partners = tuple(
+        (a, n, corpus.actors[a].name if a in corpus.actors else None)
+        for a, n in corpus.co_mentions.get(actor.id, ())
+    )
+    background = corpus.background.get(actor.id, ())
+    topics = tuple(t for t in corpus.topics if any(r.topic == t.id for r in background))
+    return (templates_key, actor, refs, claims, events, briefings, partners, background, topics)
+
+
+def render_actor_pages(
+    actor: Actor, corpus: Corpus, templates: Templates = DEFAULT, templates_key: object = None
+) -> dict[str, Rendered]:
+    """Every page of an actor by its path under docs/: the front page with who it is and
+    its newest briefings, and one page per :data:`.paging.ACTOR_BRIEFINGS` older ones, each
+    with their sentences naming it, its claims and its events from them. With a
+    ``templates_key`` (what the templates are), pages made from the same inputs before are
+    given again."""
+    if templates_key is None:
+        return make_actor_pages(actor, corpus, templates)
+    inputs = actor_inputs(actor, corpus, templates_key)
+    made = MADE.get(actor.id)
+    if made is not None and made[0] == inputs:
+        return made[1]
+    pages = make_actor_pages(actor, corpus, templates)
+    MADE[actor.id] = (inputs, pages)
+    return pages
+
+
+def make_actor_pages(actor: Actor, corpus: Corpus, templates: Templates) -> dict[str, Rendered]:
+    """Every page of an actor, made now."""
+    refs = corpus.mentions.get(actor.id, ())
+    newest_first = list(dict.fromkeys(ref.slug for ref in refs))
+    base = actor_uri(actor.id)
+    pages: dict[str, Rendered] = {}
+    for part in paging.split(newest_first[::-1], paging.ACTOR_BRIEFINGS):
+        uri = paging.page_uri(base, part.number)
+        pages[uri] = assemble(actor_sections(actor, corpus, templates, part, len(newest_first)))
+    return pages
+
+
+def actor_sections(
+    actor: Actor,
+    corpus: Corpus,
+    templates: Templates,
+    part: paging.Part[str] | None = None,
+    total: int | None = None,
+) -> Iterator[str | Html]:
+    """The sections of one page of an actor; ``part`` names the briefings it covers (None:
+    all of them, on one page)."""
+    refs = corpus.mentions.get(actor.id, ())
+    slugs = set(part) if part is not None else {ref.slug for ref in refs}
+    front = part is None or part.front
+    base = actor_uri(actor.id)
+    depth = paging.depth_of(paging.page_uri(base, part.number if part else 0))
+    up = "../" * depth
+    kinds = TYPE_NOUNS[actor.type][1]
+    index = "../" * (depth - 1)  # the actors index, from this page's folder
+    crumbs = [("Home", up), ("Actors", index), (kinds, f"{index}#{anchor(kinds)}")]
+    if not front:
+        crumbs.append((actor.name, m.slug_url("actors", actor.id, depth)))
+    yield breadcrumb(crumbs, templates)
+    if not front and part is not None:
+        yield f"# {m.text(actor.name)}: earlier briefings, page {part.number}"
+        yield from mentioned_in([r for r in refs if r.slug in slugs], corpus, templates, depth)
+    else:
+        yield f"# {m.text(actor.name)}"
+        yield from actor_facts(actor, refs, templates)
+        shown = [r for r in refs if r.slug in slugs]
+        yield from mentioned_in(shown, corpus, templates, depth, total)
+        yield from in_the_background(actor, corpus, templates)
+    if part is not None:
+        yield paging.pager(base, part, depth, f"Pages of {actor.name}")
+    if front:
+        yield appears_with(actor, corpus)
+    yield from what_it_said(actor, corpus, templates, slugs, depth)
+    yield from timeline(actor, corpus, templates, slugs, depth, curated=front)
+
+
+def actor_facts(
+    actor: Actor, refs: tuple[MentionRef, ...], templates: Templates
+) -> Iterator[str | Html]:
+    """Who the actor is, how it is written and what it was: the front page's head."""
+    kind = TYPE_NOUNS[actor.type][0]
     yield Html(templates.render("actor-facts", actor=actor, type=kind))
     if actor.description:
         yield m.text(actor.description)
@@ -53,34 +152,37 @@ def actor_sections(actor: Actor, corpus: Corpus, templates: Templates) -> Iterat
         yield "**Earlier:** " + "; ".join(
             f"{m.text(r.title)} (until {m.human_date(r.until)})" for r in past_roles
         )
-    yield from mentioned_in(refs, corpus, templates)
-    yield from in_the_background(actor, corpus, templates)
-    yield appears_with(actor, corpus)
-    yield from what_it_said(actor, corpus, templates)
-    yield from timeline(actor, corpus, templates)
 
 
 def mentioned_in(
-    refs: tuple[MentionRef, ...], corpus: Corpus, templates: Templates
+    refs: Sequence[MentionRef],
+    corpus: Corpus,
+    templates: Templates,
+    depth: int = 2,
+    total: int | None = None,
 ) -> Iterator[str | Html]:
     """Every sentence naming the actor, grouped by briefing, each linking to its paragraph.
     The briefings' headlines are not in the page's table of contents: for a country named
-    in hundreds of briefings it would be longer than the page."""
+    in hundreds of briefings it would be longer than the page. ``total``: how many
+    briefings name the actor in all, when these are the newest of them."""
     if not refs:
         return
-    yield f"## Mentioned in {m.plural(len({r.slug for r in refs}), 'briefing')}"
+    count = len({r.slug for r in refs})
+    yield f"## Mentioned in {m.plural(total or count, 'briefing')}"
+    if total and total > count:
+        yield f"The newest {count} here; the earlier ones on the pages below."
     for slug, group in groupby(refs, key=lambda r: r.slug):
         article = corpus.by_slug[slug].article
         sentences = [
             {
-                "href": m.slug_url("briefings", slug, 2, m.paragraph_id(key[1])),
+                "href": m.slug_url("briefings", slug, depth, m.paragraph_id(key[1])),
                 "parts": highlight(list(same)),
             }
             for key, same in groupby(group, key=lambda r: (r.sentence_start, r.block))
         ]
         block = templates.render(
             "mentions",
-            href=m.slug_url("briefings", slug, 2),
+            href=m.slug_url("briefings", slug, depth),
             title=article.title,
             date=article.date,
             sentences=sentences,
@@ -114,9 +216,11 @@ def appears_with(actor: Actor, corpus: Corpus) -> str:
     return "## Appears with\n\n" + "\n".join(items)
 
 
-def what_it_said(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
-    """Every claim attributed to the actor, newest first."""
-    claims = corpus.claims.get(actor.id, ())
+def what_it_said(
+    actor: Actor, corpus: Corpus, templates: Templates, slugs: Set[str], depth: int = 2
+) -> Iterator[str | Html]:
+    """Every claim attributed to the actor in the briefings ``slugs``, newest first."""
+    claims = [ref for ref in corpus.claims.get(actor.id, ()) if ref.slug in slugs]
     if not claims:
         return
     yield "## What it said"
@@ -125,7 +229,7 @@ def what_it_said(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator
             "text": ref.claim.text,
             "cue": ref.claim.cue,
             "via": ref.claim.via_text,
-            "href": m.slug_url("briefings", ref.slug, 2, m.paragraph_id(ref.block)),
+            "href": m.slug_url("briefings", ref.slug, depth, m.paragraph_id(ref.block)),
             "title": corpus.by_slug[ref.slug].article.title,
             "date": corpus.by_slug[ref.slug].article.date,
         }
@@ -134,10 +238,21 @@ def what_it_said(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator
     yield Html(templates.render("said", claims=rows), searched=False)
 
 
-def timeline(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
-    """The actor's dated events: curated ones in full, those from briefings by their first
-    words (the whole sentence is under "Mentioned in")."""
-    events = corpus.events_of_actor.get(actor.id, ())
+def timeline(
+    actor: Actor,
+    corpus: Corpus,
+    templates: Templates,
+    slugs: Set[str],
+    depth: int = 2,
+    curated: bool = True,
+) -> Iterator[str | Html]:
+    """The actor's dated events from the briefings ``slugs`` by their first words (the
+    whole sentence is under "Mentioned in"), and with ``curated`` the curated ones in full."""
+    events = [
+        e
+        for e in corpus.events_of_actor.get(actor.id, ())
+        if (e.slug in slugs if e.slug else curated)
+    ]
     if not events:
         return
     yield "## Timeline"
@@ -155,7 +270,9 @@ def timeline(actor: Actor, corpus: Corpus, templates: Templates) -> Iterator[str
             "title": None,
         }
         if event.slug:
-            row["href"] = m.slug_url("briefings", event.slug, 2, m.paragraph_id(event.block or 0))
+            row["href"] = m.slug_url(
+                "briefings", event.slug, depth, m.paragraph_id(event.block or 0)
+            )
             row["title"] = corpus.by_slug[event.slug].article.title
         rows.append(row)
     yield Html(templates.render("timeline", events=rows), searched=False)

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
-from ..corpus import TYPE_NOUNS, Corpus
+from ..corpus import TYPE_NOUNS, Corpus, Event
+from ..model import Briefing
 from . import markup as m
+from . import paging
 from .background import briefing_list
 from .blocks import Html, Rendered, assemble
 from .events import event_list
@@ -17,6 +19,8 @@ from .templating import DEFAULT, Templates
 
 HOME_LATEST = 10
 HOME_ACTORS = 12
+BRIEFINGS_INDEX = "briefings/index.md"
+TIMELINE = "timeline.md"
 
 
 def render_home_extra(corpus: Corpus) -> str:
@@ -49,18 +53,40 @@ def render_home_extra(corpus: Corpus) -> str:
 
 
 def render_briefings_index(corpus: Corpus) -> Rendered:
-    """Every briefing, newest first, grouped by month."""
-    return assemble(briefings_index_sections(corpus))
+    """The front page of the briefings index (the newest briefings)."""
+    return render_briefings_pages(corpus)[BRIEFINGS_INDEX]
 
 
-def briefings_index_sections(corpus: Corpus) -> Iterator[str | Html]:
-    yield "# Briefings"
-    yield f"{m.plural(len(corpus.briefings), 'briefing')}, newest first."
+def render_briefings_pages(corpus: Corpus) -> dict[str, Rendered]:
+    """Every page of the briefings index by its path under docs/: newest first, grouped by
+    month, :data:`.paging.INDEX_BRIEFINGS` a page."""
+    oldest_first = corpus.briefings[::-1]
+    return {
+        paging.page_uri(BRIEFINGS_INDEX, part.number): assemble(
+            briefings_index_sections(corpus, part)
+        )
+        for part in paging.split(oldest_first, paging.INDEX_BRIEFINGS)
+    }
+
+
+def briefings_index_sections(
+    corpus: Corpus, part: paging.Part[Briefing] | None = None
+) -> Iterator[str | Html]:
+    shown = corpus.briefings if part is None else part.items[::-1]
+    depth = paging.depth_of(paging.page_uri(BRIEFINGS_INDEX, part.number if part else 0))
+    if part is None or part.front:
+        yield "# Briefings"
+        yield f"{m.plural(len(corpus.briefings), 'briefing')}, newest first."
+    else:
+        yield f"# Briefings, page {part.number}"
+        yield f"{m.plural(len(shown), 'briefing')}, newest first, of {len(corpus.briefings)}."
     for month, group in groupby(
-        corpus.briefings, key=lambda b: b.article.date.strftime("%Y-%m") if b.article.date else None
+        shown, key=lambda b: b.article.date.strftime("%Y-%m") if b.article.date else None
     ):
         yield f"## {m.human_date(month) if month else 'Undated'}"
-        yield briefing_list(group, depth=1)
+        yield briefing_list(group, depth=depth)
+    if part is not None:
+        yield paging.pager(BRIEFINGS_INDEX, part, depth, "Pages of briefings")
 
 
 def render_actors_index(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
@@ -147,13 +173,28 @@ def render_glossary(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
 
 
 def render_timeline(corpus: Corpus) -> Rendered:
-    """Every dated event, curated and extracted, in order, grouped by year."""
-    parts: list[str | Html] = [
-        "# Timeline",
+    """The front page of the timeline (the latest events)."""
+    return render_timeline_pages(corpus)[TIMELINE]
+
+
+def render_timeline_pages(corpus: Corpus) -> dict[str, Rendered]:
+    """Every page of the timeline by its path under docs/: every dated event, curated and
+    extracted, in order, grouped by year, :data:`.paging.TIMELINE_EVENTS` a page."""
+    return {
+        paging.page_uri(TIMELINE, part.number): assemble(timeline_sections(corpus, part))
+        for part in paging.split(corpus.events, paging.TIMELINE_EVENTS)
+    }
+
+
+def timeline_sections(corpus: Corpus, part: paging.Part[Event]) -> Iterator[str | Html]:
+    depth = paging.depth_of(paging.page_uri(TIMELINE, part.number))
+    yield "# Timeline" if part.front else f"# Timeline, page {part.number}"
+    yield (
         "Events from the briefings (dated from each article's publication date) and from the "
-        "editors' background topics, oldest first.",
-    ]
-    for year, group in groupby(corpus.events, key=lambda e: e.date[:4]):
-        parts.append(f"## {year}")
-        parts.append(event_list(group, corpus, depth=1))
-    return assemble(parts)
+        "editors' background topics, oldest first."
+        + (" The latest are here; earlier ones on the pages below." if part.older else "")
+    )
+    for year, group in groupby(part.items, key=lambda e: e.date[:4]):
+        yield f"## {year}"
+        yield event_list(group, corpus, depth=depth)
+    yield paging.pager(TIMELINE, part, depth, "Pages of the timeline")

@@ -24,6 +24,7 @@ SECTION_INDEXES = {
     "briefings/": "briefings/index.md",
     "actors/": "actors/index.md",
     "background/": "background/index.md",
+    "timeline/": "timeline.md",  # the timeline's earlier pages
 }
 # The pages that get a table of contents of their own on small screens.
 TOC_SECTIONS = ("briefings/", "actors/", "background/")

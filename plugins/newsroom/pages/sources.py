@@ -183,14 +183,15 @@ def key_points(briefing: Briefing, corpus: Corpus) -> Html:
     )
 
 
-def topic_figures(topic: Topic, corpus: Corpus) -> Iterator[str | Html]:
-    """The same kind of figure across a topic's briefings, oldest first: how estimates moved."""
+def topic_figures(topic: Topic, corpus: Corpus, depth: int = 2) -> Iterator[str | Html]:
+    """The same kind of figure across a topic's briefings, oldest first: how estimates moved
+    (on a page ``depth`` folders deep)."""
     rows = corpus.figures_of(topic)
     if not rows:
         return
     by_count: dict[str, list[str]] = defaultdict(list)
     for briefing, figure in rows:
-        href = m.slug_url("briefings", briefing.article.slug, 2)
+        href = m.slug_url("briefings", briefing.article.slug, depth)
         link = f'<a href="{href}">{m.human_date(briefing.article.date)}</a>'
         by_count[figure.counts.lower() or "other figures"].append(
             f"<li>{link}: {figure_line(figure, corpus)}</li>"
