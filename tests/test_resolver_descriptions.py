@@ -248,3 +248,15 @@ def test_a_title_chain_with_an_acronym(nlp: Language) -> None:
     found = describe(Span(doc, start, end, label="PERSON"))
     assert found is not None
     assert text[found[0] : found[1]].endswith("President and Chief Executive Officer (CEO)")
+
+
+def test_an_organisation_s_owner_before_it_describes_it(nlp: Language) -> None:
+    """ "Norway's Finance Ministry said": whose ministry it is, in the article's words."""
+    text = "Norway's Finance Ministry said on Monday that the fund would be audited."
+    assert described(nlp, text, "Finance Ministry") == "Norway's Finance Ministry"
+
+
+def test_a_person_after_a_possessive_is_not_described_by_it(nlp: Language) -> None:
+    """ "Poland's Anna Kowalska" gives no description: only organisations have owners."""
+    text = "Poland's Anna Kowalska said on Monday that the fund would be audited."
+    assert described(nlp, text, "Anna Kowalska") is None

@@ -44,6 +44,7 @@ def describe(span: Span) -> tuple[int, int] | None:
         called_before,
         predicate_after,
         role_as,
+        owner_before,
     ):
         found = finder(span)
         if found is not None:
@@ -53,7 +54,9 @@ def describe(span: Span) -> tuple[int, int] | None:
             tokens = span.doc[start:end]
             # One word is enough where it is a title, a kind or a lower-case noun ("owner").
             shortest = 2 if finder is title_before and not tokens[0].is_lower else 1
-            if shortest <= words(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+            # An owner and the name ("South Korea's Defense Ministry") may be all names.
+            fits = good(tokens) or (finder is owner_before and not quotes(tokens))
+            if shortest <= words(tokens) <= MAX_TOKENS and "\n" not in tokens.text and fits:
                 return tokens.start_char, tokens.end_char
     return None
 
@@ -61,7 +64,7 @@ def describe(span: Span) -> tuple[int, int] | None:
 def good(tokens: Span) -> bool:
     """A description has a word that is not a name, or ends with a title ("U.S. President"),
     and quotes nothing."""
-    if any(t.text in {'"', "“", "”"} for t in tokens) or tokens[-1].text in {"'s", "’s"}:
+    if quotes(tokens) or tokens[-1].text in {"'s", "’s"}:
         return False
     doc = tokens.doc
     # Part of a hyphenated word ("far-right", "vice-president") is no whole description.
@@ -73,6 +76,23 @@ def good(tokens: Span) -> bool:
     return any(t.is_lower for t in words_only) or (
         bool(words_only) and is_title(words_only[-1].text)
     )
+
+
+def quotes(tokens: Span) -> bool:
+    """Whether the words hold a quotation mark."""
+    return any(t.text in {'"', "“", "”"} for t in tokens)
+
+
+def owner_before(span: Span) -> tuple[int, int] | None:
+    """ "South Korea's Defense Ministry", "the ministry's Investigation Headquarters": whose
+    body an organisation is, said by a named owner before it, with the name."""
+    if span.label_ != "ORG":
+        return None
+    for child in span.root.lefts:
+        if child.dep_ == "poss" and child.i < span.start and child.ent_type_:
+            left = min(t.i for t in child.subtree)
+            return _skip_opener(span, left), span.end
+    return None
 
 
 def _root(span: Span) -> Token:
