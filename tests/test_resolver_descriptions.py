@@ -260,3 +260,21 @@ def test_a_person_after_a_possessive_is_not_described_by_it(nlp: Language) -> No
     """ "Poland's Anna Kowalska" gives no description: only organisations have owners."""
     text = "Poland's Anna Kowalska said on Monday that the fund would be audited."
     assert described(nlp, text, "Anna Kowalska") is None
+
+
+def test_what_a_name_is_said_to_be_stops_at_the_comma(nlp: Language) -> None:
+    """ "X is a joint venture between A and B, an affiliate of C": the words up to the comma."""
+    text = (
+        "Nordwerk-TK is a joint venture between Nordwerk Industries and TK Systems, an affiliate"
+        " of TK Group, the country's largest arms maker."
+    )
+    assert (
+        described(nlp, text, "Nordwerk-TK")
+        == "a joint venture between Nordwerk Industries and TK Systems"
+    )
+
+
+def test_a_unit_after_a_name_is_its_kind(nlp: Language) -> None:
+    """ "the Acme Robotics unit": the kind word after the name describes it."""
+    text = "Jane Roe, who leads the Acme Robotics unit, said so in an interview."
+    assert described(nlp, text, "Acme Robotics") == "unit"

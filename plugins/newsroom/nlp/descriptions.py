@@ -294,7 +294,10 @@ def predicate_after(span: Span) -> tuple[int, int] | None:
             left = min(t.i for t in child.subtree)
             right = max(t.i for t in child.subtree) + 1
             if left == verb.i + 1 and span.doc[left].lower_ in {"a", "an", "the"}:
-                return left, _strip(span, left, right)
+                # Up to the first comma: what follows describes another name ("a joint
+                # venture between A and B, an affiliate of C, ...").
+                comma = next((t.i for t in span.doc[left:right] if t.text == ","), right)
+                return left, _strip(span, left, comma)
     return None
 
 
