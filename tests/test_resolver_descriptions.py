@@ -278,3 +278,21 @@ def test_a_unit_after_a_name_is_its_kind(nlp: Language) -> None:
     """ "the Acme Robotics unit": the kind word after the name describes it."""
     text = "Jane Roe, who leads the Acme Robotics unit, said so in an interview."
     assert described(nlp, text, "Acme Robotics") == "unit"
+
+
+def test_someone_who_called_themselves_a_name_is_described_by_the_noun(nlp: Language) -> None:
+    """ "a man who called himself Oleg": the noun he is, in the article's words."""
+    text = "Prices doubled, a man who called himself Oleg wrote online on Sunday."
+    assert described(nlp, text, "Oleg") == "man"
+
+
+def test_a_photo_credit_describes_the_photographer(nlp: Language) -> None:
+    """ "REUTERS/Jane Roe/File Photo" in a caption: the agency's credit line."""
+    text = "The leaders meet in Osaka, Japan June 28, 2019. REUTERS/Anna Kowalska/File Photo"
+    assert described(nlp, text, "Anna Kowalska") == "REUTERS/Anna Kowalska/File Photo"
+
+
+def test_in_charge_of_says_what_someone_heads(nlp: Language) -> None:
+    """ "X had been in charge of Y for weeks": the words "in charge of Y"."""
+    text = "Anna Kowalska had only been in charge of Leeds United for three weeks."
+    assert described(nlp, text, "Anna Kowalska") == "in charge of Leeds United"
