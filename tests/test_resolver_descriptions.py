@@ -248,3 +248,51 @@ def test_a_title_chain_with_an_acronym(nlp: Language) -> None:
     found = describe(Span(doc, start, end, label="PERSON"))
     assert found is not None
     assert text[found[0] : found[1]].endswith("President and Chief Executive Officer (CEO)")
+
+
+def test_an_organisation_s_owner_before_it_describes_it(nlp: Language) -> None:
+    """ "Norway's Finance Ministry said": whose ministry it is, in the article's words."""
+    text = "Norway's Finance Ministry said on Monday that the fund would be audited."
+    assert described(nlp, text, "Finance Ministry") == "Norway's Finance Ministry"
+
+
+def test_a_person_after_a_possessive_is_not_described_by_it(nlp: Language) -> None:
+    """ "Poland's Anna Kowalska" gives no description: only organisations have owners."""
+    text = "Poland's Anna Kowalska said on Monday that the fund would be audited."
+    assert described(nlp, text, "Anna Kowalska") is None
+
+
+def test_what_a_name_is_said_to_be_stops_at_the_comma(nlp: Language) -> None:
+    """ "X is a joint venture between A and B, an affiliate of C": the words up to the comma."""
+    text = (
+        "Nordwerk-TK is a joint venture between Nordwerk Industries and TK Systems, an affiliate"
+        " of TK Group, the country's largest arms maker."
+    )
+    assert (
+        described(nlp, text, "Nordwerk-TK")
+        == "a joint venture between Nordwerk Industries and TK Systems"
+    )
+
+
+def test_a_unit_after_a_name_is_its_kind(nlp: Language) -> None:
+    """ "the Acme Robotics unit": the kind word after the name describes it."""
+    text = "Jane Roe, who leads the Acme Robotics unit, said so in an interview."
+    assert described(nlp, text, "Acme Robotics") == "unit"
+
+
+def test_someone_who_called_themselves_a_name_is_described_by_the_noun(nlp: Language) -> None:
+    """ "a man who called himself Oleg": the noun he is, in the article's words."""
+    text = "Prices doubled, a man who called himself Oleg wrote online on Sunday."
+    assert described(nlp, text, "Oleg") == "man"
+
+
+def test_a_photo_credit_describes_the_photographer(nlp: Language) -> None:
+    """ "REUTERS/Jane Roe/File Photo" in a caption: the agency's credit line."""
+    text = "The leaders meet in Osaka, Japan June 28, 2019. REUTERS/Anna Kowalska/File Photo"
+    assert described(nlp, text, "Anna Kowalska") == "REUTERS/Anna Kowalska/File Photo"
+
+
+def test_in_charge_of_says_what_someone_heads(nlp: Language) -> None:
+    """ "X had been in charge of Y for weeks": the words "in charge of Y"."""
+    text = "Anna Kowalska had only been in charge of Leeds United for three weeks."
+    assert described(nlp, text, "Anna Kowalska") == "in charge of Leeds United"

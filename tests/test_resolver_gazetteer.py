@@ -75,3 +75,11 @@ def test_a_compass_part_of_a_known_place() -> None:
     west = gazetteer().lookup("West Virginia")
     assert west is not None and west.description == "State of the United States."
     assert gazetteer().lookup("North Nowhereland") is None
+
+
+def test_a_us_county_of_one_state_is_described_with_its_state() -> None:
+    """ "Kerr County" is Texas's; "Washington County", in many states, is left undescribed."""
+    book = gazetteer()
+    place = book.lookup("Kerr County")
+    assert place is not None and place.description == "County in Texas, United States."
+    assert book.lookup("Washington County") is None

@@ -44,6 +44,8 @@ def describe(span: Span) -> tuple[int, int] | None:
         called_before,
         predicate_after,
         role_as,
+        owner_before,
+        photo_credit,
     ):
         found = finder(span)
         if found is not None:
@@ -53,7 +55,11 @@ def describe(span: Span) -> tuple[int, int] | None:
             tokens = span.doc[start:end]
             # One word is enough where it is a title, a kind or a lower-case noun ("owner").
             shortest = 2 if finder is title_before and not tokens[0].is_lower else 1
-            if shortest <= words(tokens) <= MAX_TOKENS and "\n" not in tokens.text and good(tokens):
+            # An owner and the name ("South Korea's Defense Ministry") or a photo credit
+            # ("REUTERS/Jane Roe/File Photo") may be all names.
+            names_only = finder in (owner_before, photo_credit) and not quotes(tokens)
+            fits = good(tokens) or names_only
+            if shortest <= words(tokens) <= MAX_TOKENS and "\n" not in tokens.text and fits:
                 return tokens.start_char, tokens.end_char
     return None
 
@@ -61,7 +67,7 @@ def describe(span: Span) -> tuple[int, int] | None:
 def good(tokens: Span) -> bool:
     """A description has a word that is not a name, or ends with a title ("U.S. President"),
     and quotes nothing."""
-    if any(t.text in {'"', "“", "”"} for t in tokens) or tokens[-1].text in {"'s", "’s"}:
+    if quotes(tokens) or tokens[-1].text in {"'s", "’s"}:
         return False
     doc = tokens.doc
     # Part of a hyphenated word ("far-right", "vice-president") is no whole description.
@@ -73,6 +79,37 @@ def good(tokens: Span) -> bool:
     return any(t.is_lower for t in words_only) or (
         bool(words_only) and is_title(words_only[-1].text)
     )
+
+
+def quotes(tokens: Span) -> bool:
+    """Whether the words hold a quotation mark."""
+    return any(t.text in {'"', "“", "”"} for t in tokens)
+
+
+def owner_before(span: Span) -> tuple[int, int] | None:
+    """ "South Korea's Defense Ministry", "the ministry's Investigation Headquarters": whose
+    body an organisation is, said by a named owner before it, with the name."""
+    if span.label_ != "ORG":
+        return None
+    for child in span.root.lefts:
+        if child.dep_ == "poss" and child.i < span.start and child.ent_type_:
+            left = min(t.i for t in child.subtree)
+            return _skip_opener(span, left), span.end
+    return None
+
+
+def photo_credit(span: Span) -> tuple[int, int] | None:
+    """ "REUTERS/Jane Roe/File Photo": a news agency's credit names its photographer."""
+    doc, start, end = span.doc, span.start, span.end
+    agency = doc[start - 2] if start >= 2 and doc[start - 1].text == "/" else None
+    if span.label_ != "PERSON" or agency is None or not (agency.is_upper and len(agency) > 1):
+        return None
+    if end + 1 < len(doc) and doc[end].text == "/":
+        last = end + 1
+        while last < min(len(doc), end + 4) and doc[last].is_title and not doc[last].is_punct:
+            last += 1  # "/File Photo", "/Pool"
+        end = last if last > end + 1 else end
+    return start - 2, end
 
 
 def _root(span: Span) -> Token:
@@ -264,17 +301,25 @@ def relative_after(span: Span) -> tuple[int, int] | None:
 
 
 def predicate_after(span: Span) -> tuple[int, int] | None:
-    """ "Hanwha-WB is a joint venture between ..." -> what the name is said to be."""
+    """ "Hanwha-WB is a joint venture between ..." -> what the name is said to be; "X was in
+    charge of the club" -> what X headed."""
     root = _root(span)
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
         return None
     for child in verb.rights:
+        charge = [c for c in child.children if c.dep_ == "pobj" and c.lower_ == "charge"]
+        if child.lower_ == "in" and charge and child.i == verb.i + 1:
+            # "X has been in charge of the club": what X heads, the words of the phrase.
+            return child.i, max(t.i for t in charge[0].subtree) + 1
         if child.dep_ == "attr" and child.pos_ == "NOUN":
             left = min(t.i for t in child.subtree)
             right = max(t.i for t in child.subtree) + 1
             if left == verb.i + 1 and span.doc[left].lower_ in {"a", "an", "the"}:
-                return left, _strip(span, left, right)
+                # Up to the first comma: what follows describes another name ("a joint
+                # venture between A and B, an affiliate of C, ...").
+                comma = next((t.i for t in span.doc[left:right] if t.text == ","), right)
+                return left, _strip(span, left, comma)
     return None
 
 
@@ -299,11 +344,17 @@ def role_as(span: Span) -> tuple[int, int] | None:
 
 
 def called_before(span: Span) -> tuple[int, int] | None:
-    """ "a rescue volunteer named Tim", "a unit called the Storm Corps" -> the noun phrase
-    the name is given to."""
+    """ "a rescue volunteer named Tim", "a unit called the Storm Corps", "a man who called
+    himself Oleg" -> the noun phrase the name is given to."""
     root = _root(span)
     verb = root.head
-    if verb.lemma_ not in {"call", "name", "dub"} or verb.dep_ != "acl" or verb.i >= span.start:
+    if verb.lemma_ not in {"call", "name", "dub"} or verb.i >= span.start:
+        return None
+    # "a woman who called herself Svetlana": the name she gave herself, in a relative clause.
+    reflexive = any(
+        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+    )
+    if not (verb.dep_ == "acl" or (verb.dep_ == "relcl" and reflexive)):
         return None
     noun = verb.head
     left = min(t.i for t in noun.subtree)

@@ -106,9 +106,22 @@ class Gazetteer:
         for code, name in continents.items():
             if code != "AN":
                 self.places.setdefault(key(name), Place(name, "place", "Continent."))
-        for more in (regions, small):
+        for more in (regions, small, self.us_counties(cache)):
             for name_key, place in more.items():
                 self.places.setdefault(name_key, place)
+
+    def us_counties(self, cache: Any) -> dict[str, Place]:
+        """US counties whose name is one county's only ("Kerr County"; not "Washington
+        County", which 30 states have), described with their state."""
+        states = {code: str(s["name"]) for code, s in cache.get_us_states().items()}
+        counties: dict[str, list[Place]] = {}
+        for county in cache.get_us_counties():
+            name, state = str(county["name"]), states.get(str(county["state"]))
+            if state is not None and name.endswith((" County", " Parish")):
+                kind = name.rsplit(" ", 1)[-1]  # Louisiana's counties are parishes
+                place = Place(name, "place", f"{kind} in {state}, United States.")
+                counties.setdefault(key(name), []).append(place)
+        return {k: places[0] for k, places in counties.items() if len(places) == 1}
 
     def of(self, country: str) -> str:
         """A country's name as it reads inside a sentence ("the United States")."""

@@ -29,6 +29,8 @@ class Words:
     event_heads: frozenset[str]
     event_openers: frozenset[str]
     organization_heads: frozenset[str]
+    feature_words: frozenset[str]
+    place_heads: frozenset[str]
 
 
 @functools.cache
@@ -55,4 +57,6 @@ def words(path: Path = DATA) -> Words:
         event_heads=frozenset(get("event_heads")),
         event_openers=frozenset(get("event_openers")),
         organization_heads=frozenset(get("organization_heads")),
+        feature_words=frozenset(get("feature_words")),
+        place_heads=frozenset(get("place_heads")),
     )

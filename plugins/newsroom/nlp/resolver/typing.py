@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from ..gazetteer import gazetteer
 from ..places import names_a_place
 from ..words import words
+from .given import names_a_person
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -22,6 +23,12 @@ def corrected_label(span: Span, label: str) -> str:
         return "ORG"  # "Civic Platform", "Nezavisimaya Gazeta"
     if label == "PERSON" and works_for(span):
         return "ORG"  # "trade lawyer Ted Murphy of Sidley Austin": a person's firm
+    if label == "PERSON" and len(span) > 1 and span[0].text in words().feature_words:
+        return "LOC"  # "the Rio Grande", "Mount Kenya": a river or mountain, no person
+    # A given name and a surname ("Les Reed's spell" as a place); an organisation's name
+    # may open with a given name ("Morgan Stanley"), so only places are corrected.
+    if (label in PLACE_LABELS or len(span) == 1) and label != "PERSON" and names_a_person(span):
+        return "PERSON"
     if label == "ORG" and span[-1].text not in words().organization_heads:
         place = gazetteer().lookup(span.text)
         # Used as a place ("visiting Odesa", "in the Indo-Pacific") and known as one.
