@@ -257,8 +257,7 @@ def test_dev_set_scores_hold(nlp: Language) -> None:
     folder = ROOT.parent / "shared" / "eval" / "dev"
     if not load_devset(folder):
         pytest.skip(f"development set not found at {folder}")
-    annotator = Annotator()
-    annotator._nlp = nlp
+    annotator = Annotator(nlp=nlp)
     scores = evaluate_dev(folder, ROOT / "briefings", annotator)
     assert sum(s.precision for s in scores) / len(scores) >= 0.89
     assert sum(s.core_recall for s in scores) / len(scores) >= 0.94

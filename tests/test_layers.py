@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "annotator": 4,
     "workers": 4,
     "corpus": 5,
+    "timeline": 5,
     "pages": 6,
     "api": 6,
     "feeds": 6,

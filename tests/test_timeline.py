@@ -16,7 +16,7 @@ from spacy.language import Language
 def test_an_event_told_by_two_sources_is_one_event() -> None:
     """A reported event joins the curated one a day before it with the same actors, keeping
     the curated date and gaining the briefing's link."""
-    from newsroom.corpus import Event, merge_events
+    from newsroom.timeline import Event, merge_events
 
     curated = Event("2025-08-12", "A call.", ("kim", "putin"), topic="t", source="Wire")
     told = Event("2025-08-13", "They spoke.", ("kim", "putin", "trump"), slug="b", block=0)
@@ -38,7 +38,7 @@ def test_an_event_told_by_two_sources_is_one_event() -> None:
 
 def test_a_briefing_keeps_its_own_sentence_of_a_shared_event() -> None:
     """Where two briefings tell one event, the timeline has it once and each briefing its own."""
-    from newsroom.corpus import Event, events_by_briefing, merge_groups
+    from newsroom.timeline import Event, events_by_briefing, merge_groups
 
     first = Event("2025-08-12", "They spoke.", ("kim", "putin"), slug="a", block=0)
     second = Event("2025-08-12", "A call.", ("kim", "putin"), slug="b", block=3)
@@ -49,7 +49,7 @@ def test_a_briefing_keeps_its_own_sentence_of_a_shared_event() -> None:
 
 def test_events_of_one_briefing_are_never_merged() -> None:
     """Two sentences of one briefing on one day stay two events."""
-    from newsroom.corpus import Event, merge_events
+    from newsroom.timeline import Event, merge_events
 
     first = Event("2025-08-13", "One.", ("kim", "putin"), slug="b", block=0)
     second = Event("2025-08-13", "Two.", ("kim", "putin"), slug="b", block=1)
@@ -58,7 +58,7 @@ def test_events_of_one_briefing_are_never_merged() -> None:
 
 def test_timeline_sorts_weeks_and_quarters_by_their_span() -> None:
     """A week sorts where its Monday falls, a quarter where its first day does."""
-    from newsroom.corpus import Event, merge_events
+    from newsroom.timeline import Event, merge_events
 
     events = [Event(v, v, slug=v) for v in ("2025-08-12", "2025-W33", "2025-Q3", "2025-08")]
     assert [e.date for e in merge_events(events)] == [
@@ -71,8 +71,8 @@ def test_timeline_sorts_weeks_and_quarters_by_their_span() -> None:
 
 def test_background_runs_oldest_first() -> None:
     """The background before a briefing lists its latest events oldest first, like timelines."""
-    from newsroom.corpus import Event
     from newsroom.pages.background import BACKGROUND_EVENTS, events_before
+    from newsroom.timeline import Event
 
     events = tuple(Event(f"2025-{m:02d}-01", str(m), topic="t") for m in range(1, 13))
     before = events_before(events, "2025-11-15", "slug")

@@ -13,9 +13,10 @@ from itertools import groupby
 
 from markdown.extensions.toc import unique
 
-from ..corpus import Corpus, Event
+from ..corpus import Corpus
 from ..model import Actor, Briefing, Topic
 from ..nlp.dates.values import calendar_span
+from ..timeline import Event
 from ..topics import BackgroundRef, mentions_in, source_span
 from . import markup as m
 from .blocks import Html, Rendered, assemble

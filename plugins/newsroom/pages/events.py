@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..corpus import Corpus, Event
+from ..corpus import Corpus
+from ..timeline import Event
 from . import markup as m
 from .blocks import Html
 from .segments import actor_mark, split

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
-from ..corpus import TYPE_NOUNS, Corpus, Event
+from ..corpus import TYPE_NOUNS, Corpus
 from ..model import Briefing
+from ..timeline import Event
 from . import markup as m
 from . import paging
 from .background import briefing_list
