@@ -250,7 +250,8 @@ def test_dev_scorer_matches_entries_to_gold_by_shared_surfaces() -> None:
 
 def test_dev_set_scores_hold(nlp: Language) -> None:
     """On the development set of real articles (where it is beside the checkout), the
-    glossary keeps the measured bar: mean precision >= 0.89, core recall >= 0.94."""
+    glossary keeps the bar it was built to: mean precision >= 0.95, core recall >= 0.97, at
+    most 2 duplicates and 3 type errors, 90% of glossary lines described."""
     from newsroom.evaluation.devset import load_devset
     from newsroom.evaluation.glossary import evaluate_dev
 
@@ -259,6 +260,9 @@ def test_dev_set_scores_hold(nlp: Language) -> None:
         pytest.skip(f"development set not found at {folder}")
     annotator = Annotator(nlp=nlp)
     scores = evaluate_dev(folder, ROOT / "briefings", annotator)
-    assert sum(s.precision for s in scores) / len(scores) >= 0.89
-    assert sum(s.core_recall for s in scores) / len(scores) >= 0.94
-    assert sum(s.count("duplicate") for s in scores) <= 15
+    assert sum(s.precision for s in scores) / len(scores) >= 0.95
+    assert sum(s.core_recall for s in scores) / len(scores) >= 0.97
+    assert sum(s.count("duplicate") for s in scores) <= 2
+    assert sum(s.count("type") for s in scores) <= 3
+    lines = sum(len(s.entries) for s in scores)
+    assert sum(s.described for s in scores) >= 0.90 * lines
