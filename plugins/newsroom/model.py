@@ -1,6 +1,7 @@
 """The data that flows between the stages: frozen dataclasses, no behaviour beyond views.
 
-load (seeds.py, editorial.py) -> annotate (nlp/) -> index (corpus.py) -> render (pages/).
+load (seeds/, editorial/) -> annotate (nlp/, annotate/) -> index (corpus.py, timeline.py)
+-> render (pages/).
 Every offset is a character offset into ``Article.body``.
 """
 
