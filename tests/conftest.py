@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,3 +98,21 @@ def editorial() -> Editorial:
     from newsroom.editorial import load_editorial
 
     return load_editorial(ROOT / "briefings").editorial
+
+
+Resolve = Callable[[str], dict[str, str]]
+
+
+@pytest.fixture(scope="session")
+def resolve(nlp: Language) -> Resolve:
+    """Text -> {mention text: actor id}, resolved with the shipped registry."""
+    from newsroom.editorial import load_editorial
+    from newsroom.nlp.actors import MENTIONS_KEY, build_resolver, run_resolver
+
+    resolver = build_resolver(load_editorial(ROOT / "briefings").editorial.actors, nlp)
+
+    def run(text: str) -> dict[str, str]:
+        doc = run_resolver(resolver, nlp(text))
+        return {span.text: span.id_ for span in doc.spans[MENTIONS_KEY]}
+
+    return run

@@ -3,35 +3,16 @@ the club; elsewhere the same word keeps its usual reading (the city, a common no
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-from conftest import ROOT
+from conftest import Resolve
 from spacy.language import Language
 
-from newsroom.editorial import load_editorial
-from newsroom.nlp.actors import MENTIONS_KEY, build_resolver, run_resolver
 from newsroom.nlp.clubs import clubs
-
-Resolve = Callable[[str], dict[str, str]]
 
 MATCH_REPORT = (
     "Everton beat Fulham 2-0 at home on Saturday. The manager praised his squad after the "
     "match, and the Toffees' fans sang as the goal was replayed. Fulham's boss spoke of a "
     "long season ahead in the league."
 )
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp: Language) -> Resolve:
-    """Text -> {mention text: actor id} with the shipped registry."""
-    resolver = build_resolver(load_editorial(ROOT / "briefings").editorial.actors, nlp)
-
-    def run(text: str) -> dict[str, str]:
-        doc = run_resolver(resolver, nlp(text))
-        return {span.text: span.id_ for span in doc.spans[MENTIONS_KEY]}
-
-    return run
 
 
 def test_clubs_in_a_match_report_are_clubs(resolve: Resolve) -> None:

@@ -3,28 +3,7 @@ stand for an actor only in context ("the North", "National Assembly") need that 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-from conftest import ROOT
-from spacy.language import Language
-
-from newsroom.editorial import load_editorial
-from newsroom.nlp.actors import MENTIONS_KEY, build_resolver, run_resolver
-
-Resolve = Callable[[str], dict[str, str]]
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp: Language) -> Resolve:
-    """Text -> {mention text: actor id} with the shipped registry."""
-    resolver = build_resolver(load_editorial(ROOT / "briefings").editorial.actors, nlp)
-
-    def run(text: str) -> dict[str, str]:
-        doc = run_resolver(resolver, nlp(text))
-        return {span.text: span.id_ for span in doc.spans[MENTIONS_KEY]}
-
-    return run
+from conftest import Resolve
 
 
 def test_north_darfur_is_no_north_korea(resolve: Resolve) -> None:

@@ -4,30 +4,12 @@ hashtags, a question's "Will", and names of products joined by "and"."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from conftest import ROOT
+from conftest import Resolve
 from spacy.language import Language
 
-from newsroom.editorial import load_editorial
-from newsroom.nlp.actors import MENTIONS_KEY, build_resolver, run_resolver
 from newsroom.nlp.names import names_a_thing
 from newsroom.nlp.resolver.shapes import letters, name_of_acronym, reshaped
-
-Resolve = Callable[[str], dict[str, str]]
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp: Language) -> Resolve:
-    """Text -> {mention text: actor id} with the shipped registry."""
-    resolver = build_resolver(load_editorial(ROOT / "briefings").editorial.actors, nlp)
-
-    def run(text: str) -> dict[str, str]:
-        doc = run_resolver(resolver, nlp(text))
-        return {span.text: span.id_ for span in doc.spans[MENTIONS_KEY]}
-
-    return run
 
 
 def test_an_acronym_names_the_words_before_it(resolve: Resolve) -> None:
