@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from newsroom.model import Article, Editorial
 
@@ -52,6 +53,15 @@ def build_site(project: Path, strict: bool = False) -> Path:
     config = load_config(str(project / "mkdocs.yml"), strict=strict)
     build(config)
     return Path(config.site_dir)
+
+
+def span_of(doc: Doc, text: str) -> Span:
+    """The first span of ``doc`` whose text is ``text``."""
+    words = text.split()
+    for i in range(len(doc) - len(words) + 1):
+        if [t.text for t in doc[i : i + len(words)]] == words:
+            return doc[i : i + len(words)]
+    raise AssertionError(f"{text!r} not in {doc.text!r}")
 
 
 @pytest.fixture(scope="session")

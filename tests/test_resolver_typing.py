@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import span_of
 from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from newsroom.nlp.names import names_an_event
 from newsroom.nlp.resolver.typing import corrected_label
-
-
-def span_of(doc: Doc, text: str) -> Span:
-    """The first span of ``doc`` whose text is ``text``."""
-    words = text.split()
-    for i in range(len(doc) - len(words) + 1):
-        if [t.text for t in doc[i : i + len(words)]] == words:
-            return doc[i : i + len(words)]
-    raise AssertionError(f"{text!r} not in {doc.text!r}")
 
 
 @pytest.mark.parametrize(
