@@ -1027,6 +1027,19 @@ def test_a_cache_among_the_inputs_or_the_site_is_refused(
     assert "cache_dir" in str(raised.value) and overlaps in str(raised.value)
 
 
+def test_a_topic_that_fails_to_annotate_is_reported_under_the_editorial_folder() -> None:
+    """An annotation failure of a background topic names its file in briefings/, an
+    article's in seeds/."""
+    from newsroom.model import Problem
+    from newsroom.plugin import split_failures
+    from newsroom.topics import topic_texts
+
+    texts = topic_texts(load_editorial(ROOT / "briefings").editorial.topics)
+    topic = Problem(texts[0].article.path.as_posix(), "left out: annotating failed (X)")
+    article = Problem("2025-08-13-x.md", "left out: annotating failed (Y)")
+    assert split_failures((article, topic), texts) == ((article,), (topic,))
+
+
 def test_max_article_bytes_past_the_models_limit_is_refused() -> None:
     """Raising max_article_bytes past what spaCy parses at once is a configuration error, not
     a crash on the first long article."""

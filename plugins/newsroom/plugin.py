@@ -30,7 +30,7 @@ from .pages.templating import Templates
 from .seeds import Loaded, load_articles
 from .serve import FolderWatch
 from .text import printable
-from .topics import topic_texts
+from .topics import TopicText, topic_texts
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -133,7 +133,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             [*loaded.articles, *(text.article for text in texts)],
             editorial.editorial,
         )
-        report(failed, self.config.seeds_dir)
+        articles_failed, topics_failed = split_failures(failed, texts)
+        report(articles_failed, self.config.seeds_dir)
+        report(topics_failed, self.config.editorial_dir)
         if self.annotator.report is not None:
             log.info(str(self.annotator.report))
         # An article or topic that failed is left out of ``annotated``: match by identity.
@@ -299,6 +301,18 @@ def annotate_each(
                 Problem(article.path.as_posix(), f"left out: annotating failed ({detail})")
             )
     return briefings, tuple(failed)
+
+
+def split_failures(
+    failed: tuple[Problem, ...], texts: Sequence[TopicText]
+) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """Annotation failures of articles (paths under the seeds folder) and of topics (paths
+    under the editorial folder), so that each is reported where its file is."""
+    topics = {text.article.path.as_posix() for text in texts}
+    return (
+        tuple(p for p in failed if p.path not in topics),
+        tuple(p for p in failed if p.path in topics),
+    )
 
 
 def make_annotator(options: BriefingsConfig, cache_dir: Path | None) -> Annotator:
