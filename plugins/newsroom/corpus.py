@@ -162,8 +162,10 @@ def build_corpus(
     places = capital_descriptions(editorial)
     bodies = {b.article.slug: b.article.body for b in ordered}
     actors: dict[str, Actor] = {}
+    dates = {b.article.slug: b.article.date for b in ordered}
     for actor_id, counter in surfaces.items():
         briefing_count = len({ref.slug for ref in mentions[actor_id]})
+        first_named = dates[mentions[actor_id][-1].slug]  # refs run newest first
         if actor_id in registry:
             actor = registry[actor_id]
             if actor.description:
@@ -178,7 +180,7 @@ def build_corpus(
         if not actors[actor_id].description:
             actors[actor_id] = replace(
                 actors[actor_id],
-                description=neutral_description(actors[actor_id].type, briefing_count),
+                description=neutral_description(actors[actor_id].type, first_named),
             )
     for actor_id in sorted(background.keys() - actors.keys()):  # from the registry (``known``)
         actor = registry[actor_id]
@@ -269,10 +271,12 @@ def gazetteer_place(name: str, surfaces: Counter[str], label: str) -> Place | No
 
 
 def described_in_text(actor: Actor, refs: Sequence[MentionRef], bodies: Mapping[str, str]) -> Actor:
-    """The actor with the first description a briefing gives of it, in that briefing's words
-    ("Kremlin spokesman"), and where it says so; an actor the registry lacks takes the type
-    the description's head noun gives ("an analyst at ..." is a person)."""
-    for ref in refs:
+    """The actor with the first description a briefing gives of it (the oldest briefing's:
+    a new article never rewrites the pages of the earlier ones naming the actor), in that
+    briefing's words ("Kremlin spokesman"), and where it says so; an actor the registry
+    lacks takes the type the description's head noun gives ("an analyst at ..." is a
+    person). ``refs`` run newest first, as the corpus keeps them."""
+    for ref in reversed(refs):
         start, end = ref.mention.description_start, ref.mention.description_end
         if start is not None and end is not None:
             source = DescriptionSource("article", ref.slug, start, end)
@@ -299,10 +303,12 @@ def description_place(corpus: Corpus, actor: Actor) -> tuple[str, int] | None:
     return slug, block
 
 
-def neutral_description(actor_type: ActorType, briefing_count: int) -> str:
-    """'Person named in 2 briefings': all we can say of an actor editors have not described."""
-    plural = "briefing" if briefing_count == 1 else "briefings"
-    return f"{TYPE_NOUNS[actor_type][0]} named in {briefing_count} {plural}"
+def neutral_description(actor_type: ActorType, first_named: dt.date | None) -> str:
+    """'Person named in the briefings since May 2024': all we can say of an actor editors
+    have not described. No count: it would change every page naming the actor with each
+    new article (the actor's page gives the count)."""
+    since = f" since {first_named:%B %Y}" if first_named else ""
+    return f"{TYPE_NOUNS[actor_type][0]} named in the briefings{since}"
 
 
 def capital_descriptions(editorial: Editorial) -> dict[str, str]:

@@ -17,7 +17,7 @@ import yaml
 from slugify import slugify
 
 from ..annotate import Annotator
-from ..corpus import Corpus, build_corpus, neutral_description
+from ..corpus import Corpus, build_corpus
 from ..editorial import load_editorial
 from ..model import Actor, Article
 from ..seeds import load_articles, parse_article
@@ -237,8 +237,7 @@ def evaluate_dev(
         entries = []
         for actor_id, _ in counts.most_common():
             actor = corpus.actors[actor_id]
-            placeholder = neutral_description(actor.type, len(corpus.briefings_of(actor_id)))
-            described = bool(actor.description) and actor.description != placeholder
+            described = bool(actor.description) and actor.description_source is not None
             entries.append((actor, surfaces[actor_id], described))
         scores.append(score_dev_article(item, entries))
     return scores
