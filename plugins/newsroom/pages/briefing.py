@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus, description_place
 from ..model import Briefing
 from . import markup as m
-from .background import background_section
+from .background import background_section, events_before
 from .blocks import Html, Rendered, assemble
 from .orientation import anchor, breadcrumb
 from .segments import marks, split
@@ -32,9 +32,68 @@ KEY_POINT_ACTORS = 5
 RELATED_CANDIDATES_PER_ACTOR = 100
 
 
-def render_briefing(briefing: Briefing, corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
-    """One briefing page."""
-    return assemble(sections(briefing, corpus, templates))
+def render_briefing(
+    briefing: Briefing, corpus: Corpus, templates: Templates = DEFAULT, templates_key: object = None
+) -> Rendered:
+    """One briefing page. With a ``templates_key`` (what the templates are), a page made
+    from the same inputs in an earlier build of this process is given again."""
+    if templates_key is None:
+        return assemble(sections(briefing, corpus, templates))
+    slug = briefing.article.slug
+    inputs = briefing_inputs(briefing, corpus, templates_key)
+    made = MADE.get(slug)
+    if made is not None and made[0] == inputs:
+        return made[1]
+    page = assemble(sections(briefing, corpus, templates))
+    MADE[slug] = (inputs, page)
+    return page
+
+
+# Briefing pages made in an earlier build of this process, with what they were made from:
+# a serve rebuild makes again only the pages whose inputs changed (the new or edited
+# article's, and those naming an actor whose name or description changed).
+MADE: dict[str, tuple[tuple[object, ...], Rendered]] = {}
+
+
+def briefing_inputs(
+    briefing: Briefing, corpus: Corpus, templates_key: object
+) -> tuple[object, ...]:
+    """Everything a briefing page is made from besides the briefing itself: the actors it
+    shows (named in its text, its sources, its background), where the glossary's
+    descriptions are quoted from, its topics with their recent events, its own events and
+    its related briefings with their headlines."""
+    annotation, slug = briefing.annotation, briefing.article.slug
+    shown = {m.actor for m in annotation.mentions if m.actor}
+    shown.update(c.source for c in annotation.claims if c.source)
+    shown.update(f.source for f in annotation.figures if f.source)
+    date = briefing.article.date.isoformat() if briefing.article.date else None
+    topics: list[object] = []
+    for topic_id in corpus.topics_of.get(slug, ()):
+        topic = next(t for t in corpus.topics if t.id == topic_id)
+        recent = events_before(corpus.events_of_topic.get(topic_id, ()), date, slug)
+        background = corpus.backgrounds.get(topic_id)
+        if background is not None:
+            shown.update(x.actor for x in background[1].mentions if x.actor)
+        for event in recent:
+            shown.update(event.actors)
+        titles = tuple(
+            corpus.by_slug[e.slug].article.title
+            for e in recent
+            if e.slug is not None and e.slug in corpus.by_slug
+        )
+        topics.append((topic, background, tuple(recent), titles))
+    actors = tuple((a, corpus.actors.get(a)) for a in sorted(shown))
+    quoted = tuple(
+        (a, description_place(corpus, corpus.actors[a]))
+        for a in corpus.actor_counts(briefing)
+        if corpus.actors[a].description_source is not None
+    )
+    related = tuple(
+        (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date)
+        for s in related_slugs(briefing, corpus)
+    )
+    events = corpus.events_of_briefing.get(slug, ())
+    return (templates_key, briefing, actors, quoted, tuple(topics), events, related)
 
 
 def sections(briefing: Briefing, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
@@ -177,17 +236,8 @@ def timeline_section(
 
 
 def related(briefing: Briefing, corpus: Corpus) -> str:
-    """Briefings sharing the most distinctive actors with this one."""
-    total = len(corpus.briefings)
-    scores: dict[str, float] = defaultdict(float)
-    for actor_id in corpus.actor_counts(briefing):
-        slugs = corpus.briefings_of(actor_id)
-        weight = math.log((total + 1) / len(slugs))
-        for slug in slugs[:RELATED_CANDIDATES_PER_ACTOR]:
-            if slug != briefing.article.slug:
-                scores[slug] += weight
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    best = [slug for slug, score in ranked[:RELATED_LIMIT] if score > 0]
+    """Earlier briefings sharing the most distinctive actors with this one."""
+    best = related_slugs(briefing, corpus)
     if not best:
         return ""
     items = [
@@ -196,3 +246,31 @@ def related(briefing: Briefing, corpus: Corpus) -> str:
         for s in best
     ]
     return "## Related briefings\n\n" + "\n".join(items)
+
+
+def related_slugs(briefing: Briefing, corpus: Corpus) -> tuple[str, ...]:
+    """The earlier briefings sharing the most distinctive actors with this one, as the
+    archive stood when it came out: an actor's weight counts the briefings up to this
+    one, so that a new article changes no earlier briefing's list (nor its page)."""
+    rank = ranks(corpus)
+    mine = rank[briefing.article.slug]
+    seen = len(corpus.briefings) - mine  # briefings up to and including this one
+    scores: dict[str, float] = defaultdict(float)
+    for actor_id in corpus.actor_counts(briefing):
+        slugs = corpus.briefings_of(actor_id)  # newest first, as ``corpus.briefings``
+        here = bisect.bisect_left(slugs, mine, key=rank.__getitem__)
+        weight = math.log((seen + 1) / (len(slugs) - here))
+        for slug in slugs[here + 1 : here + 1 + RELATED_CANDIDATES_PER_ACTOR]:
+            scores[slug] += weight
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(slug for slug, score in ranked[:RELATED_LIMIT] if score > 0)
+
+
+_RANKS: list[tuple[Corpus, dict[str, int]]] = []
+
+
+def ranks(corpus: Corpus) -> Mapping[str, int]:
+    """Each briefing's place in ``corpus.briefings`` (0: the newest), made once a corpus."""
+    if not _RANKS or _RANKS[0][0] is not corpus:
+        _RANKS[:] = [(corpus, {b.article.slug: i for i, b in enumerate(corpus.briefings)})]
+    return _RANKS[0][1]
