@@ -39,10 +39,23 @@ class Site:
         return {uri: page.markdown for uri, page in self.pages.items()} | self.data
 
 
-def page(meta: dict[str, Any], rendered: Rendered) -> Rendered:
-    """The page with YAML front matter dumped safely (titles are escaped for templates)."""
+def page(meta: dict[str, Any], rendered: Rendered, uri: str | None = None) -> Rendered:
+    """The page with YAML front matter dumped safely (titles are escaped for templates).
+    With its ``uri``, the page given in an earlier build is given again when its front
+    matter and content are the same objects (what a serve rebuild keeps: see incremental)."""
     items = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in meta.items())
-    return rendered.with_front_matter(front_matter(items))
+    front = front_matter(items)
+    made = WITH_FRONT.get(uri) if uri is not None else None
+    if made is not None and made[0] is front and made[1] is rendered:
+        return made[2]
+    whole = rendered.with_front_matter(front)
+    if uri is not None:
+        WITH_FRONT[uri] = (front, rendered, whole)
+    return whole
+
+
+# Each generated page's last front matter, content and whole page, by its path.
+WITH_FRONT: dict[str, tuple[str, Rendered, Rendered]] = {}
 
 
 # Every rebuild dumps the same few thousand front matters again; PyYAML's dumper was a
@@ -81,12 +94,14 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         }
         tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
         listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
-        pages[f"briefings/{slug}.md"] = page(listed, render_briefing(briefing, corpus, templates))
+        rendered = render_briefing(briefing, corpus, templates, made_with)
+        uri = f"briefings/{slug}.md"
+        pages[uri] = page(listed, rendered, uri)
         data[f"api/briefings/{slug}.json"] = briefing_export(briefing)
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
         for uri, rendered in render_actor_pages(actor, corpus, templates, made_with).items():
-            pages[uri] = page(paged(meta, uri), rendered)
+            pages[uri] = page(paged(meta, uri), rendered, uri)
     for topic in corpus.topics:
         for uri, rendered in render_topic_pages(topic, corpus, templates).items():
             pages[uri] = page(paged({"title": markup.plain(topic.title)}, uri), rendered)

@@ -73,21 +73,53 @@ def render_actor_pages(
     made = MADE.get(actor.id)
     if made is not None and made[0] == inputs:
         return made[1]
-    pages = make_actor_pages(actor, corpus, templates)
+    pages = make_actor_pages(actor, corpus, templates, templates_key)
     MADE[actor.id] = (inputs, pages)
     return pages
 
 
-def make_actor_pages(actor: Actor, corpus: Corpus, templates: Templates) -> dict[str, Rendered]:
-    """Every page of an actor, made now."""
+# An actor's older pages made in an earlier build of this process, with their inputs: a
+# new article naming the actor changes its front page, not the full pages before it.
+OLDER: dict[str, tuple[tuple[object, ...], Rendered]] = {}
+
+
+def make_actor_pages(
+    actor: Actor, corpus: Corpus, templates: Templates, templates_key: object = None
+) -> dict[str, Rendered]:
+    """Every page of an actor, made now (with a ``templates_key``, an older page made from
+    the same inputs before is given again)."""
     refs = corpus.mentions.get(actor.id, ())
     newest_first = list(dict.fromkeys(ref.slug for ref in refs))
     base = actor_uri(actor.id)
     pages: dict[str, Rendered] = {}
     for part in paging.split(newest_first[::-1], paging.ACTOR_BRIEFINGS):
         uri = paging.page_uri(base, part.number)
+        inputs = None
+        if templates_key is not None and not part.front:
+            inputs = part_inputs(actor, corpus, part, templates_key)
+            made = OLDER.get(uri)
+            if made is not None and made[0] == inputs:
+                pages[uri] = made[1]
+                continue
         pages[uri] = assemble(actor_sections(actor, corpus, templates, part, len(newest_first)))
+        if inputs is not None:
+            OLDER[uri] = (inputs, pages[uri])
     return pages
+
+
+def part_inputs(
+    actor: Actor, corpus: Corpus, part: paging.Part[str], templates_key: object
+) -> tuple[object, ...]:
+    """Everything an older page of an actor is made from: the actor, which page of how
+    many, and its briefings' sentences naming it, claims, events and headlines."""
+    slugs = set(part)
+    refs = tuple(r for r in corpus.mentions.get(actor.id, ()) if r.slug in slugs)
+    claims = tuple(c for c in corpus.claims.get(actor.id, ()) if c.slug in slugs)
+    events = tuple(e for e in corpus.events_of_actor.get(actor.id, ()) if e.slug in slugs)
+    briefings = tuple(
+        (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date) for s in part
+    )
+    return (templates_key, actor, part, refs, claims, events, briefings)
 
 
 def actor_sections(
