@@ -15,8 +15,9 @@ from conftest import ROOT, copy_project
 
 from newsroom import api, feeds, pages
 from newsroom.incremental import KeptFile, dest_of
-from newsroom.pages import actor
+from newsroom.pages import actor, briefing
 from newsroom.plugin import BriefingsPlugin
+from newsroom.serve import Rebuilder
 
 EVAL = ROOT / "tests" / "fixtures" / "eval"
 FIRST = (
@@ -44,6 +45,9 @@ def forget_made() -> None:
     """Drop what earlier builds of this process made (actor pages, feeds, front matter,
     exports), so that a clean build makes everything anew."""
     actor.MADE.clear()
+    briefing.MADE.clear()
+    actor.OLDER.clear()
+    pages.WITH_FRONT.clear()
     api.EXPORTED.clear()
     feeds.atom_of.cache_clear()
     pages.front_matter.cache_clear()
@@ -59,13 +63,23 @@ class Session:
         self.config = load_config(str(project / "mkdocs.yml"))
         self.plugin = cast(BriefingsPlugin, self.config.plugins["briefings"])
         self.plugin.on_startup(command="serve", dirty=False)
+        own = [self.plugin.path("seeds_dir"), self.plugin.path("editorial_dir")]
+        self.rebuilder = Rebuilder(self.full, self.config, self.plugin.mark_dirty, own)
+        self.full_builds = 0
 
-    def rebuild(self) -> None:
-        """A serve rebuild: mkdocs.yml read again, the plugin (and what it keeps) the same."""
+    def full(self) -> None:
+        """MkDocs' own serve rebuild: mkdocs.yml read again, site/ emptied, every file
+        written; the plugin (and what it keeps) the same."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
+        self.full_builds += 1
         build(load_config(str(self.project / "mkdocs.yml")))
+
+    def rebuild(self) -> None:
+        """A serve rebuild as the plugin has ``mkdocs serve`` run it: a dirty build after
+        articles or editorial files changed, MkDocs' own otherwise."""
+        self.rebuilder()
 
     def clean(self, site: Path) -> dict[str, bytes]:
         """A full build of the same state into ``site``, keeping nothing from earlier."""
@@ -167,18 +181,21 @@ def changes(project: Path) -> list[tuple[str, Callable[[], Any]]]:
 
 def test_serve_rebuilds_give_the_site_of_a_clean_build(session: Session, tmp_path: Path) -> None:
     """After each of 22 mixed changes a serve rebuild renders only changed pages (it keeps
-    some from the last build), and at every seventh and the last its site/ equals a clean
-    build's, file by file: HTML, search index, sitemap, feeds and the JSON export."""
+    some from the last build; a dirty build unless a hand-written page changed), and at
+    every third and the last its site/ equals a clean build's, file by file: HTML, search
+    index, sitemap, feeds and the JSON export (no file of a deleted page left behind)."""
     steps = changes(session.project)
     assert len(steps) >= 20
     site = Path(session.config.site_dir)
     kept_after_edit = []
     for number, (kind, change) in enumerate(steps, 1):
         change()
+        full_builds = session.full_builds
         session.rebuild()
+        assert session.full_builds == full_builds + (kind == "hand-written page"), kind
         if kind.startswith("edit") and kind != "editorial":
             kept_after_edit.append(session.plugin.rebuilds.reused)
-        if number % 7 == 0 or number == len(steps):
+        if number % 3 == 0 or number == len(steps):
             served, clean = site_files(site), session.clean(tmp_path / f"clean-{number}")
             assert served.keys() == clean.keys(), (kind, number)
             different = [name for name in clean if served[name] != clean[name]]
@@ -190,8 +207,12 @@ def test_a_kept_page_is_copied_where_mkdocs_writes_it(session: Session) -> None:
     """An unchanged generated page is a file MkDocs copies to the page's own path and URL,
     not a page it renders, and links to its .md path still resolve to it."""
     session.rebuild()
-    kept = [f for f in session.plugin.files if isinstance(f, KeptFile)]
-    assert kept and all(not f.is_documentation_page() for f in kept)
+    kept_files = [f for f in session.plugin.files if isinstance(f, KeptFile)]
+    kept = [f for f in kept_files if f.src_uri.endswith(".md")]
+    assert kept and all(not f.is_documentation_page() for f in kept_files)
+    # Unchanged data files (JSON export, feeds) are kept too, and not written again.
+    assert any(f.src_uri.startswith("api/briefings/") for f in kept_files)
+    assert not any(f.is_modified() for f in kept_files)
     for file in kept:
         assert file.dest_uri == dest_of(file.src_uri)
         assert file.url == file.dest_uri.removesuffix("index.html")

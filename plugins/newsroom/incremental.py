@@ -17,12 +17,13 @@ plugin, a first build) means a full build.
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -34,11 +35,27 @@ if TYPE_CHECKING:
 
 
 class KeptFile(File):
-    """A generated page kept from the last build: MkDocs copies its HTML, and renders
-    nothing (it is no documentation page), while links to its ``.md`` path still resolve."""
+    """A generated page or data file kept from the last build: MkDocs copies its content
+    and renders nothing (it is no documentation page), while links to a page's ``.md`` path
+    still resolve. In a dirty build it is not even copied while the file the last build
+    wrote is still there, untouched."""
+
+    written: tuple[int, int] | None = None  # (size, mtime_ns) of what the last build wrote
 
     def is_documentation_page(self) -> bool:
         return False
+
+    def is_modified(self) -> bool:
+        return self.written is None or self.written != stat_of(self.abs_dest_path)
+
+
+def stat_of(path: str) -> tuple[int, int] | None:
+    """A written file's size and time, None where there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -50,6 +67,15 @@ class Kept:
     entries: tuple[dict[str, Any], ...]  # the search index's entries of the page
     title: str | None
     meta: Mapping[str, Any]
+    written: tuple[int, int] | None = None  # the file's size and time in site/
+
+
+@dataclass(frozen=True)
+class KeptData:
+    """What the last build wrote of one generated data file (JSON export, feed, asset)."""
+
+    content: str
+    written: tuple[int, int] | None
 
 
 def page_key(signature: str, rendered: Rendered) -> str:
@@ -109,21 +135,42 @@ def page_url(location: str) -> str:
 
 
 class Rebuilds:
-    """Generated pages kept between builds of one ``mkdocs serve`` session."""
+    """Generated pages and data files kept between builds of one ``mkdocs serve`` session.
+
+    ``dirty``: the build at hand is a dirty one (MkDocs keeps ``site/`` and copies only
+    the files it finds modified). Then the hand-written pages are rendered all the same
+    (the home page lists the newest briefings, the tags page every tag), kept files that
+    are still in ``site/`` are not written again, and the files of generated pages and
+    data that are gone since the last build are removed."""
 
     def __init__(self) -> None:
         self.kept: dict[str, Kept] = {}
+        self.data: dict[str, KeptData] = {}
         self.keys: dict[str, str] = {}  # this build's keepable pages: src_uri -> key
+        self.made: dict[str, tuple[Rendered, str]] = {}  # the key of each page made before
         self.reused = 0
         self.signature = ""
+        self.dirty = False
+        self.written: set[str] = set()  # site/ paths of the generated files of the last build
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
-        """Note the site's signature, before the generated pages join ``files``."""
-        self.signature = site_signature(config, files)
+        """Note the site's signature, before the generated pages join ``files``; in a dirty
+        build, have MkDocs render every hand-written page."""
+        signature = site_signature(config, files)
+        if signature != self.signature:
+            self.made = {}
+        self.signature = signature
         self.keys = {}
         self.reused = 0
         if search_entries(config.plugins) is None:
             self.kept = {}  # no search index we can complete: render everything
+            self.data = {}
+        if self.dirty:
+            for file in files.documentation_pages():
+                # MkDocs renders a page in a dirty build only when its HTML is missing or
+                # older than its source.
+                if file.generated_by is None and os.path.isfile(file.abs_dest_path):
+                    os.unlink(file.abs_dest_path)
 
     def file(
         self,
@@ -135,16 +182,32 @@ class Rebuilds:
     ) -> File:
         """The file of one generated page or data file: kept from the last build where it
         is a page out of the navigation whose key is unchanged, else as MkDocs reads it."""
-        keepable = rendered is not None and inclusion == InclusionLevel.NOT_IN_NAV
-        if rendered is None or not keepable:
+        if rendered is None:
+            data = self.data.get(src_uri)
+            if data is None or data.content != content:
+                return File.generated(config, src_uri, content=content, inclusion=inclusion)
+            file = cast(
+                KeptFile, KeptFile.generated(config, src_uri, content=content, inclusion=inclusion)
+            )
+            file.written = data.written
+            return file
+        if inclusion != InclusionLevel.NOT_IN_NAV:
             return File.generated(config, src_uri, content=content, inclusion=inclusion)
-        key = page_key(self.signature, rendered)
+        made = self.made.get(src_uri)
+        if made is not None and made[0] is rendered:
+            key = made[1]  # the same page as made before (pages keep what they make)
+        else:
+            key = page_key(self.signature, rendered)
+            self.made[src_uri] = (rendered, key)
         self.keys[src_uri] = key
         kept = self.kept.get(src_uri)
         if kept is None or kept.key != key:
             return File.generated(config, src_uri, content=content, inclusion=inclusion)
-        file = KeptFile.generated(config, src_uri, content=kept.html, inclusion=inclusion)
+        file = cast(
+            KeptFile, KeptFile.generated(config, src_uri, content=kept.html, inclusion=inclusion)
+        )
         file.dest_uri = dest_of(src_uri)
+        file.written = kept.written
         page = Page(kept.title, file, config)  # for the sitemap and the tags plugin
         page.meta = dict(kept.meta)
         self.reused += 1
@@ -185,11 +248,18 @@ class Rebuilds:
             by_url.setdefault(page_url(str(entry.get("location", ""))), []).append(entry)
         merged: list[dict[str, Any]] = []
         kept: dict[str, Kept] = {}
+        data: dict[str, KeptData] = {}
+        written: set[str] = set()
         for file in files:
-            if isinstance(file, KeptFile):
+            if file.generated_by is None:
+                if file.is_documentation_page() and file.page is not None:
+                    merged += by_url.pop(file.page.url, [])
+                continue
+            written.add(file.abs_dest_path)
+            if isinstance(file, KeptFile) and file.src_uri in self.kept:
                 previous = self.kept[file.src_uri]
                 merged += previous.entries
-                kept[file.src_uri] = previous
+                kept[file.src_uri] = replace(previous, written=stat_of(file.abs_dest_path))
             elif file.is_documentation_page() and file.page is not None:
                 own = by_url.pop(file.page.url, [])
                 merged += own
@@ -198,9 +268,29 @@ class Rebuilds:
                 if key is not None and path.is_file():
                     page = file.page
                     kept[file.src_uri] = Kept(
-                        key, path.read_bytes(), tuple(own), page.title, dict(page.meta)
-                    )
+                        key, path.read_bytes(), tuple(own), page.title, dict(page.meta),
+                        stat_of(file.abs_dest_path),
+                    )  # fmt: skip
+            elif isinstance(file.content_string, str) and not file.is_documentation_page():
+                data[file.src_uri] = KeptData(file.content_string, stat_of(file.abs_dest_path))
         for rest in by_url.values():  # entries of no page in files (none, in practice)
             merged += rest
         entries[:] = merged
-        self.kept = kept
+        if self.dirty:
+            remove_stale(self.written - written, config.site_dir)
+        self.kept, self.data, self.written = kept, data, written
+
+
+def remove_stale(paths: Iterable[str], site_dir: str) -> None:
+    """Remove files the last build wrote for generated pages and data that are gone now,
+    and the folders they leave empty (never ``site_dir`` itself)."""
+    root = os.path.abspath(site_dir)
+    for path in sorted(paths):
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        folder = os.path.dirname(os.path.abspath(path))
+        while folder.startswith(root + os.sep) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)

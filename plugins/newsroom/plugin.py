@@ -18,7 +18,7 @@ from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
 from .config import BriefingsConfig, cache_dir_problem
 from .corpus import Corpus, build_corpus
-from .editorial import load_editorial, with_articles
+from .editorial import EditorialLoad, load_editorial, with_articles
 from .feeds import FeedSite, build_feeds
 from .incremental import Rebuilds
 from .model import Article, Briefing, Editorial, Problem
@@ -28,7 +28,7 @@ from .pages.indexes import render_home_extra
 from .pages.orientation import section_index, wants_toc, with_toc
 from .pages.templating import Templates
 from .seeds import Loaded, load_articles
-from .serve import FolderWatch
+from .serve import CompiledTemplates, FolderWatch, Rebuilder
 from .text import printable
 from .topics import TopicText, topic_texts
 
@@ -55,16 +55,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.templates = Templates()
+        self.templates_made_from: tuple[object, ...] = ()  # custom_dir and its files' state
         self.lost: list[str] = []  # pages whose unsearched blocks lost their markers
         self.root = Path.cwd()
         self.command: str | None = None  # None: MkDocs used as a library
         self.rebuilds = Rebuilds()  # generated pages kept between serve rebuilds
         self.files = Files([])
+        self.dirty = False  # `mkdocs serve --dirty`: every rebuild a dirty one
+        self.compiled = CompiledTemplates()  # the theme's templates, in serve
+        self.editorial: tuple[object, EditorialLoad] | None = None  # its files' state, load
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this object across serve rebuilds, and with it the
         annotator: its loaded model and the annotations of the last build, in memory."""
         self.command = command
+        self.dirty = dirty
+        self.rebuilds.dirty = dirty and command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Resolve folders against mkdocs.yml, add the stylesheet, (re)make the annotator
@@ -83,8 +89,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             script = ExtraScriptValue(SCRIPT)
             script.defer = True  # it only listens for taps: never worth delaying the first paint
             config.extra_javascript.append(script)
-        custom_dir = config.theme.custom_dir
-        self.templates = Templates(Path(custom_dir) if custom_dir else None)
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        made_from = (custom_dir, files_state(custom_dir) if custom_dir else ())
+        if made_from != self.templates_made_from:  # serve keeps them between rebuilds
+            self.templates = Templates(custom_dir)
+            self.templates_made_from = made_from
         if THEME_OVERRIDES not in config.theme.dirs:
             config.theme.dirs.insert(1 if custom_dir else 0, THEME_OVERRIDES)
         cache_dir = self.path("cache_dir") if self.config.cache else None
@@ -123,7 +132,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         loaded = load_articles(self.path("seeds_dir"), self.config.max_article_bytes, self.loaded)
         self.loaded = loaded
-        editorial = with_articles(load_editorial(self.path("editorial_dir")), loaded.articles)
+        editorial = with_articles(self.load_editorial(), loaded.articles)
         report(loaded.problems, self.config.seeds_dir)
         report(editorial.problems, self.config.editorial_dir)
         # The topics' background is annotated with the articles, through the same cache.
@@ -165,6 +174,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(self.rebuilds.file(config, src_uri, content, rendered, inclusion))
         self.files = files
         return files
+
+    def load_editorial(self) -> EditorialLoad:
+        """The editorial folder, loaded again only when one of its files changed (serve
+        rebuilds after a new article read the same registry)."""
+        folder = self.path("editorial_dir")
+        state = files_state(folder)
+        if self.editorial is None or self.editorial[0] != state:
+            self.editorial = (state, load_editorial(folder))
+        return self.editorial[1]
+
+    def mark_dirty(self, dirty: bool) -> None:
+        """Told by serve's :class:`.serve.Rebuilder` whether the build at hand is dirty."""
+        self.rebuilds.dirty = dirty or self.dirty
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
         """Put a generated briefing, actor or topic page under its section's index page, so
@@ -216,9 +238,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(150)  # before Material's tags plugin lists the tags of every page
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
-        """Give the tags plugin the tags of the pages kept from the last serve build."""
+        """Give the tags plugin the tags of the pages kept from the last serve build, and
+        the theme's templates as compiled in the last one."""
         if self.config.enabled:
             self.rebuilds.tag(config.plugins, files)
+        if self.command == "serve" and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
@@ -258,8 +283,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         if self.annotator is not None:
             self.annotator.preload()
-        FolderWatch(server, [self.path("seeds_dir"), self.path("editorial_dir")]).start()
+        own = [self.path("seeds_dir"), self.path("editorial_dir")]
+        FolderWatch(server, own).start()
+        if not self.dirty:  # (with --dirty, every one of MkDocs' builds is a dirty one)
+            server.builder = Rebuilder(server.builder, config, self.mark_dirty, own)
         return server
+
+
+def files_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``folder`` by path, size and time: what tells that one changed."""
+    found = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 def warn_without_site_url(site_url: str | None, command: str | None) -> None:

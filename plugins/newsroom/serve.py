@@ -1,24 +1,33 @@
-"""``mkdocs serve`` watching the input folders themselves, not only the files in them.
+"""``mkdocs serve``: the input folders watched themselves, and quick rebuilds.
 
 MkDocs watches a folder with a polling observer that stops for good when the folder goes
 away, and it rebuilds on file events only: deleting ``seeds/`` (or moving it aside) and
 putting it back would leave the site stale, with new articles 404 until some other file
 changed. So the folder's parent is watched for the folder itself: when it appears, moves
 or disappears, the folder's watch is renewed and a rebuild requested.
+
+MkDocs' rebuild empties ``site/`` and writes every file again, the theme's too (about
+1,200 files for 400 articles, two seconds on a slow disk), though a new article changes a
+few dozen pages: :class:`Rebuilder` makes it a dirty build whenever only the articles or
+the editorial files changed.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
@@ -72,3 +81,114 @@ def request_rebuild(server: LiveReloadServer) -> None:
     with condition:
         server._want_rebuild = True
         condition.notify_all()
+
+
+class DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation and links stale: the
+    plugin renders every page whose content changed and every hand-written page, and
+    removes the files of pages that are gone (in strict mode the warning would abort)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+class Rebuilder:
+    """``mkdocs serve``'s rebuilds: a dirty build (``site/`` kept, the theme's files not
+    copied again, kept pages not written again) when only articles or editorial files
+    changed since the last build, MkDocs' own clean build otherwise.
+
+    Whether anything else changed is told by the state of mkdocs.yml, the docs folder, the
+    theme's ``custom_dir`` and the extra watched paths (their files' paths, sizes and
+    times), taken before each build. ``mark`` tells the plugin whether the build at hand is
+    a dirty one."""
+
+    def __init__(
+        self,
+        builder: Callable[[], None],
+        config: MkDocsConfig,
+        mark: Callable[[bool], None],
+        own: Iterable[Path],
+    ) -> None:
+        self.builder = builder  # MkDocs' own: reads mkdocs.yml again, cleans site/
+        self.config_file = config.config_file_path
+        self.site_dir = config.site_dir
+        self.site_url = config.site_url  # serve's own address
+        self.overrides: dict[str, Any] = {"dev_addr": str(config.dev_addr), "strict": config.strict}
+        self.mark = mark
+        self.own = tuple(os.path.abspath(p) for p in own)  # the seeds and editorial folders
+        self.watch = list(config.watch)  # mkdocs.yml's and the command line's
+        self.state: tuple[object, ...] | None = self.state_of(config)
+
+    def state_of(self, config: MkDocsConfig) -> tuple[object, ...]:
+        """What a dirty build cannot follow: every file outside the plugin's own folders
+        that the site is made from."""
+        roots = [config.config_file_path, config.docs_dir, config.theme.custom_dir, *self.watch]
+        found: list[tuple[str, int, int]] = []
+        for root in sorted({os.path.abspath(r) for r in roots if r}):
+            if root in self.own:
+                continue
+            for path in walk(root, self.own):
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.append((path, stat.st_size, stat.st_mtime_ns))
+        return (config.theme.name, tuple(found))
+
+    def __call__(self, config: MkDocsConfig | None = None) -> None:
+        if config is not None:  # a build of a given config: MkDocs' own way
+            self.builder(config)  # type: ignore[call-arg]
+            return
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        fresh = load_config(self.config_file, site_dir=self.site_dir, **self.overrides)
+        fresh.site_url = self.site_url
+        state = self.state_of(fresh)
+        if state != self.state:
+            self.state = None  # until the clean build is through
+            self.builder()
+            self.state = state
+            return
+        self.mark(True)
+        quiet = DirtyWarning()
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        try:
+            build(fresh, serve_url=self.site_url, dirty=True)
+        except BaseException:
+            self.state = None  # the next rebuild is a clean one
+            raise
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+            self.mark(False)
+
+
+def walk(root: str, skipped: Iterable[str]) -> Iterable[str]:
+    """Every file under ``root`` (or ``root`` itself), in order, outside the ``skipped``
+    folders."""
+    if os.path.isfile(root):
+        yield root
+        return
+    skip = set(skipped)
+    for folder, folders, names in os.walk(root):
+        folders[:] = sorted(f for f in folders if os.path.join(folder, f) not in skip)
+        for name in sorted(names):
+            yield os.path.join(folder, name)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once a serve session: MkDocs makes a new template
+    environment for every build, and compiling Material's templates again took a fifth of
+    a rebuild after a new article. Jinja checks each template's source against what was
+    compiled, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
