@@ -46,6 +46,7 @@ def forget_made() -> None:
     exports), so that a clean build makes everything anew."""
     actor.MADE.clear()
     briefing.MADE.clear()
+    briefing.RELATED.clear()
     actor.OLDER.clear()
     pages.WITH_FRONT.clear()
     api.EXPORTED.clear()

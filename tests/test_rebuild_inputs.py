@@ -14,7 +14,7 @@ from newsroom.corpus import build_corpus
 from newsroom.model import Briefing, Editorial, Mention
 from newsroom.pages import WITH_FRONT, actor, render_site
 from newsroom.pages import briefing as briefing_page
-from newsroom.pages.briefing import related_slugs
+from newsroom.pages.briefing import related_of, related_slugs
 from newsroom.serve import DirtyWarning
 
 
@@ -22,6 +22,7 @@ from newsroom.serve import DirtyWarning
 def forget() -> None:
     """Each test starts with nothing made before."""
     briefing_page.MADE.clear()
+    briefing_page.RELATED.clear()
     actor.MADE.clear()
     actor.OLDER.clear()
     WITH_FRONT.clear()
@@ -56,6 +57,7 @@ def test_a_new_article_leaves_every_earlier_page_as_it_was() -> None:
     assert not [u for u in changed if "/page/" in u and u.startswith("actors/")]
     assert "actors/pyongyang.md" in changed  # its front page lists the new briefing
     briefing_page.MADE.clear()
+    briefing_page.RELATED.clear()
     actor.MADE.clear()
     actor.OLDER.clear()
     WITH_FRONT.clear()
@@ -120,3 +122,15 @@ def test_the_dirty_build_warning_is_dropped_only_there() -> None:
 
     assert not quiet.filter(record("A 'dirty' build is being performed, this will likely"))
     assert quiet.filter(record("Doc file 'x.md' contains a link to 'y.md'"))
+
+
+def test_related_briefings_follow_a_change_to_an_earlier_one() -> None:
+    """Kept related lists are given again only while nothing up to the briefing changed:
+    after an earlier briefing is removed, every list is what a fresh look finds."""
+    whole = build_corpus([briefing(n) for n in range(30)], Editorial())
+    before = {b.article.slug: related_of(b, whole) for b in whole.briefings}
+    assert any("briefing-00003" in found for found in before.values())
+    smaller = build_corpus([briefing(n) for n in range(30) if n != 3], Editorial())
+    for item in smaller.briefings:
+        assert related_of(item, smaller) == related_slugs(item, smaller)
+        assert "briefing-00003" not in related_of(item, smaller)

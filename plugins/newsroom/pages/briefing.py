@@ -12,6 +12,7 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus, description_place
@@ -90,7 +91,7 @@ def briefing_inputs(
     )
     related = tuple(
         (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date)
-        for s in related_slugs(briefing, corpus)
+        for s in related_of(briefing, corpus)
     )
     events = corpus.events_of_briefing.get(slug, ())
     return (templates_key, briefing, actors, quoted, tuple(topics), events, related)
@@ -237,7 +238,7 @@ def timeline_section(
 
 def related(briefing: Briefing, corpus: Corpus) -> str:
     """Earlier briefings sharing the most distinctive actors with this one."""
-    best = related_slugs(briefing, corpus)
+    best = related_of(briefing, corpus)
     if not best:
         return ""
     items = [
@@ -266,11 +267,56 @@ def related_slugs(briefing: Briefing, corpus: Corpus) -> tuple[str, ...]:
     return tuple(slug for slug, score in ranked[:RELATED_LIMIT] if score > 0)
 
 
-_RANKS: list[tuple[Corpus, dict[str, int]]] = []
+def related_of(briefing: Briefing, corpus: Corpus) -> tuple[str, ...]:
+    """:func:`related_slugs`, given again from the last corpus when neither the briefing
+    nor any earlier one changed since (they are all it depends on)."""
+    slug = briefing.article.slug
+    order = corpus_order(corpus)
+    made = RELATED.get(slug)
+    kept = made is not None and made[1] in (order.number, order.number - 1)
+    if made is not None and kept and order.rank[slug] >= order.unchanged_from:
+        RELATED[slug] = (made[0], order.number)
+        return made[0]
+    RELATED[slug] = (related_slugs(briefing, corpus), order.number)
+    return RELATED[slug][0]
+
+
+# The related briefings of each briefing, with the number of the corpus they hold for.
+RELATED: dict[str, tuple[tuple[str, ...], int]] = {}
+
+
+@dataclass(frozen=True)
+class Order:
+    """A corpus's briefings by place (0: the newest), the place from which on they and all
+    older ones are the same as in the corpus seen before, and the corpus's number."""
+
+    corpus: Corpus
+    rank: Mapping[str, int]
+    unchanged_from: int
+    number: int
+
+
+_ORDER: list[Order] = []
 
 
 def ranks(corpus: Corpus) -> Mapping[str, int]:
     """Each briefing's place in ``corpus.briefings`` (0: the newest), made once a corpus."""
-    if not _RANKS or _RANKS[0][0] is not corpus:
-        _RANKS[:] = [(corpus, {b.article.slug: i for i, b in enumerate(corpus.briefings)})]
-    return _RANKS[0][1]
+    return corpus_order(corpus).rank
+
+
+def corpus_order(corpus: Corpus) -> Order:
+    """The :class:`Order` of ``corpus``, worked out once a corpus (compared with the one
+    seen before it)."""
+    if _ORDER and _ORDER[0].corpus is corpus:
+        return _ORDER[0]
+    now = corpus.briefings
+    last = _ORDER[0].corpus.briefings if _ORDER else ()
+    same = 0  # how many of the oldest are unchanged
+    for new, old in zip(reversed(now), reversed(last), strict=False):
+        if new is not old and new != old:
+            break
+        same += 1
+    rank = {b.article.slug: i for i, b in enumerate(now)}
+    number = _ORDER[0].number + 1 if _ORDER else 0
+    _ORDER[:] = [Order(corpus, rank, len(now) - same, number)]
+    return _ORDER[0]
