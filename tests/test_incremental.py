@@ -16,6 +16,7 @@ from conftest import ROOT, copy_project
 from newsroom import api, feeds, pages
 from newsroom.incremental import KeptFile, dest_of
 from newsroom.pages import actor, briefing
+from newsroom.pages import changes as corpus_changes
 from newsroom.plugin import BriefingsPlugin
 from newsroom.serve import Rebuilder
 
@@ -49,6 +50,7 @@ def forget_made() -> None:
     briefing.RELATED.clear()
     actor.OLDER.clear()
     pages.WITH_FRONT.clear()
+    corpus_changes.forget()
     api.EXPORTED.clear()
     feeds.atom_of.cache_clear()
     pages.front_matter.cache_clear()

@@ -11,10 +11,11 @@ import pytest
 from test_pagination import briefing
 
 from newsroom.corpus import build_corpus
-from newsroom.model import Briefing, Editorial, Mention
-from newsroom.pages import WITH_FRONT, actor, render_site
+from newsroom.model import Briefing, Editorial, Mention, Topic
+from newsroom.pages import WITH_FRONT, actor, changes, render_site
 from newsroom.pages import briefing as briefing_page
 from newsroom.pages.briefing import related_of, related_slugs
+from newsroom.pages.templating import DEFAULT
 from newsroom.serve import DirtyWarning
 
 
@@ -26,6 +27,7 @@ def forget() -> None:
     actor.MADE.clear()
     actor.OLDER.clear()
     WITH_FRONT.clear()
+    changes.forget()
 
 
 def naming_person(item: Briefing, words: str | None = None) -> Briefing:
@@ -61,6 +63,7 @@ def test_a_new_article_leaves_every_earlier_page_as_it_was() -> None:
     actor.MADE.clear()
     actor.OLDER.clear()
     WITH_FRONT.clear()
+    changes.forget()
     fresh = render_site(after_corpus)
     assert fresh.pages == after.pages
 
@@ -134,3 +137,41 @@ def test_related_briefings_follow_a_change_to_an_earlier_one() -> None:
     for item in smaller.briefings:
         assert related_of(item, smaller) == related_slugs(item, smaller)
         assert "briefing-00003" not in related_of(item, smaller)
+
+
+def looking_back(item: Briefing, day: str) -> Briefing:
+    """``item`` with its date mention resolved to an earlier ``day``: a new article telling
+    of an old event, which joins the background of the briefings after that day."""
+    dates = tuple(dataclasses.replace(d, value=day) for d in item.annotation.dates)
+    return dataclasses.replace(item, annotation=dataclasses.replace(item.annotation, dates=dates))
+
+
+def retitled(item: Briefing, title: str) -> Briefing:
+    return dataclasses.replace(item, article=dataclasses.replace(item.article, title=title))
+
+
+def test_pages_given_again_are_the_pages_made_afresh() -> None:
+    """Through adds (the newest, one dated among the others, one telling of an old day), a
+    removal and an edited headline, on one topic whose background lists earlier events, every briefing and
+    actor page given again from an earlier build is the page made afresh."""
+    topic = Editorial(topics=(Topic("talks", "Talks", "The talks.", "Text.", ("pyongyang",)),))
+    base = [naming_person(briefing(n)) if n % 7 == 0 else briefing(n) for n in range(40)]
+    steps = [
+        base,
+        [*base, briefing(40)],
+        [*base, briefing(40), retitled(briefing(55), "Dated later, added late")],
+        [b for b in base if b.article.slug != "briefing-00010"] + [briefing(40)],
+        [retitled(b, "A new headline") if b.article.slug == "briefing-00020" else b for b in base],
+        [*base, looking_back(briefing(60), "2021-05-20")],
+    ]
+    for number, briefings in enumerate(steps):
+        corpus = build_corpus(briefings, topic)
+        site = render_site(corpus)
+        for item in corpus.briefings:
+            fresh = briefing_page.render_briefing(item, corpus)  # no key: made now
+            kept = briefing_page.MADE[item.article.slug].page
+            assert kept == fresh, (number, item.article.slug)
+        for one in corpus.actors.values():
+            for uri, page in actor.make_actor_pages(one, corpus, DEFAULT).items():
+                assert site.pages[uri].markdown.endswith(page.markdown), (number, uri)
+                assert site.pages[uri].html == page.html, (number, uri)

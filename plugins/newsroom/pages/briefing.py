@@ -12,14 +12,15 @@ import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from ..corpus import TYPE_NOUNS, Corpus, description_place
 from ..model import Briefing
 from . import markup as m
 from .background import background_section, events_before
 from .blocks import Html, Rendered, assemble
+from .changes import Changes, changes_of
 from .orientation import anchor, breadcrumb
 from .segments import marks, split
 from .sources import claims_section, figures_section
@@ -40,20 +41,62 @@ def render_briefing(
     from the same inputs in an earlier build of this process is given again."""
     if templates_key is None:
         return assemble(sections(briefing, corpus, templates))
-    slug = briefing.article.slug
-    inputs = briefing_inputs(briefing, corpus, templates_key)
+    slug, changes = briefing.article.slug, changes_of(corpus)
     made = MADE.get(slug)
-    if made is not None and made[0] == inputs:
-        return made[1]
-    page = assemble(sections(briefing, corpus, templates))
-    MADE[slug] = (inputs, page)
-    return page
+    if made is not None and unchanged(made, briefing, corpus, templates_key, changes):
+        MADE[slug] = replace(made, number=changes.number)
+        return made.page
+    inputs = briefing_inputs(briefing, corpus, templates_key)
+    if made is None or made.inputs != inputs:
+        made = Made(inputs, assemble(sections(briefing, corpus, templates)), changes.number)
+    MADE[slug] = replace(made, number=changes.number)
+    return made.page
+
+
+@dataclass(frozen=True)
+class Made:
+    """A briefing page as made in an earlier build, what it was made from, and the number
+    of the corpus it holds for (see :mod:`.changes`)."""
+
+    inputs: tuple[object, ...]
+    page: Rendered
+    number: int
+
+    @property
+    def shown(self) -> frozenset[str]:
+        return cast(frozenset[str], self.inputs[2])
 
 
 # Briefing pages made in an earlier build of this process, with what they were made from:
 # a serve rebuild makes again only the pages whose inputs changed (the new or edited
 # article's, and those naming an actor whose name or description changed).
-MADE: dict[str, tuple[tuple[object, ...], Rendered]] = {}
+MADE: dict[str, Made] = {}
+
+
+def unchanged(
+    made: Made, briefing: Briefing, corpus: Corpus, templates_key: object, changes: Changes
+) -> bool:
+    """Whether nothing a page made for the corpus before was made from changed, told
+    from the changes since without looking at the page's inputs one by one: the briefing
+    and the earlier ones (its related briefings), the actors it shows, its topics'
+    timelines before its day, and its own events."""
+    inputs = made.inputs
+    if inputs[0] != templates_key or (inputs[1] is not briefing and inputs[1] != briefing):
+        return False
+    if made.number == changes.number:
+        return True  # made for this very corpus
+    if made.number != changes.number - 1 or not changes.editorial:
+        return False
+    if changes.rank[briefing.article.slug] < changes.unchanged_from:
+        return False
+    if not made.shown.isdisjoint(changes.actors):
+        return False
+    day = briefing.article.date
+    for topic in corpus.topics_of.get(briefing.article.slug, ()):
+        changed = changes.topic_days.get(topic)
+        if changed is not None and (day is None or changed < day):
+            return False
+    return bool(inputs[6] == corpus.events_of_briefing.get(briefing.article.slug, ()))
 
 
 def briefing_inputs(
@@ -71,7 +114,12 @@ def briefing_inputs(
     topics: list[object] = []
     for topic_id in corpus.topics_of.get(slug, ()):
         topic = next(t for t in corpus.topics if t.id == topic_id)
-        recent = events_before(corpus.events_of_topic.get(topic_id, ()), date, slug)
+        recent = events_before(
+            corpus.events_of_topic.get(topic_id, ()),
+            date,
+            slug,
+            corpus.first_days_of_topic.get(topic_id),
+        )
         background = corpus.backgrounds.get(topic_id)
         if background is not None:
             shown.update(x.actor for x in background[1].mentions if x.actor)
@@ -84,6 +132,7 @@ def briefing_inputs(
         )
         topics.append((topic, background, tuple(recent), titles))
     actors = tuple((a, corpus.actors.get(a)) for a in sorted(shown))
+    topics_of = corpus.topics_of.get(slug, ())
     quoted = tuple(
         (a, description_place(corpus, corpus.actors[a]))
         for a in corpus.actor_counts(briefing)
@@ -94,7 +143,10 @@ def briefing_inputs(
         for s in related_of(briefing, corpus)
     )
     events = corpus.events_of_briefing.get(slug, ())
-    return (templates_key, briefing, actors, quoted, tuple(topics), events, related)
+    return (
+        templates_key, briefing, frozenset(shown), actors, quoted, tuple(topics), events,
+        related, topics_of,
+    )  # fmt: skip
 
 
 def sections(briefing: Briefing, corpus: Corpus, templates: Templates) -> Iterator[str | Html]:
@@ -271,13 +323,13 @@ def related_of(briefing: Briefing, corpus: Corpus) -> tuple[str, ...]:
     """:func:`related_slugs`, given again from the last corpus when neither the briefing
     nor any earlier one changed since (they are all it depends on)."""
     slug = briefing.article.slug
-    order = corpus_order(corpus)
+    changes = changes_of(corpus)
     made = RELATED.get(slug)
-    kept = made is not None and made[1] in (order.number, order.number - 1)
-    if made is not None and kept and order.rank[slug] >= order.unchanged_from:
-        RELATED[slug] = (made[0], order.number)
+    kept = made is not None and made[1] in (changes.number, changes.number - 1)
+    if made is not None and kept and changes.rank[slug] >= changes.unchanged_from:
+        RELATED[slug] = (made[0], changes.number)
         return made[0]
-    RELATED[slug] = (related_slugs(briefing, corpus), order.number)
+    RELATED[slug] = (related_slugs(briefing, corpus), changes.number)
     return RELATED[slug][0]
 
 
@@ -285,38 +337,6 @@ def related_of(briefing: Briefing, corpus: Corpus) -> tuple[str, ...]:
 RELATED: dict[str, tuple[tuple[str, ...], int]] = {}
 
 
-@dataclass(frozen=True)
-class Order:
-    """A corpus's briefings by place (0: the newest), the place from which on they and all
-    older ones are the same as in the corpus seen before, and the corpus's number."""
-
-    corpus: Corpus
-    rank: Mapping[str, int]
-    unchanged_from: int
-    number: int
-
-
-_ORDER: list[Order] = []
-
-
 def ranks(corpus: Corpus) -> Mapping[str, int]:
     """Each briefing's place in ``corpus.briefings`` (0: the newest), made once a corpus."""
-    return corpus_order(corpus).rank
-
-
-def corpus_order(corpus: Corpus) -> Order:
-    """The :class:`Order` of ``corpus``, worked out once a corpus (compared with the one
-    seen before it)."""
-    if _ORDER and _ORDER[0].corpus is corpus:
-        return _ORDER[0]
-    now = corpus.briefings
-    last = _ORDER[0].corpus.briefings if _ORDER else ()
-    same = 0  # how many of the oldest are unchanged
-    for new, old in zip(reversed(now), reversed(last), strict=False):
-        if new is not old and new != old:
-            break
-        same += 1
-    rank = {b.article.slug: i for i, b in enumerate(now)}
-    number = _ORDER[0].number + 1 if _ORDER else 0
-    _ORDER[:] = [Order(corpus, rank, len(now) - same, number)]
-    return _ORDER[0]
+    return changes_of(corpus).rank

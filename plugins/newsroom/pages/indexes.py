@@ -80,7 +80,8 @@ def briefings_index_sections(
         yield f"{m.plural(len(corpus.briefings), 'briefing')}, newest first."
     else:
         yield f"# Briefings, page {part.number}"
-        yield f"{m.plural(len(shown), 'briefing')}, newest first, of {len(corpus.briefings)}."
+        # No count of the whole archive: a full older page stays the same as articles come.
+        yield f"{m.plural(len(shown), 'briefing')}, newest first."
     for month, group in groupby(
         shown, key=lambda b: b.article.date.strftime("%Y-%m") if b.article.date else None
     ):

@@ -1,0 +1,140 @@
+"""What changed since the corpus before: found once per corpus, so that a serve rebuild
+asks of each page whether anything it shows changed in time proportional to the change,
+not to the archive.
+
+A corpus is compared with the one seen just before it in this process (serve builds one
+per rebuild). Each corpus gets a number; something kept from an earlier build holds for
+a corpus when it was made or checked for the one before (its number is one less) and
+nothing it depends on is among the changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..corpus import Corpus
+from ..timeline import Event, first_days
+
+
+@dataclass(frozen=True)
+class Changes:
+    """``corpus`` against the corpus seen before it.
+
+    ``rank``: each briefing's place in ``corpus.briefings`` (0: the newest);
+    ``unchanged_from``: the place from which on every briefing, and every older one, is
+    the same as before (nothing earlier was added, edited or removed);
+    ``briefings``: slugs of the briefings added, edited or removed;
+    ``actors``: ids of the actors added, removed or changed (name, type, description, or
+    the briefing their description is quoted from);
+    ``topic_days``: for each topic whose timeline changed, the first day of its first
+    changed event or of an event told by a changed briefing (``date.max`` for events
+    without a day, which come before no dated briefing); topics not listed are unchanged;
+    ``editorial``: the topics are the same objects as before."""
+
+    corpus: Corpus
+    rank: Mapping[str, int]
+    unchanged_from: int
+    number: int
+    briefings: frozenset[str]
+    actors: frozenset[str]
+    topic_days: Mapping[str, dt.date]
+    editorial: bool
+
+
+_LAST: list[Changes] = []
+
+
+def changes_of(corpus: Corpus) -> Changes:
+    """The :class:`Changes` of ``corpus`` against the corpus seen before it."""
+    if _LAST and _LAST[0].corpus is corpus:
+        return _LAST[0]
+    before = _LAST[0].corpus if _LAST else None
+    now = corpus.briefings
+    last = before.briefings if before is not None else ()
+    same = 0  # how many of the oldest are unchanged
+    for new, old in zip(reversed(now), reversed(last), strict=False):
+        if new is not old and new != old:
+            break
+        same += 1
+    rank = {b.article.slug: i for i, b in enumerate(now)}
+    number = _LAST[0].number + 1 if _LAST else 0
+    if before is None:
+        found = Changes(corpus, rank, len(now) - same, number, frozenset(), frozenset(), {}, False)
+    else:
+        briefings = changed_briefings(before, corpus)
+        found = Changes(
+            corpus,
+            rank,
+            len(now) - same,
+            number,
+            briefings,
+            changed_actors(before, corpus, briefings),
+            changed_topics(before, corpus, briefings),
+            before.topics == corpus.topics and before.backgrounds == corpus.backgrounds,
+        )
+    _LAST[:] = [found]
+    return found
+
+
+def forget() -> None:
+    """Start afresh: the next corpus is compared with none (everything counts as changed)."""
+    _LAST.clear()
+
+
+def changed_briefings(before: Corpus, after: Corpus) -> frozenset[str]:
+    """Slugs of the briefings added, removed or different."""
+    slugs = before.by_slug.keys() | after.by_slug.keys()
+    return frozenset(
+        s
+        for s in slugs
+        if (old := before.by_slug.get(s)) is not (new := after.by_slug.get(s)) and old != new
+    )
+
+
+def changed_actors(before: Corpus, after: Corpus, briefings: frozenset[str]) -> frozenset[str]:
+    """Ids of the actors added, removed or different, or described in a changed briefing's
+    words (the paragraph they are quoted from may have moved)."""
+    ids = before.actors.keys() | after.actors.keys()
+    changed = set()
+    for actor_id in ids:
+        old, new = before.actors.get(actor_id), after.actors.get(actor_id)
+        quoted = getattr(new.description_source, "briefing", None) if new else None
+        if (old is not new and old != new) or quoted in briefings:
+            changed.add(actor_id)
+    return frozenset(changed)
+
+
+def changed_topics(before: Corpus, after: Corpus, briefings: frozenset[str]) -> dict[str, dt.date]:
+    """For each topic whose timeline changed, the first day from which it may differ."""
+    found: dict[str, dt.date] = {}
+    for topic in {t.id for t in before.topics} | {t.id for t in after.topics}:
+        old = before.events_of_topic.get(topic, ())
+        new = after.events_of_topic.get(topic, ())
+        day = first_difference(old, new)
+        for events in (old, new):
+            for event in events:
+                if event.slug in briefings:  # its headline may have changed
+                    day = min(day, first_day(event)) if day is not None else first_day(event)
+        if day is not None:
+            found[topic] = day
+    return found
+
+
+def first_difference(old: tuple[Event, ...], new: tuple[Event, ...]) -> dt.date | None:
+    """The first day of the first event where two timelines differ, None if they do not."""
+    for a, b in zip(old, new, strict=False):
+        if a is not b and a != b:
+            return min(first_day(a), first_day(b))
+    if len(old) == len(new):
+        return None
+    longer = old if len(old) > len(new) else new
+    return first_day(longer[min(len(old), len(new))])
+
+
+def first_day(event: Event) -> dt.date:
+    """The event's first day; ``date.max`` when the calendar places it nowhere (timelines
+    sort such events last: they come before no dated briefing)."""
+    days = first_days((event,))
+    return days[0] if days else dt.date.max
