@@ -7,7 +7,8 @@ curated events in full and the dated sentences of briefings by their first words
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence, Set
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import groupby
 from typing import Any
 
@@ -92,11 +93,12 @@ def make_actor_pages(
     newest_first = list(dict.fromkeys(ref.slug for ref in refs))
     base = actor_uri(actor.id)
     pages: dict[str, Rendered] = {}
+    grouped = by_briefing(actor, corpus) if templates_key is not None else None
     for part in paging.split(newest_first[::-1], paging.ACTOR_BRIEFINGS):
         uri = paging.page_uri(base, part.number)
         inputs = None
-        if templates_key is not None and not part.front:
-            inputs = part_inputs(actor, corpus, part, templates_key)
+        if grouped is not None and not part.front:
+            inputs = part_inputs(actor, corpus, part, templates_key, grouped)
             made = OLDER.get(uri)
             if made is not None and made[0] == inputs:
                 pages[uri] = made[1]
@@ -107,19 +109,34 @@ def make_actor_pages(
     return pages
 
 
+def by_briefing(actor: Actor, corpus: Corpus) -> dict[str, list[object]]:
+    """The actor's mentions, claims and events, by the briefing they are in."""
+    grouped: dict[str, list[object]] = defaultdict(list)
+    for ref in corpus.mentions.get(actor.id, ()):
+        grouped[ref.slug].append(ref)
+    for claim in corpus.claims.get(actor.id, ()):
+        grouped[claim.slug].append(claim)
+    for event in corpus.events_of_actor.get(actor.id, ()):
+        if event.slug:
+            grouped[event.slug].append(event)
+    return grouped
+
+
 def part_inputs(
-    actor: Actor, corpus: Corpus, part: paging.Part[str], templates_key: object
+    actor: Actor,
+    corpus: Corpus,
+    part: paging.Part[str],
+    templates_key: object,
+    grouped: Mapping[str, list[object]],
 ) -> tuple[object, ...]:
     """Everything an older page of an actor is made from: the actor, which page of how
-    many, and its briefings' sentences naming it, claims, events and headlines."""
-    slugs = set(part)
-    refs = tuple(r for r in corpus.mentions.get(actor.id, ()) if r.slug in slugs)
-    claims = tuple(c for c in corpus.claims.get(actor.id, ()) if c.slug in slugs)
-    events = tuple(e for e in corpus.events_of_actor.get(actor.id, ()) if e.slug in slugs)
+    many, and its briefings' headlines, sentences naming it, claims and events
+    (``grouped``: those by briefing, see :func:`by_briefing`)."""
     briefings = tuple(
-        (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date) for s in part
+        (s, corpus.by_slug[s].article.title, corpus.by_slug[s].article.date, *grouped.get(s, ()))
+        for s in part
     )
-    return (templates_key, actor, part, refs, claims, events, briefings)
+    return (templates_key, actor, part, briefings)
 
 
 def actor_sections(
