@@ -143,7 +143,8 @@ class Rebuilds:
     are still in ``site/`` are not written again, and the files of generated pages and
     data that are gone since the last build are removed."""
 
-    def __init__(self) -> None:
+    def __init__(self, keeping: bool = True) -> None:
+        self.keeping = keeping  # False: a single build, nothing to keep for a next one
         self.kept: dict[str, Kept] = {}
         self.data: dict[str, KeptData] = {}
         self.keys: dict[str, str] = {}  # this build's keepable pages: src_uri -> key
@@ -156,6 +157,8 @@ class Rebuilds:
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Note the site's signature, before the generated pages join ``files``; in a dirty
         build, have MkDocs render every hand-written page."""
+        if not self.keeping:
+            return
         signature = site_signature(config, files)
         if signature != self.signature:
             self.made = {}
@@ -182,6 +185,8 @@ class Rebuilds:
     ) -> File:
         """The file of one generated page or data file: kept from the last build where it
         is a page out of the navigation whose key is unchanged, else as MkDocs reads it."""
+        if not self.keeping:
+            return File.generated(config, src_uri, content=content, inclusion=inclusion)
         if rendered is None:
             data = self.data.get(src_uri)
             if data is None or data.content != content:

@@ -154,14 +154,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             editorial.editorial,
             [(t, done[id(t.article)].annotation) for t in texts if id(t.article) in done],
         )
-        self.site = render_site(self.corpus, self.templates)
+        self.site = render_site(self.corpus, self.templates, remember=self.command == "serve")
         self.lost = []
         generated = self.site.files()
         generated.update(build_feeds(self.corpus, FeedSite(config.site_name, config.site_url)))
         for src_uri, name in ASSETS.items():
             generated[src_uri] = (Path(__file__).parent / "templates" / name).read_text("utf-8")
         if self.command != "serve":
-            self.rebuilds = Rebuilds()  # a build renders every page; serve keeps what it can
+            self.rebuilds = Rebuilds(keeping=False)  # a build renders every page
         self.rebuilds.start(config, files)
         for src_uri, content in generated.items():
             existing = files.get_file_from_path(src_uri)

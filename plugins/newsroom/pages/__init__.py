@@ -81,11 +81,14 @@ def templates_key(templates: Templates) -> tuple[object, ...]:
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
-def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
-    """Every generated page and JSON file of the site, its HTML from ``templates``."""
+def render_site(corpus: Corpus, templates: Templates = DEFAULT, remember: bool = True) -> Site:
+    """Every generated page and JSON file of the site, its HTML from ``templates``. With
+    ``remember`` (serve), each page is kept with what it was made from, and a page made
+    from the same inputs in an earlier build is given again; a single build has nothing
+    to give again and spares the bookkeeping."""
     pages: dict[str, Rendered] = {}
     data: dict[str, str] = {}
-    made_with = templates_key(templates)
+    made_with = templates_key(templates) if remember else None
     for briefing in corpus.briefings:
         slug = briefing.article.slug
         meta = {
@@ -96,12 +99,12 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT) -> Site:
         listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
         rendered = render_briefing(briefing, corpus, templates, made_with)
         uri = f"briefings/{slug}.md"
-        pages[uri] = page(listed, rendered, uri)
+        pages[uri] = page(listed, rendered, uri if remember else None)
         data[f"api/briefings/{slug}.json"] = briefing_export(briefing)
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
         for uri, rendered in render_actor_pages(actor, corpus, templates, made_with).items():
-            pages[uri] = page(paged(meta, uri), rendered, uri)
+            pages[uri] = page(paged(meta, uri), rendered, uri if remember else None)
     for topic in corpus.topics:
         for uri, rendered in render_topic_pages(topic, corpus, templates).items():
             pages[uri] = page(paged({"title": markup.plain(topic.title)}, uri), rendered)
