@@ -152,7 +152,7 @@ def retitled(item: Briefing, title: str) -> Briefing:
 
 def test_pages_given_again_are_the_pages_made_afresh() -> None:
     """Through adds (the newest, one dated among the others, one telling of an old day), a
-    removal and an edited headline, on one topic whose background lists earlier events, every briefing and
+    removal, an edited headline and an old article's edited text, on one topic whose background lists earlier events, every briefing and
     actor page given again from an earlier build is the page made afresh."""
     topic = Editorial(topics=(Topic("talks", "Talks", "The talks.", "Text.", ("pyongyang",)),))
     base = [naming_person(briefing(n)) if n % 7 == 0 else briefing(n) for n in range(40)]
@@ -163,6 +163,8 @@ def test_pages_given_again_are_the_pages_made_afresh() -> None:
         [b for b in base if b.article.slug != "briefing-00010"] + [briefing(40)],
         [retitled(b, "A new headline") if b.article.slug == "briefing-00020" else b for b in base],
         [*base, looking_back(briefing(60), "2021-05-20")],
+        [looking_back(b, "2021-05-25") if b.article.slug == "briefing-00003" else b for b in base],
+        base,
     ]
     for number, briefings in enumerate(steps):
         corpus = build_corpus(briefings, topic)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..corpus import Corpus
+from ..model import Briefing
 from ..timeline import Event, first_days
 
 
@@ -24,12 +25,13 @@ class Changes:
 
     ``rank``: each briefing's place in ``corpus.briefings`` (0: the newest);
     ``unchanged_from``: the place from which on every briefing, and every older one, is
-    the same as before (nothing earlier was added, edited or removed);
+    the same as before as other pages see it (:func:`seen_as`: nothing earlier was added,
+    removed, re-dated, retitled, or names other actors);
     ``briefings``: slugs of the briefings added, edited or removed;
     ``actors``: ids of the actors added, removed or changed (name, type, description, or
     the briefing their description is quoted from);
     ``topic_days``: for each topic whose timeline changed, the first day of its first
-    changed event or of an event told by a changed briefing (``date.max`` for events
+    changed event or of an event told by a retitled briefing (``date.max`` for events
     without a day, which come before no dated briefing); topics not listed are unchanged;
     ``editorial``: the topics are the same objects as before."""
 
@@ -53,9 +55,9 @@ def changes_of(corpus: Corpus) -> Changes:
     before = _LAST[0].corpus if _LAST else None
     now = corpus.briefings
     last = before.briefings if before is not None else ()
-    same = 0  # how many of the oldest are unchanged
+    same = 0  # how many of the oldest are unchanged, as other pages see them
     for new, old in zip(reversed(now), reversed(last), strict=False):
-        if new is not old and new != old:
+        if new is not old and seen_as(new) != seen_as(old):
             break
         same += 1
     rank = {b.article.slug: i for i, b in enumerate(now)}
@@ -76,6 +78,14 @@ def changes_of(corpus: Corpus) -> Changes:
         )
     _LAST[:] = [found]
     return found
+
+
+def seen_as(briefing: Briefing) -> tuple[object, ...]:
+    """What pages other than its own show of a briefing, or find related through: its
+    slug, date, headline and the actors it names (an edit of its text alone changes none)."""
+    article = briefing.article
+    named = frozenset(m.actor for m in briefing.annotation.mentions if m.actor)
+    return (article.slug, article.date, article.title, named)
 
 
 def forget() -> None:
@@ -108,6 +118,7 @@ def changed_actors(before: Corpus, after: Corpus, briefings: frozenset[str]) -> 
 
 def changed_topics(before: Corpus, after: Corpus, briefings: frozenset[str]) -> dict[str, dt.date]:
     """For each topic whose timeline changed, the first day from which it may differ."""
+    retitled = {s for s in briefings if headline(before, s) != headline(after, s)}
     found: dict[str, dt.date] = {}
     for topic in {t.id for t in before.topics} | {t.id for t in after.topics}:
         old = before.events_of_topic.get(topic, ())
@@ -115,11 +126,17 @@ def changed_topics(before: Corpus, after: Corpus, briefings: frozenset[str]) -> 
         day = first_difference(old, new)
         for events in (old, new):
             for event in events:
-                if event.slug in briefings:  # its headline may have changed
+                if event.slug in retitled:  # shown with its briefing's headline
                     day = min(day, first_day(event)) if day is not None else first_day(event)
         if day is not None:
             found[topic] = day
     return found
+
+
+def headline(corpus: Corpus, slug: str) -> str | None:
+    """A briefing's headline, None where the corpus has no such briefing."""
+    briefing = corpus.by_slug.get(slug)
+    return briefing.article.title if briefing is not None else None
 
 
 def first_difference(old: tuple[Event, ...], new: tuple[Event, ...]) -> dt.date | None:
