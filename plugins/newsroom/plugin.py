@@ -285,7 +285,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.annotator.preload()
         own = [self.path("seeds_dir"), self.path("editorial_dir")]
         FolderWatch(server, own).start()
-        if not self.dirty:  # (with --dirty, every one of MkDocs' builds is a dirty one)
+        # Not with --dirty (every one of MkDocs' builds is a dirty one) nor with --clean
+        # (serve builds as `mkdocs build` does: every page, every time).
+        if self.command == "serve" and not self.dirty:
             server.builder = Rebuilder(server.builder, config, self.mark_dirty, own)
         return server
 
