@@ -4,6 +4,7 @@ topics per briefing and the timeline. Linear in the size of the corpus."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,14 @@ from .model import (
 from .nlp.clubs import clubs
 from .nlp.gazetteer import Place, gazetteer
 from .nlp.titles import described_kind
-from .timeline import Event, events_by_briefing, extract_events, merge_groups, timeline_key
+from .timeline import (
+    Event,
+    events_by_briefing,
+    extract_events,
+    first_days,
+    merge_groups,
+    timeline_key,
+)
 from .topics import BackgroundRef, TopicText, index_backgrounds
 
 TYPE_NOUNS: dict[ActorType, tuple[str, str]] = {
@@ -80,6 +88,12 @@ class Corpus:
     # name each actor: the background is linked like a briefing.
     backgrounds: Mapping[str, tuple[TopicText, Annotation]] = field(default_factory=dict)
     background: Mapping[str, tuple[BackgroundRef, ...]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def first_days_of_topic(self) -> Mapping[str, tuple[dt.date, ...] | None]:
+        """The first day of each event of each topic's timeline, in the timeline's order
+        (:func:`.timeline.first_days`), worked out once for every briefing's background."""
+        return {topic: first_days(events) for topic, events in self.events_of_topic.items()}
 
     def briefings_of(self, actor_id: str) -> tuple[str, ...]:
         """Slugs of the briefings that name an actor, newest first."""

@@ -4,6 +4,7 @@ the merge that tells one event once when several sources report it."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -106,6 +107,13 @@ def merge_groups(events: Sequence[Event]) -> list[tuple[Event, list[Event]]]:
                 by_day[new].append(twin)
         groups[twin] = (keep, [*members, event])
     return sorted(groups, key=lambda g: timeline_key(g[0]))
+
+
+def first_days(events: Sequence[Event]) -> tuple[dt.date, ...] | None:
+    """The first day of each event (``date.max`` for one no calendar places, as timelines
+    sort it), or None if the events are not in that order."""
+    days = tuple(span[0] if (span := calendar_span(e.date)) else dt.date.max for e in events)
+    return days if all(a <= b for a, b in itertools.pairwise(days)) else None
 
 
 def single_day(value: str) -> dt.date | None:

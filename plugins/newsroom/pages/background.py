@@ -7,8 +7,9 @@ page lists the sentence, linked back to its section here.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 
 from markdown.extensions.toc import unique
@@ -16,7 +17,7 @@ from markdown.extensions.toc import unique
 from ..corpus import Corpus
 from ..model import Actor, Briefing, Topic
 from ..nlp.dates.values import calendar_span
-from ..timeline import Event
+from ..timeline import Event, first_days
 from ..topics import BackgroundRef, mentions_in, source_span
 from . import markup as m
 from .blocks import Html, Rendered, assemble
@@ -197,23 +198,40 @@ def background_section(
         if topic.summary:
             yield summary(topic, corpus, templates, DEPTH)
         recent = events_before(
-            corpus.events_of_topic.get(topic.id, ()), date, briefing.article.slug
+            corpus.events_of_topic.get(topic.id, ()),
+            date,
+            briefing.article.slug,
+            corpus.first_days_of_topic.get(topic.id),
         )
         yield event_list(recent, corpus, depth=DEPTH)
         yield f"[The whole background and timeline →](../background/{topic.id}.md)"
 
 
-def events_before(events: tuple[Event, ...], date: str | None, slug: str) -> list[Event]:
+def events_before(
+    events: Sequence[Event],
+    date: str | None,
+    slug: str,
+    days: Sequence[dt.date] | None = None,
+) -> list[Event]:
     """The most recent events before ``date`` (not from the briefing itself), oldest first
-    like every timeline."""
+    like every timeline. ``days``, each event's first day in order (:func:`.first_days`),
+    finds where ``date`` falls by bisection, instead of going back through the events
+    after it: for every briefing of a long-running topic, that walk grew with the square
+    of the archive."""
     day = dt.date.fromisoformat(date) if date else None
+    if days is None:
+        days = first_days(events)
+    candidates: Sequence[Event]
+    if days is None:  # not in timeline order: every event is looked at
+        candidates = [
+            e for e in events if day is None or ((s := calendar_span(e.date)) and s[0] < day)
+        ]
+    else:  # before ``day``: the events up to the first that starts on it or later
+        candidates = events[: len(events) if day is None else bisect.bisect_left(days, day)]
     recent: list[Event] = []
-    for event in reversed(events):
-        span = calendar_span(event.date)
-        if day is not None and (span is None or span[0] >= day):
-            continue  # on or after the briefing's day: not background
+    for event in reversed(candidates):
         if event.slug != slug:
             recent.append(event)
-        if len(recent) == BACKGROUND_EVENTS:
-            break
+            if len(recent) == BACKGROUND_EVENTS:
+                break
     return recent[::-1]
