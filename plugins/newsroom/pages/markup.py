@@ -31,6 +31,7 @@ from ..nlp.dates.values import describe
 BIDI_CONTROLS = frozenset(
     chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)
 )
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 # Invisible and unbreakable: after `<` or `&` it stops an HTML parser reading a tag or entity.
 WORD_JOINER = "\u2060"
 
@@ -42,7 +43,7 @@ def code_point(char: str) -> str:
 
 def visible(value: str) -> str:
     """The text a reader sees for ``value``: the same characters, bidi controls shown."""
-    return "".join(code_point(c) if c in BIDI_CONTROLS else c for c in value)
+    return _BIDI.sub(lambda found: code_point(found[0]), value)
 
 
 def _control(char: str, reveal: bool) -> str:
