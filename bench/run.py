@@ -28,6 +28,11 @@ something needs annotating, loading the model. Rows:
 
 Times are wall-clock seconds, with the CPU seconds of every process involved in brackets:
 on a machine that other programs also use, CPU time is the steadier measure of our work.
+
+``--before REV`` adds the cold, warm and +1 article builds with the plugin's code at git
+revision REV (extracted with ``git archive``), on a copy of each corpus with its own cache:
+each of its builds runs in a fresh process right after ours, so that both meet the same
+load; the table lists the two side by side, with each version's number of site pages.
 """
 
 from __future__ import annotations
@@ -114,6 +119,11 @@ class Row:
     served_added: list[float] = field(default_factory=list)  # mkdocs serve: written to served
     served_edited: list[float] = field(default_factory=list)
     served_cpu: tuple[list[float], list[float]] = ([], [])  # the serve process's CPU seconds
+    # cold, warm and +1 article builds with the code of --before, alternating with ours
+    before_cold: Time | None = None
+    before_warm: Time | None = None
+    before_incremental: Time | None = None
+    before_site_pages: int = 0
     before_added: list[float] = field(default_factory=list)  # the same, code of --before
     before_edited: list[float] = field(default_factory=list)
     before_cpu: tuple[list[float], list[float]] = ([], [])
@@ -237,16 +247,16 @@ def own_cpu() -> float:
     return time.process_time() + children_cpu()
 
 
-def snapshot_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(CODE)}
+def snapshot_env(code: Path | None = None) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(code or CODE)}
 
 
-def mkdocs_build(project: Path) -> Build:
-    """``mkdocs build`` in a fresh process, on the code snapshot."""
+def mkdocs_build(project: Path, code: Path | None = None) -> Build:
+    """``mkdocs build`` in a fresh process, on the code snapshot (or the code in ``code``)."""
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(
-        command, cwd=project, env=snapshot_env(), capture_output=True, text=True
+        command, cwd=project, env=snapshot_env(code), capture_output=True, text=True
     )
     spent = Time(time.perf_counter() - start, children_cpu() - cpu)
     if result.returncode != 0:
@@ -382,39 +392,55 @@ def fastest(times: Sequence[Time]) -> Time:
     return Time(min(t.wall for t in times), min(t.cpu for t in times))
 
 
-def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool) -> Row:
+def measure(
+    size: int, sentences: Sequence[str], repeat: int, incremental: bool, before: Path | None = None
+) -> Row:
     """Every row of the table for one corpus size. Warm builds and builds with one new
-    article alternate, so that both meet the same weather on a shared machine."""
+    article alternate, so that both meet the same weather on a shared machine; with the
+    code of an earlier revision (``before``), its builds alternate with ours too, on a copy
+    of the project (its own cache and site)."""
     project = OUT / f"corpus-{size}"
     texts = make_project(project, size, sentences)
+    earlier = OUT / f"before-{size}"
+    if before is not None:
+        make_project(earlier, size, sentences)
     row = Row(size, words=sum(len(t.split()) for t in texts))
     # Cold builds and raw nlp.pipe alternate too, each the fastest of --repeat runs.
     colds: list[Build] = []
     pipes: list[Time] = []
+    before_colds: list[Time] = []
     for _ in range(repeat):
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
         colds.append(expect(mkdocs_build(project), size + topic_count(project), project))
         pipes.append(raw_pipe(project, colds[0].processes))
+        if before is not None:
+            shutil.rmtree(earlier / CACHE_DIR, ignore_errors=True)
+            before_colds.append(mkdocs_build(earlier, before).time)
     row.cold, row.processes = fastest([c.time for c in colds]), colds[0].processes
     row.cold_annotation = fastest([c.annotation for c in colds if c.annotation])
     row.raw_pipe = fastest(pipes)
     warm: list[Build] = []
     added: list[Build] = []
+    before_warm: list[Time] = []
+    before_added: list[Time] = []
     for attempt in range(repeat):
         warm.append(expect(mkdocs_build(project), 0, project))
         if incremental:  # a new article each time: never in the cache
-            extra = project / "seeds" / f"article-added-{attempt}.md"
-            extra.write_text(article_text(size + attempt, sentences), encoding="utf-8")
-            try:
-                added.append(expect(mkdocs_build(project), 1, project))
-            finally:
-                extra.unlink()
+            added.append(added_build(project, size + attempt, sentences))
+        if before is not None:
+            before_warm.append(expect(mkdocs_build(earlier, before), 0, earlier).time)
+            if incremental:
+                before_added.append(added_build(earlier, size + attempt, sentences, before).time)
     row.warm = fastest([b.time for b in warm])
     row.largest = largest_page(project / "site")
     row.stage_warm = min(b.annotation.wall for b in warm if b.annotation)
     row.incremental = fastest([b.time for b in added]) if added else None
     if added:
         row.stage_added = min(b.annotation.wall for b in added if b.annotation)
+    if before is not None:
+        row.before_cold, row.before_warm = fastest(before_colds), fastest(before_warm)
+        row.before_incremental = fastest(before_added) if before_added else None
+        row.before_site_pages = site_pages(earlier / "site")
     if incremental:
         session = serve_rebuilds(
             project, [article_text(size + repeat + n, sentences) for n in range(repeat)]
@@ -428,6 +454,19 @@ def measure(size: int, sentences: Sequence[str], repeat: int, incremental: bool)
     scale_rows(row, project, sentences, repeat)
     log(f"{size} articles: {row}")
     return row
+
+
+def added_build(
+    project: Path, index: int, sentences: Sequence[str], code: Path | None = None
+) -> Build:
+    """``mkdocs build`` after adding generated article ``index`` (never in the cache), which
+    is removed again after."""
+    extra = project / "seeds" / f"article-added-{index}.md"
+    extra.write_text(article_text(index, sentences), encoding="utf-8")
+    try:
+        return expect(mkdocs_build(project, code), 1, project)
+    finally:
+        extra.unlink()
 
 
 def measure_scale(
@@ -887,6 +926,27 @@ def table(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
+def before_table(rows: Sequence[Row], revision: str) -> str:
+    """Our builds beside those of the code of an earlier revision, measured alternately on
+    the same corpus: wall-clock seconds (CPU seconds)."""
+    lines = [
+        "| articles | code | site pages | cold build | warm build | +1 article: build |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        if row.before_warm is None:
+            continue
+        lines.append(
+            f"| {row.size:,} | before ({revision}) | {row.before_site_pages:,} | "
+            f"{cell(row.before_cold)} | {cell(row.before_warm)} | {cell(row.before_incremental)} |"
+        )
+        lines.append(
+            f"| {row.size:,} | now | {row.site_pages:,} | {cell(row.cold)} | {cell(row.warm)} | "
+            f"{cell(row.incremental)} |"
+        )
+    return "\n".join(lines)
+
+
 def median(values: Sequence[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2]
@@ -1067,7 +1127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only the growth rows (page size, Hugo, serve waits) on the --sizes corpora",
     )  # fmt: skip
     parser.add_argument(
-        "--before", help="with --scale: also the serve waits with the code of this git revision"
+        "--before",
+        help="also the cold, warm and +1 article builds with the code of this git revision, "
+        "alternating with ours (with --scale: the serve waits)",
     )
     parser.add_argument("--serve-session", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--raw-pipe", type=Path, help=argparse.SUPPRESS)
@@ -1103,8 +1165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         print("\n".join(verdicts(rows)))
         return 0
+    before = None
+    if args.before:
+        snapshot_revision(args.before, OUT / "code-before")
+        before = OUT / "code-before" / "plugins"
     rows = [
-        measure(size, sentences, max(1, args.repeat), size in incremental) for size in args.sizes
+        measure(size, sentences, max(1, args.repeat), size in incremental, before)
+        for size in args.sizes
     ]
     print(f"Machine: {machine()}")
     print("Seconds of wall-clock time (CPU seconds of every process involved in brackets).")
@@ -1115,6 +1182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rows:
         print()
         print(table(rows))
+        if args.before:
+            print()
+            print(before_table(rows, args.before))
         print()
         print()
         print(scale_table(rows))

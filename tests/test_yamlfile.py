@@ -168,3 +168,64 @@ def test_escape_sequences_in_a_key_are_shown_escaped(tmp_path: Path) -> None:
     folder = editorial(tmp_path, ACTOR + f'    "{key}": red\n'.replace("\x1b", "\\e"))
     (problem,) = problems_of(folder)
     assert "\x1b" not in problem[2] and "\\x1b[2K" in problem[2]
+
+
+REGISTRY = Path(__file__).resolve().parent.parent / "briefings" / "actors.yml"
+# Texts libyaml reads alike, and texts it reads where PyYAML refuses them (a tab where a
+# token would start, "? " in a flow list, a byte order mark inside the text): each must
+# come out of the reader as it always did, document or error alike.
+READ_ALIKE = [
+    "",
+    "# only a comment\n",
+    "---\n",
+    "title: T\ndate: 2025-08-12\ntags: [a, b]\nnote: ~\nempty:\n",
+    "a:\n  - x: 1\n    y: [2, {z: null}]\n  -\n  - 'q'\n",
+    "a: 1\na: 2\nb:\n  c: 3\n  c: [4]\n",  # fields written twice: flaws, not errors
+    "- a\n- b: c\n",
+    "plain text only\n",
+    "a: 1\n---\nb: 2\n",
+    "a: !!str 5\n",
+    "a: !custom x\n",
+    "a: &x 1\nb: *x\n",
+    "? a\n: b\n",
+    "a:\tb\n",
+    "a: [b? c]\n",
+    "a: {b: x ? y}\n",
+    "a: 1\n\ufeff\nb: 2\n",
+    "a: [unclosed\n",
+    "a: 'unclosed\n",
+    ": no key\n",
+    "[a, b]: c\n",
+    "~: null key\n",
+    "a:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(40)),
+]
+
+
+@pytest.mark.parametrize("text", READ_ALIKE)
+def test_libyaml_reads_as_the_pure_python_reader(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's quick path (libyaml's events) gives the document, lines and flaws, or the
+    error and its line, that the pure-Python composer gives."""
+    from newsroom import yamlfile
+
+    def read() -> object:
+        try:
+            document = yamlfile.parse_yaml(text, 3)
+        except yamlfile.YamlError as error:
+            return ("error", error.message, error.line)
+        return (document.data, dict(document.lines), document.flaws)
+
+    quick = read()
+    monkeypatch.setattr(yamlfile, "_CParser", None)
+    assert quick == read()
+
+
+def test_the_registry_reads_alike_with_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped registry, thousands of lines, reads the same through either path."""
+    from newsroom import yamlfile
+
+    quick = yamlfile.read_yaml(REGISTRY)
+    monkeypatch.setattr(yamlfile, "_CParser", None)
+    slow = yamlfile.read_yaml(REGISTRY)
+    assert (quick.data, quick.lines, quick.flaws) == (slow.data, slow.lines, slow.flaws)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -68,6 +68,10 @@ class Document:
         return None
 
 
+# libyaml's parser, where PyYAML has it: the same events as the pure-Python one, in C.
+_CParser: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+
+
 class _Loader(yaml.SafeLoader):
     """The safe loader, without anchors and aliases."""
 
@@ -117,6 +121,9 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
     except yaml.YAMLError as error:
         raise _syntax(error, line_offset) from None
     try:
+        fast = _from_events(text, loader, line_offset)
+        if fast is not None:
+            return fast
         node = loader.get_single_node()
         if node is None:
             return Document(None, lines)
@@ -134,6 +141,131 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         ) from None
     finally:
         loader.dispose()
+
+
+# Where libyaml reads what PyYAML refuses: a tab where a token would start, a "? " in a
+# flow collection, a byte order mark inside the text. A text that may hold one is left to
+# the pure-Python reader.
+
+
+def _lenient(text: str) -> bool:
+    return "\t" in text or "\ufeff" in text or ("?" in text and ("[" in text or "{" in text))
+
+
+class _Refused(Exception):
+    """What libyaml's reading leaves to the pure-Python reader, which says why in its words."""
+
+
+def _from_events(text: str, loader: _Loader, offset: int) -> Document | None:
+    """The document read from libyaml's events, the same as :func:`_plain` makes of the
+    pure-Python composer's nodes (a tenth of the time); None for anything that is not a
+    plain document (an error, an anchor, a tag, deep nesting...): the pure-Python reader
+    then reads it again, so every error is reported as it always was."""
+    if _CParser is None or _lenient(text):
+        return None
+    parser = _CParser(text)
+    try:
+        events: list[yaml.Event] = []
+        while (event := parser.get_event()) is not None:
+            events.append(event)
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
+    lines: dict[Loc, int] = {}
+    if len(events) == 2:  # nothing but the stream's start and end
+        return Document(None, lines)
+    if len(events) < 5 or not isinstance(events[-2], yaml.DocumentEndEvent):
+        return None
+    flaws: list[tuple[Loc, int, str]] = []
+    stream = iter(events[3:-2])
+    try:
+        data = _event_node(events[2], stream, (), lines, flaws, offset, 0, loader)
+    except (_Refused, StopIteration):
+        return None
+    if next(stream, None) is not None:  # a second document
+        return None
+    return Document(data, lines, tuple(flaws))
+
+
+def _event_node(
+    event: yaml.Event,
+    stream: Iterator[yaml.Event],
+    loc: Loc,
+    lines: dict[Loc, int],
+    flaws: list[tuple[Loc, int, str]],
+    offset: int,
+    depth: int,
+    loader: _Loader,
+) -> Any:
+    """One node from its first event on, as :func:`_plain` makes it."""
+    if (
+        not isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent)
+        or event.anchor is not None
+    ):
+        raise _Refused  # an alias, an anchor, or no node at all
+    lines[loc] = _line(event, offset)
+    if depth > MAX_DEPTH or event.tag not in (None, "!"):
+        raise _Refused  # an explicit tag: the composer's checks say which are plain
+    if isinstance(event, yaml.ScalarEvent):
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        return None if tag == NULL_TAG else str(event.value)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items: list[Any] = []
+        for index, item in enumerate(iter(stream.__next__, None)):
+            if isinstance(item, yaml.SequenceEndEvent):
+                return items
+            where = (*loc, index)
+            items.append(_event_node(item, stream, where, lines, flaws, offset, depth + 1, loader))
+        raise _Refused
+    if not isinstance(event, yaml.MappingStartEvent):
+        raise _Refused
+    mapping: dict[str, Any] = {}
+    for key_event in iter(stream.__next__, None):
+        if isinstance(key_event, yaml.MappingEndEvent):
+            return mapping
+        if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor is not None:
+            raise _Refused
+        key_line = _line(key_event, offset)
+        tag = key_event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, key_event.value, key_event.implicit)  # type: ignore[no-untyped-call]
+        if tag == NULL_TAG:
+            raise _Refused
+        key = str(key_event.value)
+        if key in mapping:
+            first = lines[(*loc, key)]
+            message = f"field {shown(key)} appears twice (first on line {first}); keep one"
+            flaws.append((loc, key_line, message))
+            _skip(next(stream), stream)
+            continue
+        value = next(stream)
+        where = (*loc, key)
+        mapping[key] = _event_node(value, stream, where, lines, flaws, offset, depth + 1, loader)
+        lines[(*loc, key)] = key_line
+    raise _Refused
+
+
+def _line(event: yaml.Event, offset: int) -> int:
+    """The line an event starts on, counted from ``offset`` + 1."""
+    return (event.start_mark.line if event.start_mark is not None else 0) + 1 + offset
+
+
+def _skip(event: yaml.Event, stream: Iterator[yaml.Event]) -> None:
+    """Pass over a node (a field written twice) as the composer does: its anchors refused."""
+    open_nodes = 0
+    while True:
+        if not isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.CollectionEndEvent):
+            raise _Refused
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise _Refused  # an alias or an anchor
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_nodes += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            open_nodes -= 1
+        if open_nodes == 0:
+            return
+        event = next(stream)
 
 
 def _syntax(error: yaml.YAMLError, line_offset: int) -> YamlError:

@@ -36,8 +36,16 @@ class Place:
 
 def key(name: str) -> str:
     """How names are compared: NFKC, case-folded, no leading "the", apostrophes unified."""
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip().casefold()
+    if name.isascii():  # NFKC and case folding leave ASCII as lower() does (most names)
+        text = name.strip().lower()
+    else:
+        text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip().casefold()
     return text[4:] if text.startswith("the ") else text
+
+
+# A city as the gazetteer keeps it until a name asks for it: its name, country code and
+# population (tens of thousands of cities, of which a build looks up a few dozen).
+City = tuple[str, str, int]
 
 
 class Gazetteer:
@@ -74,7 +82,6 @@ class Gazetteer:
                         names.add(value)
             for other in names:
                 self.places.setdefault(key(other), place)
-        small: dict[str, Place] = {}
         regions: dict[str, Place] = {}
         for subdivision in pycountry.subdivisions:
             if subdivision.parent_code is not None:
@@ -88,27 +95,54 @@ class Gazetteer:
             description = f"{kind.capitalize()} of {self.of(country)}."
             for name in english_names(subdivision.name, data):
                 regions.setdefault(key(name), Place(name, "place", description))
-        for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
+        # Of the cities of one name, the most populous (the first, on a tie), as the places
+        # of the largest (100,000 people) come before regions and subdivisions, the others after.
+        self.big_cities: dict[str, City] = {}
+        self.small_cities: dict[str, City] = {}
+        for city in cache.get_cities().values():
             code = str(city["countrycode"])
-            country = self.country_names.get(code)
-            if country is None:
+            if code not in self.country_names:
                 continue
-            name = str(city["name"])
-            capital_of = capitals.get((code, key(name)))
-            description = (
-                f"Capital of {self.of(country)}." if capital_of else f"City in {self.of(country)}."
-            )
-            place = Place(name, "place", description, int(city["population"]))
-            (self.places if place.population >= BIG_CITY else small).setdefault(key(name), place)
-
+            name, population = str(city["name"]), int(city["population"])
+            cities = self.big_cities if population >= BIG_CITY else self.small_cities
+            name_key = key(name)
+            known = cities.get(name_key)
+            if known is None or population > known[2]:
+                cities[name_key] = (name, code, population)
+        self.capitals = capitals
+        self.regions: dict[str, Place] = {}  # the data file's regions, then continents
         for name, text in (data.get("regions") or {}).items():
-            self.places.setdefault(key(str(name)), Place(str(name), "place", str(text)))
+            self.regions.setdefault(key(str(name)), Place(str(name), "place", str(text)))
         for code, name in continents.items():
             if code != "AN":
-                self.places.setdefault(key(name), Place(name, "place", "Continent."))
-        for more in (regions, small, self.us_counties(cache)):
-            for name_key, place in more.items():
-                self.places.setdefault(name_key, place)
+                self.regions.setdefault(key(name), Place(name, "place", "Continent."))
+        self.subdivisions = regions
+        self.counties = self.us_counties(cache)
+
+    def place(self, name_key: str) -> Place | None:
+        """The place a key names: countries first, then the largest cities, the data file's
+        regions, continents, subdivisions, other cities and US counties."""
+        found = self.places.get(name_key)
+        if found is not None:
+            return found
+        city = self.big_cities.get(name_key)
+        if city is not None:
+            return self.city_place(city)
+        found = self.regions.get(name_key) or self.subdivisions.get(name_key)
+        if found is not None:
+            return found
+        city = self.small_cities.get(name_key)
+        if city is not None:
+            return self.city_place(city)
+        return self.counties.get(name_key)
+
+    def city_place(self, city: City) -> Place:
+        """A city, described by its country: "Capital of Japan.", "City in Japan."."""
+        name, code, population = city
+        country = self.of(self.country_names[code])
+        capital = (code, key(name)) in self.capitals
+        description = f"Capital of {country}." if capital else f"City in {country}."
+        return Place(name, "place", description, population)
 
     def us_counties(self, cache: Any) -> dict[str, Place]:
         """US counties whose name is one county's only ("Kerr County"; not "Washington
@@ -130,12 +164,12 @@ class Gazetteer:
     def lookup(self, name: str) -> Place | None:
         """What the gazetteer says of a name, if anything: "East Texas" is the eastern part
         of a place it knows, where it knows no place of that name."""
-        found = self.places.get(key(name))
+        found = self.place(key(name))
         if found is not None:
             return found
         first, _, rest = name.partition(" ")
         part = self.compass.get(first)
-        whole = self.places.get(key(rest)) if part and rest else None
+        whole = self.place(key(rest)) if part and rest else None
         if whole is None:
             return None
         return Place(name, "place", f"The {part} part of {self.of(whole.name)}.")

@@ -5,7 +5,7 @@ summary and its timeline's events are all written this way."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Actor, DateMention, Mention
 from ..nlp.dates.values import is_calendar
@@ -70,7 +70,8 @@ def split(body: str, start: int, end: int, kept: list[Mark]) -> list[Segment]:
             continue
         if mark_start > position:
             segments.append(Segment(body[position:mark_start]))
-        segments.append(replace(mark, text=body[mark_start:mark_end]))
+        text = body[mark_start:mark_end]  # the mark with its text (not replace(): 3x slower)
+        segments.append(Segment(text, mark.actor, mark.href, mark.tip, mark.date))
         position = mark_end
     if end > position:
         segments.append(Segment(body[position:end]))
