@@ -68,9 +68,9 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
-            # A build makes a new Templates (the plugin's on_config, serve's rebuilds too), so
-            # an edited template is read again by the next build; within one, the files are
-            # not looked at again on every include (thousands of stat calls).
+            # The plugin makes a new Templates for a build whose custom_dir changed (serve's
+            # rebuilds too), so an edited template is read again by the next build; otherwise
+            # the files are not looked at again on every include (thousands of stat calls).
             auto_reload=False,
         )
         self.environment.filters.update(
