@@ -291,6 +291,8 @@ def remove_stale(paths: Iterable[str], site_dir: str) -> None:
     and the folders they leave empty (never ``site_dir`` itself)."""
     root = os.path.abspath(site_dir)
     for path in sorted(paths):
+        if not os.path.abspath(path).startswith(root + os.sep):
+            continue  # (another site's: never touched)
         try:
             os.unlink(path)
         except OSError:

@@ -70,6 +70,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         annotator: its loaded model and the annotations of the last build, in memory."""
         self.command = command
         self.dirty = dirty
+        # A serve session starts with nothing kept (MkDocs may hand over a plugin object
+        # that built other sites in this process).
+        self.rebuilds = Rebuilds(keeping=command == "serve")
         self.rebuilds.dirty = dirty and command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
