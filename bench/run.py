@@ -288,23 +288,33 @@ def serve_rebuilds(project: Path, articles: Sequence[str]) -> dict[str, Any]:
 
 def serve_session(project: Path, articles: Sequence[str]) -> dict[str, Any]:
     """Rebuild ``project`` the way ``mkdocs serve`` does: MkDocs reloads mkdocs.yml on every
-    rebuild and keeps the plugin object (it defines on_startup), hence its annotator. For
-    each article: a rebuild without change, one after adding it, then (not measured) one
-    after removing it again."""
+    rebuild and keeps the plugin object (it defines on_startup), hence its annotator, and
+    the plugin has serve's rebuilds run by its Rebuilder (a dirty build after a change of
+    articles alone). For each article: a rebuild without change, one after adding it, then
+    (not measured) one after removing it again."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from newsroom.serve import Rebuilder
+
     config = load_config(str(project / "mkdocs.yml"))
     plugins = cast(Any, config.plugins)
-    annotator = plugins["briefings"].annotator
+    plugin = plugins["briefings"]
+    annotator = plugin.annotator
 
-    def rebuild() -> tuple[float, float, float]:
-        start, cpu = time.perf_counter(), own_cpu()
+    def full() -> None:  # MkDocs' own serve rebuild
         build(load_config(str(project / "mkdocs.yml")))
-        return time.perf_counter() - start, own_cpu() - cpu, annotator.report.seconds
 
     plugins.on_startup(command="serve", dirty=False)
     build(config)
+    own = [plugin.path("seeds_dir"), plugin.path("editorial_dir")]
+    rebuilder = Rebuilder(full, config, plugin.mark_dirty, own)
+
+    def rebuild() -> tuple[float, float, float]:
+        start, cpu = time.perf_counter(), own_cpu()
+        rebuilder()
+        return time.perf_counter() - start, own_cpu() - cpu, annotator.report.seconds
+
     annotator = plugins["briefings"].annotator
     annotator.preload().join()  # what on_serve starts while the editor writes
     unchanged, added = [], []
