@@ -1137,6 +1137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only the growth rows (page size, Hugo, serve waits) on the --sizes corpora",
     )  # fmt: skip
     parser.add_argument(
+        "--before-sizes", type=int, nargs="*", default=None,
+        help="with --scale --before: the sizes that get the earlier revision's serve waits "
+        "(default: all)",
+    )  # fmt: skip
+    parser.add_argument(
         "--before",
         help="also the cold, warm and +1 article builds with the code of this git revision, "
         "alternating with ours (with --scale: the serve waits)",
@@ -1166,7 +1171,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.before:
             snapshot_revision(args.before, OUT / "code-before")
             before = OUT / "code-before" / "plugins"
-        rows = [measure_scale(size, sentences, max(1, args.repeat), before) for size in args.sizes]
+        rows = [
+            measure_scale(
+                size,
+                sentences,
+                max(1, args.repeat),
+                before if args.before_sizes is None or size in args.before_sizes else None,
+            )
+            for size in args.sizes
+        ]
         print(
             f"Machine: {machine()}; load average before/after: {load:.2f} / {os.getloadavg()[0]:.2f}"
         )
