@@ -45,6 +45,24 @@ def copy_project(target: Path, seeds: Path | None = None) -> Path:
     return target
 
 
+def forget_made() -> None:
+    """Drop what earlier builds of this process made (briefing and actor pages, related
+    lists, front matter, feeds, exports, the corpus seen last), so that the next build
+    makes everything anew."""
+    from newsroom import api, feeds, pages
+    from newsroom.pages import actor, briefing, changes
+
+    actor.MADE.clear()
+    actor.OLDER.clear()
+    briefing.MADE.clear()
+    briefing.RELATED.clear()
+    pages.WITH_FRONT.clear()
+    changes.forget()
+    api.EXPORTED.clear()
+    feeds.atom_of.cache_clear()
+    pages.front_matter.cache_clear()
+
+
 def build_site(project: Path, strict: bool = False) -> Path:
     """Build the site of ``project`` with MkDocs' own build command; returns site_dir."""
     from mkdocs.commands.build import build

@@ -11,12 +11,9 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, forget_made
 
-from newsroom import api, feeds, pages
 from newsroom.incremental import KeptFile, dest_of
-from newsroom.pages import actor, briefing
-from newsroom.pages import changes as corpus_changes
 from newsroom.plugin import BriefingsPlugin
 from newsroom.serve import Rebuilder
 
@@ -40,20 +37,6 @@ def site_files(site: Path) -> dict[str, bytes]:
             name = path.relative_to(site).as_posix()
             files[name] = gzip.decompress(data) if name.endswith(".gz") else data
     return files
-
-
-def forget_made() -> None:
-    """Drop what earlier builds of this process made (actor pages, feeds, front matter,
-    exports), so that a clean build makes everything anew."""
-    actor.MADE.clear()
-    briefing.MADE.clear()
-    briefing.RELATED.clear()
-    actor.OLDER.clear()
-    pages.WITH_FRONT.clear()
-    corpus_changes.forget()
-    api.EXPORTED.clear()
-    feeds.atom_of.cache_clear()
-    pages.front_matter.cache_clear()
 
 
 class Session:

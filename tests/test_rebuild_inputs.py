@@ -8,11 +8,12 @@ import dataclasses
 import logging
 
 import pytest
+from conftest import forget_made
 from test_pagination import briefing
 
 from newsroom.corpus import build_corpus
 from newsroom.model import Briefing, Editorial, Mention, Topic
-from newsroom.pages import WITH_FRONT, actor, changes, render_site
+from newsroom.pages import actor, render_site
 from newsroom.pages import briefing as briefing_page
 from newsroom.pages.briefing import related_of, related_slugs
 from newsroom.pages.templating import DEFAULT
@@ -22,12 +23,7 @@ from newsroom.serve import DirtyWarning
 @pytest.fixture(autouse=True)
 def forget() -> None:
     """Each test starts with nothing made before."""
-    briefing_page.MADE.clear()
-    briefing_page.RELATED.clear()
-    actor.MADE.clear()
-    actor.OLDER.clear()
-    WITH_FRONT.clear()
-    changes.forget()
+    forget_made()
 
 
 def naming_person(item: Briefing, words: str | None = None) -> Briefing:
@@ -58,12 +54,7 @@ def test_a_new_article_leaves_every_earlier_page_as_it_was() -> None:
     assert not [u for u in changed if u.startswith("briefings/briefing-")]
     assert not [u for u in changed if "/page/" in u and u.startswith("actors/")]
     assert "actors/pyongyang.md" in changed  # its front page lists the new briefing
-    briefing_page.MADE.clear()
-    briefing_page.RELATED.clear()
-    actor.MADE.clear()
-    actor.OLDER.clear()
-    WITH_FRONT.clear()
-    changes.forget()
+    forget_made()
     fresh = render_site(after_corpus)
     assert fresh.pages == after.pages
 

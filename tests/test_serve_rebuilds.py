@@ -10,7 +10,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project
+from test_serve import wait_for
 
 EVAL = ROOT / "tests" / "fixtures" / "eval"
 
@@ -42,12 +42,7 @@ def fetch(url: str) -> str | None:
 
 
 def wait_until(condition: Callable[[], bool], seconds: float = 120) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return condition()
+    return wait_for(condition, seconds)  # a rebuild with the model's first load may take long
 
 
 @pytest.fixture
