@@ -33,7 +33,7 @@ class Changes:
     ``topic_days``: for each topic whose timeline changed, the first day of its first
     changed event or of an event told by a retitled briefing (``date.max`` for events
     without a day, which come before no dated briefing); topics not listed are unchanged;
-    ``editorial``: the topics are the same objects as before."""
+    ``editorial``: the topics and their annotated text are the same as before."""
 
     corpus: Corpus
     rank: Mapping[str, int]
