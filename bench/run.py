@@ -295,8 +295,6 @@ def serve_session(project: Path, articles: Sequence[str]) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from newsroom.serve import Rebuilder
-
     config = load_config(str(project / "mkdocs.yml"))
     plugins = cast(Any, config.plugins)
     plugin = plugins["briefings"]
@@ -307,8 +305,7 @@ def serve_session(project: Path, articles: Sequence[str]) -> dict[str, Any]:
 
     plugins.on_startup(command="serve", dirty=False)
     build(config)
-    own = [plugin.path("seeds_dir"), plugin.path("editorial_dir")]
-    rebuilder = Rebuilder(full, config, plugin.mark_dirty, own)
+    rebuilder = plugin.rebuilder(full, config)
 
     def rebuild() -> tuple[float, float, float]:
         start, cpu = time.perf_counter(), own_cpu()

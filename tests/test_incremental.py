@@ -15,7 +15,6 @@ from conftest import ROOT, copy_project, forget_made
 
 from newsroom.incremental import KeptFile, dest_of
 from newsroom.plugin import BriefingsPlugin
-from newsroom.serve import Rebuilder
 
 EVAL = ROOT / "tests" / "fixtures" / "eval"
 FIRST = (
@@ -49,8 +48,7 @@ class Session:
         self.config = load_config(str(project / "mkdocs.yml"))
         self.plugin = cast(BriefingsPlugin, self.config.plugins["briefings"])
         self.plugin.on_startup(command="serve", dirty=False)
-        own = [self.plugin.path("seeds_dir"), self.plugin.path("editorial_dir")]
-        self.rebuilder = Rebuilder(self.full, self.config, self.plugin.mark_dirty, own)
+        self.rebuilder = self.plugin.rebuilder(self.full, self.config)
         self.full_builds = 0
 
     def full(self) -> None:
@@ -120,21 +118,21 @@ def changes(project: Path) -> list[tuple[str, Callable[[], Any]]]:
     def append(name: str, sentence: str) -> Callable[[], Any]:
         return lambda: edit(seeds / f"{name}.md", lambda t: t.rstrip() + f"\n\n{sentence}\n")
 
-    def retitle(name: str, title: str) -> Callable[[], Any]:
+    def front(name: str, field: str, value: str) -> Callable[[], Any]:
+        """Set one front matter field of an article."""
         return lambda: edit(
             seeds / f"{name}.md",
             lambda t: "\n".join(
-                f'title: "{title}"' if line.startswith("title:") else line for line in t.split("\n")
+                f"{field}: {value}" if line.startswith(f"{field}:") else line
+                for line in t.split("\n")
             ),
         )
 
+    def retitle(name: str, title: str) -> Callable[[], Any]:
+        return front(name, "title", f'"{title}"')
+
     def redate(name: str, date: str) -> Callable[[], Any]:
-        return lambda: edit(
-            seeds / f"{name}.md",
-            lambda t: "\n".join(
-                f"date: {date}" if line.startswith("date:") else line for line in t.split("\n")
-            ),
-        )
+        return front(name, "date", date)
 
     return [
         ("add", add(LATER[0])),

@@ -5,7 +5,7 @@ load (seeds/, briefings/) -> annotate -> index the corpus -> render Markdown -> 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -28,7 +28,7 @@ from .pages.indexes import render_home_extra
 from .pages.orientation import section_index, wants_toc, with_toc
 from .pages.templating import Templates
 from .seeds import Loaded, load_articles
-from .serve import CompiledTemplates, FolderWatch, Rebuilder
+from .serve import CompiledTemplates, FolderWatch, Rebuilder, files_state
 from .text import printable
 from .topics import TopicText, topic_texts
 
@@ -286,25 +286,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return None
         if self.annotator is not None:
             self.annotator.preload()
-        own = [self.path("seeds_dir"), self.path("editorial_dir")]
-        FolderWatch(server, own).start()
+        FolderWatch(server, self.own_folders()).start()
         # Not with --dirty (every one of MkDocs' builds is a dirty one) nor with --clean
         # (serve builds as `mkdocs build` does: every page, every time).
         if self.command == "serve" and not self.dirty:
-            server.builder = Rebuilder(server.builder, config, self.mark_dirty, own)
+            server.builder = self.rebuilder(server.builder, config)
         return server
 
+    def own_folders(self) -> list[Path]:
+        """The folders the plugin reads its inputs from: the seeds and the editorial files."""
+        return [self.path("seeds_dir"), self.path("editorial_dir")]
 
-def files_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Every file under ``folder`` by path, size and time: what tells that one changed."""
-    found = []
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        found.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(found)
+    def rebuilder(self, builder: Callable[[], None], config: MkDocsConfig) -> Rebuilder:
+        """Serve's rebuilds, dirty where only the plugin's own folders changed, around
+        MkDocs' own ``builder``."""
+        return Rebuilder(builder, config, self.mark_dirty, self.own_folders())
 
 
 def warn_without_site_url(site_url: str | None, command: str | None) -> None:

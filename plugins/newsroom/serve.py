@@ -123,16 +123,11 @@ class Rebuilder:
         """What a dirty build cannot follow: every file outside the plugin's own folders
         that the site is made from."""
         roots = [config.config_file_path, config.docs_dir, config.theme.custom_dir, *self.watch]
-        found: list[tuple[str, int, int]] = []
-        for root in sorted({os.path.abspath(r) for r in roots if r}):
-            if root in self.own:
-                continue
-            for path in walk(root, self.own):
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                found.append((path, stat.st_size, stat.st_mtime_ns))
+        found = [
+            entry
+            for root in sorted({os.path.abspath(r) for r in roots if r} - set(self.own))
+            for entry in files_state(root, self.own)
+        ]
         return (config.theme.name, tuple(found))
 
     def __call__(self, config: MkDocsConfig | None = None) -> None:
@@ -161,6 +156,21 @@ class Rebuilder:
         finally:
             logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
             self.mark(False)
+
+
+def files_state(
+    root: str | os.PathLike[str], skipped: Iterable[str] = ()
+) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``root`` (or ``root`` itself) by path, size and time, in order,
+    outside the ``skipped`` folders: what tells that one of them changed."""
+    found = []
+    for path in walk(os.fspath(root), skipped):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue  # gone since it was listed
+        found.append((path, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 def walk(root: str, skipped: Iterable[str]) -> Iterable[str]:
