@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from .annotate import Annotator, annotator_for
 from .cache import AnnotationCache
+from .collector import IdleCollector
 from .config import BriefingsConfig, cache_dir_problem
 from .corpus import Corpus, build_corpus
 from .editorial import EditorialLoad, load_editorial, with_articles
@@ -64,6 +65,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False  # `mkdocs serve --dirty`: every rebuild a dirty one
         self.compiled = CompiledTemplates()  # the theme's templates, in serve
         self.editorial: tuple[object, EditorialLoad] | None = None  # its files' state, load
+        self.collector: IdleCollector | None = None  # in serve, between rebuilds
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this object across serve rebuilds, and with it the
@@ -290,17 +292,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Not with --dirty (every one of MkDocs' builds is a dirty one) nor with --clean
         # (serve builds as `mkdocs build` does: every page, every time).
         if self.command == "serve" and not self.dirty:
-            server.builder = self.rebuilder(server.builder, config)
+            self.collector = IdleCollector()
+            self.collector.start()
+            server.builder = self.rebuilder(server.builder, config, self.collector)
         return server
+
+    def on_shutdown(self) -> None:
+        """Give the process its garbage collector back as serve found it."""
+        if self.collector is not None:
+            self.collector.stop()
+            self.collector = None
 
     def own_folders(self) -> list[Path]:
         """The folders the plugin reads its inputs from: the seeds and the editorial files."""
         return [self.path("seeds_dir"), self.path("editorial_dir")]
 
-    def rebuilder(self, builder: Callable[[], None], config: MkDocsConfig) -> Rebuilder:
+    def rebuilder(
+        self,
+        builder: Callable[[], None],
+        config: MkDocsConfig,
+        collector: IdleCollector | None = None,
+    ) -> Rebuilder:
         """Serve's rebuilds, dirty where only the plugin's own folders changed, around
-        MkDocs' own ``builder``."""
-        return Rebuilder(builder, config, self.mark_dirty, self.own_folders())
+        MkDocs' own ``builder``; ``collector`` plans the garbage collector's work."""
+        return Rebuilder(builder, config, self.mark_dirty, self.own_folders(), collector)
 
 
 def warn_without_site_url(site_url: str | None, command: str | None) -> None:

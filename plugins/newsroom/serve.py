@@ -26,6 +26,8 @@ import jinja2.bccache
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
+from .collector import IdleCollector
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -100,7 +102,7 @@ class Rebuilder:
     Whether anything else changed is told by the state of mkdocs.yml, the docs folder, the
     theme's ``custom_dir`` and the extra watched paths (their files' paths, sizes and
     times), taken before each build. ``mark`` tells the plugin whether the build at hand is
-    a dirty one."""
+    a dirty one; ``collector``, if given, hears of each rebuild (see :mod:`.collector`)."""
 
     def __init__(
         self,
@@ -108,6 +110,7 @@ class Rebuilder:
         config: MkDocsConfig,
         mark: Callable[[bool], None],
         own: Iterable[Path],
+        collector: IdleCollector | None = None,
     ) -> None:
         self.builder = builder  # MkDocs' own: reads mkdocs.yml again, cleans site/
         self.config_file = config.config_file_path
@@ -118,6 +121,7 @@ class Rebuilder:
         self.own = tuple(os.path.abspath(p) for p in own)  # the seeds and editorial folders
         self.watch = list(config.watch)  # mkdocs.yml's and the command line's
         self.state: tuple[object, ...] | None = self.state_of(config)
+        self.collector = collector
 
     def state_of(self, config: MkDocsConfig) -> tuple[object, ...]:
         """What a dirty build cannot follow: every file outside the plugin's own folders
@@ -134,6 +138,17 @@ class Rebuilder:
         if config is not None:  # a build of a given config: MkDocs' own way
             self.builder(config)  # type: ignore[call-arg]
             return
+        if self.collector is None:
+            self.rebuild()
+            return
+        self.collector.busy()
+        try:
+            self.rebuild()
+        finally:
+            self.collector.rest()
+
+    def rebuild(self) -> None:
+        """Dirty when only the plugin's own folders changed, clean otherwise."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
