@@ -9,6 +9,7 @@ sentences it dates, linked to the paragraph that holds the rest.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -16,11 +17,12 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from ..corpus import TYPE_NOUNS, Corpus, description_place
-from ..model import Briefing
+from ..model import Briefing, Topic
+from ..timeline import Event
 from . import markup as m
-from .background import background_section, events_before
+from .background import BACKGROUND_EVENTS, background_section, events_before
 from .blocks import Html, Rendered, assemble
-from .changes import Changes, changes_of
+from .changes import Changes, changes_of, first_day
 from .orientation import anchor, breadcrumb
 from .segments import marks, split
 from .sources import claims_section, figures_section
@@ -91,12 +93,27 @@ def unchanged(
         return False
     if not made.shown.isdisjoint(changes.actors):
         return False
-    day = briefing.article.date
+    shown = {cast(Topic, topic[0]).id: topic[2] for topic in cast(tuple[Any, ...], inputs[5])}
     for topic in corpus.topics_of.get(briefing.article.slug, ()):
-        changed = changes.topic_days.get(topic)
-        if changed is not None and (day is None or changed < day):
+        if topic in changes.topic_days and not window_kept(
+            changes.topic_days[topic], shown.get(topic, ()), briefing.article.date
+        ):
             return False
     return bool(inputs[6] == corpus.events_of_briefing.get(briefing.article.slug, ()))
+
+
+def window_kept(
+    changed: tuple[dt.date, ...] | None, shown: tuple[Event, ...], day: dt.date | None
+) -> bool:
+    """Whether a topic's most recent events before a briefing's ``day``, ``shown`` on its
+    page, are the same after its timeline changed on the ``changed`` days: none of them
+    falls from the first day shown (or any day, when fewer than the page shows) to the
+    briefing's day (an event on or after it is not shown)."""
+    if changed is None:
+        return False
+    start = first_day(shown[0]) if len(shown) >= BACKGROUND_EVENTS else dt.date.min
+    i = bisect.bisect_left(changed, start)
+    return i == len(changed) or (day is not None and changed[i] >= day)
 
 
 def briefing_inputs(

@@ -11,6 +11,7 @@ nothing it depends on is among the changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,9 +31,11 @@ class Changes:
     ``briefings``: slugs of the briefings added, edited or removed;
     ``actors``: ids of the actors added, removed or changed (name, type, description, or
     the briefing their description is quoted from);
-    ``topic_days``: for each topic whose timeline changed, the first day of its first
-    changed event or of an event told by a retitled briefing (``date.max`` for events
-    without a day, which come before no dated briefing); topics not listed are unchanged;
+    ``topic_days``: for each topic whose timeline changed, the first days of its events
+    added or removed and of its events told by a retitled briefing, in order (``date.max``
+    for events without a day, which come before no dated briefing), or None where the
+    timeline is out of day order (anything may have changed); topics not listed are
+    unchanged;
     ``editorial``: the topics and their annotated text are the same as before."""
 
     corpus: Corpus
@@ -41,7 +44,7 @@ class Changes:
     number: int
     briefings: frozenset[str]
     actors: frozenset[str]
-    topic_days: Mapping[str, dt.date]
+    topic_days: Mapping[str, tuple[dt.date, ...] | None]
     editorial: bool
 
 
@@ -116,38 +119,60 @@ def changed_actors(before: Corpus, after: Corpus, briefings: frozenset[str]) -> 
     return frozenset(changed)
 
 
-def changed_topics(before: Corpus, after: Corpus, briefings: frozenset[str]) -> dict[str, dt.date]:
-    """For each topic whose timeline changed, the first day from which it may differ."""
+def changed_topics(
+    before: Corpus, after: Corpus, briefings: frozenset[str]
+) -> dict[str, tuple[dt.date, ...] | None]:
+    """For each topic whose timeline changed, the first days of the events that differ
+    (see :attr:`Changes.topic_days`)."""
     retitled = {s for s in briefings if headline(before, s) != headline(after, s)}
-    found: dict[str, dt.date] = {}
+    found: dict[str, tuple[dt.date, ...] | None] = {}
     for topic in {t.id for t in before.topics} | {t.id for t in after.topics}:
         old = before.events_of_topic.get(topic, ())
         new = after.events_of_topic.get(topic, ())
-        day = first_difference(old, new)
-        for events in (old, new):
-            for event in events:
-                if event.slug in retitled:  # shown with its briefing's headline
-                    day = min(day, first_day(event)) if day is not None else first_day(event)
-        if day is not None:
-            found[topic] = day
+        old_days = before.first_days_of_topic.get(topic, ())
+        new_days = after.first_days_of_topic.get(topic, ())
+        if old_days is None or new_days is None:
+            if old != new or any(e.slug in retitled for e in (*old, *new)):
+                found[topic] = None
+            continue
+        days = differing_days(old, old_days, new, new_days)
+        days += [day for events, firsts in ((old, old_days), (new, new_days))
+                 for event, day in zip(events, firsts, strict=True) if event.slug in retitled]  # fmt: skip
+        if days:
+            found[topic] = tuple(sorted(set(days)))
     return found
+
+
+def differing_days(
+    old: tuple[Event, ...],
+    old_days: tuple[dt.date, ...],
+    new: tuple[Event, ...],
+    new_days: tuple[dt.date, ...],
+) -> list[dt.date]:
+    """The first days of the events in one timeline and not the other, both in day order
+    (``*_days``: each event's first day), walked side by side day by day."""
+    days: list[dt.date] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        if i < len(old) and j < len(new) and (old[i] is new[j] or old[i] == new[j]):
+            i, j = i + 1, j + 1
+            continue
+        day = min(old_days[i] if i < len(old) else dt.date.max,
+                  new_days[j] if j < len(new) else dt.date.max)  # fmt: skip
+        start_i, start_j = i, j
+        while i < len(old) and old_days[i] == day:
+            i += 1
+        while j < len(new) and new_days[j] == day:
+            j += 1
+        if Counter(old[start_i:i]) != Counter(new[start_j:j]):
+            days.append(day)
+    return days
 
 
 def headline(corpus: Corpus, slug: str) -> str | None:
     """A briefing's headline, None where the corpus has no such briefing."""
     briefing = corpus.by_slug.get(slug)
     return briefing.article.title if briefing is not None else None
-
-
-def first_difference(old: tuple[Event, ...], new: tuple[Event, ...]) -> dt.date | None:
-    """The first day of the first event where two timelines differ, None if they do not."""
-    for a, b in zip(old, new, strict=False):
-        if a is not b and a != b:
-            return min(first_day(a), first_day(b))
-    if len(old) == len(new):
-        return None
-    longer = old if len(old) > len(new) else new
-    return first_day(longer[min(len(old), len(new))])
 
 
 def first_day(event: Event) -> dt.date:

@@ -1,0 +1,89 @@
+"""What a serve rebuild learns from comparing a corpus with the one before: which days of
+a topic's timeline changed, and which briefing pages' backgrounds they reach; on corpora
+made in memory (no model)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from conftest import forget_made
+from test_pagination import briefing
+from test_rebuild_inputs import looking_back
+
+from newsroom.corpus import build_corpus
+from newsroom.model import Editorial, Topic
+from newsroom.pages import briefing as briefing_page
+from newsroom.pages import render_site
+from newsroom.pages.background import BACKGROUND_EVENTS
+from newsroom.pages.briefing import window_kept
+from newsroom.pages.changes import differing_days
+from newsroom.timeline import Event
+
+TALKS = Editorial(topics=(Topic("talks", "Talks", "The talks.", "Text.", ("pyongyang",)),))
+
+
+@pytest.fixture(autouse=True)
+def forget() -> None:
+    forget_made()
+
+
+def event(day: int, text: str = "It happened.") -> Event:
+    return Event(f"2021-06-{day:02d}", text, ("pyongyang", "seoul"), slug=f"s{day}-{text}")
+
+
+def days_of(events: tuple[Event, ...]) -> tuple[dt.date, ...]:
+    return tuple(dt.date(2021, 6, int(e.date[-2:])) for e in events)
+
+
+def test_differing_days_are_the_days_of_events_added_or_removed() -> None:
+    old = (event(1), event(3), event(3, "Other."), event(5), event(9))
+    new = (event(1), event(2), event(3, "Other."), event(3), event(5), event(7))
+    found = differing_days(old, days_of(old), new, days_of(new))
+    assert found == [dt.date(2021, 6, 2), dt.date(2021, 6, 7), dt.date(2021, 6, 9)]
+    assert differing_days(old, days_of(old), old, days_of(old)) == []
+    same = tuple(dataclasses.replace(e) for e in old)  # equal, other objects
+    assert differing_days(old, days_of(old), same, days_of(same)) == []
+
+
+def test_a_window_is_kept_when_no_change_falls_between_its_first_day_and_the_briefing() -> None:
+    full = tuple(event(day) for day in range(10, 10 + BACKGROUND_EVENTS))
+    day = dt.date(2021, 6, 25)
+    june = [dt.date(2021, 6, d) for d in range(1, 31)]
+    assert window_kept((june[8],), full, day)  # before the first day shown
+    assert not window_kept((june[9],), full, day)  # on it: may sort after
+    assert not window_kept((june[14],), full, day)  # among the events shown
+    assert window_kept((june[24], june[29]), full, day)  # on or after the briefing's day
+    assert not window_kept((june[0],), full[1:], day)  # fewer than a page shows: any day
+    assert not window_kept((june[29],), full, None)  # an undated briefing shows the last
+    assert not window_kept(None, full, day)  # out of day order: anything may change
+
+
+def test_an_old_day_told_anew_remakes_only_the_pages_whose_background_shows_it() -> None:
+    """A new article telling of an old day (no event was on it) is checked in full only by
+    the briefings whose background window reaches that day, and those are exactly the
+    pages whose content changes; every page given again is the page made afresh."""
+    base = [briefing(n) for n in range(0, 80, 2)]  # every other day: odd days are free
+    render_site(build_corpus(base, TALKS))
+    before = {slug: made.page for slug, made in briefing_page.MADE.items()}
+    checked: list[str] = []
+    inputs = briefing_page.briefing_inputs
+
+    def counted(item, corpus, key):  # type: ignore[no-untyped-def]
+        checked.append(item.article.slug)
+        return inputs(item, corpus, key)
+
+    briefing_page.briefing_inputs = counted  # type: ignore[assignment]
+    try:
+        corpus = build_corpus([*base, looking_back(briefing(101), "2021-06-20")], TALKS)
+        render_site(corpus)
+    finally:
+        briefing_page.briefing_inputs = inputs  # type: ignore[assignment]
+    fresh = {b.article.slug: briefing_page.render_briefing(b, corpus) for b in corpus.briefings}
+    changed = {slug for slug, page in before.items() if fresh[slug] != page}
+    assert changed  # the day reaches some backgrounds...
+    assert len(changed) < len(base) // 2  # ...not those before it nor far after it
+    assert set(checked) == changed | {"briefing-00101"}
+    for slug, made in briefing_page.MADE.items():
+        assert made.page == fresh[slug], slug
