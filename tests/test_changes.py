@@ -12,8 +12,8 @@ from conftest import forget_made
 from test_pagination import briefing
 from test_rebuild_inputs import looking_back
 
-from newsroom.corpus import build_corpus
-from newsroom.model import Editorial, Topic
+from newsroom.corpus import Corpus, build_corpus
+from newsroom.model import Briefing, Editorial, Topic
 from newsroom.pages import briefing as briefing_page
 from newsroom.pages import render_site
 from newsroom.pages.background import BACKGROUND_EVENTS
@@ -60,7 +60,9 @@ def test_a_window_is_kept_when_no_change_falls_between_its_first_day_and_the_bri
     assert not window_kept(None, full, day)  # out of day order: anything may change
 
 
-def test_an_old_day_told_anew_remakes_only_the_pages_whose_background_shows_it() -> None:
+def test_an_old_day_told_anew_remakes_only_the_pages_whose_background_shows_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A new article telling of an old day (no event was on it) is checked in full only by
     the briefings whose background window reaches that day, and those are exactly the
     pages whose content changes; every page given again is the page made afresh."""
@@ -70,16 +72,14 @@ def test_an_old_day_told_anew_remakes_only_the_pages_whose_background_shows_it()
     checked: list[str] = []
     inputs = briefing_page.briefing_inputs
 
-    def counted(item, corpus, key):  # type: ignore[no-untyped-def]
+    def counted(item: Briefing, corpus: Corpus, key: object) -> tuple[object, ...]:
         checked.append(item.article.slug)
         return inputs(item, corpus, key)
 
-    briefing_page.briefing_inputs = counted  # type: ignore[assignment]
-    try:
-        corpus = build_corpus([*base, looking_back(briefing(101), "2021-06-20")], TALKS)
-        render_site(corpus)
-    finally:
-        briefing_page.briefing_inputs = inputs  # type: ignore[assignment]
+    monkeypatch.setattr(briefing_page, "briefing_inputs", counted)
+    corpus = build_corpus([*base, looking_back(briefing(101), "2021-06-20")], TALKS)
+    render_site(corpus)
+    monkeypatch.undo()
     fresh = {b.article.slug: briefing_page.render_briefing(b, corpus) for b in corpus.briefings}
     changed = {slug for slug, page in before.items() if fresh[slug] != page}
     assert changed  # the day reaches some backgrounds...
