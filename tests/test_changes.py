@@ -13,12 +13,13 @@ from test_pagination import briefing
 from test_rebuild_inputs import looking_back
 
 from newsroom.corpus import Corpus, build_corpus
-from newsroom.model import Briefing, Editorial, Topic
+from newsroom.model import Actor, Briefing, Editorial, Topic
+from newsroom.pages import Site, actor, render_site
 from newsroom.pages import briefing as briefing_page
-from newsroom.pages import render_site
 from newsroom.pages.background import BACKGROUND_EVENTS
 from newsroom.pages.briefing import window_kept
 from newsroom.pages.changes import differing_days
+from newsroom.pages.templating import DEFAULT
 from newsroom.timeline import Event
 
 TALKS = Editorial(topics=(Topic("talks", "Talks", "The talks.", "Text.", ("pyongyang",)),))
@@ -87,3 +88,46 @@ def test_an_old_day_told_anew_remakes_only_the_pages_whose_background_shows_it(
     assert set(checked) == changed | {"briefing-00101"}
     for slug, made in briefing_page.MADE.items():
         assert made.page == fresh[slug], slug
+
+
+def reported(item: Briefing) -> Briefing:
+    """``item`` with its date taken as the day of its report ("said Wednesday"): an event
+    told first-hand on that day by another briefing takes its place on the timeline."""
+    dates = tuple(dataclasses.replace(d, reported=True) for d in item.annotation.dates)
+    return dataclasses.replace(item, annotation=dataclasses.replace(item.annotation, dates=dates))
+
+
+def actor_pages_match_afresh(corpus: Corpus, site: Site) -> None:
+    """Every page of every actor, as the serve build gave it, is the page made now."""
+    for one in corpus.actors.values():
+        for uri, page in actor.make_actor_pages(one, corpus, DEFAULT).items():
+            assert site.pages[uri].markdown.endswith(page.markdown), uri
+            assert site.pages[uri].html == page.html, uri
+
+
+def test_an_event_told_again_first_hand_leaves_an_older_actor_page() -> None:
+    """A new article telling first-hand of a day an old briefing reported takes the old
+    event's place on the timeline: the actor's older page holding the old briefing loses it
+    from its timeline, though the old briefing did not change."""
+    # Four days apart: no two briefings' events are one (a report follows within three).
+    base = [reported(briefing(n)) if n == 8 else briefing(n) for n in range(0, 164, 4)]
+    before = render_site(build_corpus(base, Editorial()))
+    told = looking_back(briefing(201), "2021-06-09")  # briefing 8's day: 1 June + 8 days
+    corpus = build_corpus([*base, told], Editorial())
+    site = render_site(corpus)
+    older = "actors/pyongyang/page/1.md"  # the oldest 30 briefings naming it
+    assert site.pages[older] != before.pages[older]  # its timeline lost the event
+    actor_pages_match_afresh(corpus, site)
+
+
+def test_a_renamed_actor_reaches_the_pages_of_those_appearing_with_it() -> None:
+    """An actor's new name in the registry is on the front page of every actor sharing a
+    sentence with it ("Appears with"), though no briefing changed."""
+    registry = (Actor("seoul", "Seoul", "place"),)
+    base = [briefing(n) for n in range(10)]
+    render_site(build_corpus(base, Editorial(actors=registry)))
+    renamed = Editorial(actors=(Actor("seoul", "Seoul Renamed", "place"),))
+    corpus = build_corpus(base, renamed)
+    site = render_site(corpus)
+    assert "Seoul Renamed" in site.pages["actors/pyongyang.md"].markdown
+    actor_pages_match_afresh(corpus, site)

@@ -18,6 +18,7 @@ from . import markup as m
 from . import paging
 from .background import in_the_background
 from .blocks import Html, Rendered, assemble
+from .changes import Changes, changes_of
 from .orientation import anchor, breadcrumb
 from .templating import DEFAULT, Templates
 
@@ -35,9 +36,10 @@ def actor_uri(actor_id: str) -> str:
 
 
 # An actor's pages made in an earlier build of this process, with what they were made
-# from: a serve rebuild makes again only the pages of actors whose inputs changed (those the
-# new or edited article names, mostly), not those of every actor.
-MADE: dict[str, tuple[tuple[object, ...], dict[str, Rendered]]] = {}
+# from and the number of the corpus they hold for (see :mod:`.changes`): a serve rebuild
+# makes again only the pages of actors whose inputs changed (those the new or edited
+# article names, mostly), not those of every actor.
+MADE: dict[str, tuple[tuple[object, ...], dict[str, Rendered], int]] = {}
 
 
 def actor_inputs(actor: Actor, corpus: Corpus, templates_key: object) -> tuple[object, ...]:
@@ -70,18 +72,40 @@ def render_actor_pages(
     given again."""
     if templates_key is None:
         return make_actor_pages(actor, corpus, templates)
-    inputs = actor_inputs(actor, corpus, templates_key)
+    changes = changes_of(corpus)
     made = MADE.get(actor.id)
+    now = (templates_key, actor)
+    if (
+        made is not None
+        and kept_for(made[0][:2], made[2], now, changes)
+        and actor.id not in changes.actor_pages
+    ):
+        MADE[actor.id] = (made[0], made[1], changes.number)
+        return made[1]
+    inputs = actor_inputs(actor, corpus, templates_key)
     if made is not None and made[0] == inputs:
+        MADE[actor.id] = (inputs, made[1], changes.number)
         return made[1]
     pages = make_actor_pages(actor, corpus, templates, templates_key)
-    MADE[actor.id] = (inputs, pages)
+    MADE[actor.id] = (inputs, pages, changes.number)
     return pages
 
 
-# An actor's older pages made in an earlier build of this process, with their inputs: a
-# new article naming the actor changes its front page, not the full pages before it.
-OLDER: dict[str, tuple[tuple[object, ...], Rendered]] = {}
+def kept_for(
+    made_from: tuple[object, ...], number: int, now: tuple[object, ...], changes: Changes
+) -> bool:
+    """Whether something made from ``made_from`` for corpus ``number`` is made from the same
+    ``now`` and held for the corpus just before this one, with the same topics: then only
+    :attr:`.Changes.actor_pages` and :attr:`.Changes.briefings` tell what changed since."""
+    if number == changes.number:
+        return made_from == now
+    return number == changes.number - 1 and changes.editorial and made_from == now
+
+
+# An actor's older pages made in an earlier build of this process, with their inputs and
+# the number of the corpus they hold for: a new article naming the actor changes its front
+# page, not the full pages before it.
+OLDER: dict[str, tuple[tuple[object, ...], Rendered, int]] = {}
 
 
 def make_actor_pages(
@@ -89,23 +113,35 @@ def make_actor_pages(
 ) -> dict[str, Rendered]:
     """Every page of an actor, made now (with a ``templates_key``, an older page made from
     the same inputs before is given again)."""
-    refs = corpus.mentions.get(actor.id, ())
-    newest_first = list(dict.fromkeys(ref.slug for ref in refs))
+    newest_first = corpus.briefings_of(actor.id)
     base = actor_uri(actor.id)
     pages: dict[str, Rendered] = {}
-    grouped = by_briefing(actor, corpus) if templates_key is not None else None
+    changes = changes_of(corpus) if templates_key is not None else None
+    changed = (changes.briefings | changes.events) if changes is not None else frozenset()
+    grouped: dict[str, list[object]] | None = None
     for part in paging.split(newest_first[::-1], paging.ACTOR_BRIEFINGS):
         uri = paging.page_uri(base, part.number)
         inputs = None
-        if grouped is not None and not part.front:
-            inputs = part_inputs(actor, corpus, part, templates_key, grouped)
+        if changes is not None and not part.front:
             made = OLDER.get(uri)
+            now = (templates_key, actor, part)
+            if (
+                made is not None
+                and kept_for(made[0][:3], made[2], now, changes)
+                and changed.isdisjoint(part)
+            ):
+                OLDER[uri] = (made[0], made[1], changes.number)
+                pages[uri] = made[1]
+                continue
+            grouped = grouped if grouped is not None else by_briefing(actor, corpus)
+            inputs = part_inputs(actor, corpus, part, templates_key, grouped)
             if made is not None and made[0] == inputs:
+                OLDER[uri] = (inputs, made[1], changes.number)
                 pages[uri] = made[1]
                 continue
         pages[uri] = assemble(actor_sections(actor, corpus, templates, part, len(newest_first)))
-        if inputs is not None:
-            OLDER[uri] = (inputs, pages[uri])
+        if inputs is not None and changes is not None:
+            OLDER[uri] = (inputs, pages[uri], changes.number)
     return pages
 
 

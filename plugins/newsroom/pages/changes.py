@@ -36,7 +36,13 @@ class Changes:
     for events without a day, which come before no dated briefing), or None where the
     timeline is out of day order (anything may have changed); topics not listed are
     unchanged;
-    ``editorial``: the topics and their annotated text are the same as before."""
+    ``editorial``: the topics and their annotated text are the same as before;
+    ``events``: slugs of the briefings with an event added to the timeline or gone from it
+    (a new article's event can take the place of an earlier one's: see
+    :func:`.merge_groups`);
+    ``actor_pages``: ids of the actors whose pages may show something changed: those
+    changed, those named in, quoting or on the events of a changed briefing (before or
+    after), and those appearing with a changed actor."""
 
     corpus: Corpus
     rank: Mapping[str, int]
@@ -46,6 +52,8 @@ class Changes:
     actors: frozenset[str]
     topic_days: Mapping[str, tuple[dt.date, ...] | None]
     editorial: bool
+    events: frozenset[str]
+    actor_pages: frozenset[str]
 
 
 _LAST: list[Changes] = []
@@ -66,18 +74,25 @@ def changes_of(corpus: Corpus) -> Changes:
     rank = {b.article.slug: i for i, b in enumerate(now)}
     number = _LAST[0].number + 1 if _LAST else 0
     if before is None:
-        found = Changes(corpus, rank, len(now) - same, number, frozenset(), frozenset(), {}, False)
+        nothing: frozenset[str] = frozenset()
+        found = Changes(
+            corpus, rank, len(now) - same, number, nothing, nothing, {}, False, nothing, nothing
+        )
     else:
         briefings = changed_briefings(before, corpus)
+        actors = changed_actors(before, corpus, briefings)
+        events = changed_events(before, corpus)
         found = Changes(
             corpus,
             rank,
             len(now) - same,
             number,
             briefings,
-            changed_actors(before, corpus, briefings),
+            actors,
             changed_topics(before, corpus, briefings),
             before.topics == corpus.topics and before.backgrounds == corpus.backgrounds,
+            events,
+            actors_shown_changed(before, corpus, briefings | events, actors),
         )
     _LAST[:] = [found]
     return found
@@ -117,6 +132,38 @@ def changed_actors(before: Corpus, after: Corpus, briefings: frozenset[str]) -> 
         if (old is not new and old != new) or quoted in briefings:
             changed.add(actor_id)
     return frozenset(changed)
+
+
+def changed_events(before: Corpus, after: Corpus) -> frozenset[str]:
+    """Slugs of the briefings with an event on the timeline or off it since: the timelines'
+    events compared by identity first (those of unchanged briefings are mostly the same
+    objects), then by value."""
+    old_ids, new_ids = {id(e) for e in before.events}, {id(e) for e in after.events}
+    gone = Counter(e for e in before.events if id(e) not in new_ids)
+    gone.subtract(e for e in after.events if id(e) not in old_ids)
+    return frozenset(e.slug for e, count in gone.items() if count and e.slug)
+
+
+def actors_shown_changed(
+    before: Corpus, after: Corpus, briefings: frozenset[str], actors: frozenset[str]
+) -> frozenset[str]:
+    """Ids of the actors whose pages may differ: the changed ``actors``, the actors named
+    in or quoted by the changed ``briefings`` or on their events on the timeline (as they
+    were and as they are), and the actors sharing sentences with a changed actor (their
+    pages name it)."""
+    found = set(actors)
+    for corpus in (before, after):
+        for slug in briefings:
+            briefing = corpus.by_slug.get(slug)
+            if briefing is not None:
+                found.update(m.actor for m in briefing.annotation.mentions if m.actor)
+                found.update(c.source for c in briefing.annotation.claims if c.source)
+        for event in corpus.events:
+            if event.slug in briefings:
+                found.update(event.actors)
+        for actor_id in actors:
+            found.update(partner for partner, _ in corpus.co_mentions.get(actor_id, ()))
+    return frozenset(found)
 
 
 def changed_topics(
