@@ -222,9 +222,10 @@ def test_a_reload_reads_an_edited_article_again(
 def test_a_reload_reads_an_article_whose_sidecar_changed(tmp_path: Path, reads: list[str]) -> None:
     """The sidecar is part of the article: edited, deleted, and back under another name."""
     _, second = reload_folder(tmp_path)
-    write(tmp_path, "c.yml", "date: 2024-02-03\n")
+    write(tmp_path, "c.yml", "date: 2024-02-03\nsource: Wire\n")  # longer: within one tick too
     third, read = reload(tmp_path, second, reads)
     assert read == ["c.txt"] and third.articles[2].date == dt.date(2024, 2, 3)
+    assert third.articles[2].source == "Wire"
     (tmp_path / "c.yml").unlink()
     fourth, read = reload(tmp_path, third, reads)
     assert read == ["c.txt"] and fourth.articles[2].date is None
