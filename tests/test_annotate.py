@@ -9,22 +9,24 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, SAMPLE, copy_project
 from spacy.language import Language
 
-from newsroom.annotate import Annotator
+from newsroom.annotate import Annotator, plan
 from newsroom.annotate.plan import (
     Keys,
     batch_for,
     chunks,
+    known_keys,
     make_plan,
     processes_for,
 )
 from newsroom.annotate.run import Task, can_fork, run_local
-from newsroom.cache import AnnotationCache
-from newsroom.model import Annotation, Article, Editorial
+from newsroom.cache import AnnotationCache, annotation_key, pipeline_fingerprint
+from newsroom.model import Annotation, Article, Correction, Editorial
 
 FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 
@@ -95,6 +97,77 @@ def test_chunks_cover_every_item_in_order() -> None:
     """Consecutive chunks, the last one shorter, nothing lost."""
     assert chunks([1, 2, 3, 4, 5], 2) == [(1, 2), (3, 4), (5,)]
     assert chunks([], 3) == []
+
+
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the articles whose annotation key is computed from now on."""
+    calls: list[str] = []
+
+    def counted(article: Article, *args: Any) -> str:
+        calls.append(article.title)
+        return annotation_key(article, *args)
+
+    monkeypatch.setattr(plan, "annotation_key", counted)
+    return calls
+
+
+def test_keys_given_again_are_those_computed_afresh_and_only_new_ones_are_computed(
+    articles: tuple[Article, ...], editorial: Editorial, computed: list[str]
+) -> None:
+    """The same articles again: no key computed; an edited one: its key only; every time
+    the keys a fresh computation gives, and only the articles given are kept."""
+    pipeline = pipeline_fingerprint(None)
+    first = known_keys(articles, editorial, pipeline)
+    afresh = plan.article_keys(articles, editorial, pipeline)
+    computed.clear()
+    again = known_keys(articles, editorial, pipeline, first)
+    assert computed == [] and list(again.keys) == afresh
+    edited = dataclasses.replace(articles[0], title="Another headline")
+    changed = [*articles[1:], edited]
+    third = known_keys(changed, editorial, pipeline, again)
+    assert computed == ["Another headline"]
+    assert list(third.keys) == plan.article_keys(changed, editorial, pipeline)
+    assert third.keys[-1].doc == afresh[0].doc and third.keys[-1].annotation != afresh[0].annotation
+    assert sorted(third.entries) == sorted(id(article) for article in changed)
+
+
+def test_keys_given_again_follow_the_registry_corrections_and_pipeline(
+    articles: tuple[Article, ...], editorial: Editorial, computed: list[str]
+) -> None:
+    """Another registry changes every annotation key, a correction naming one article that
+    article's, another pipeline every key: as a fresh computation does."""
+    pipeline = pipeline_fingerprint(None)
+    first = known_keys(articles, editorial, pipeline)
+    before = list(first.keys)
+    fewer = dataclasses.replace(editorial, actors=editorial.actors[1:])
+    registry = known_keys(articles, fewer, pipeline, first)
+    assert list(registry.keys) == plan.article_keys(articles, fewer, pipeline)
+    assert [k.doc for k in registry.keys] == [k.doc for k in before]
+    assert all(k.annotation != old.annotation for k, old in zip(registry.keys, before, strict=True))
+    correction = Correction(articles[1].slug, "Kim", None)
+    corrected = dataclasses.replace(editorial, corrections=(*editorial.corrections, correction))
+    computed.clear()
+    named = known_keys(articles, corrected, pipeline, first)
+    assert computed == [articles[1].title]
+    assert list(named.keys) == plan.article_keys(articles, corrected, pipeline)
+    assert [k == old for k, old in zip(named.keys, before, strict=True)] == [
+        i != 1 for i in range(len(articles))
+    ]
+    other = known_keys(articles, editorial, "another pipeline", first)
+    assert list(other.keys) == plan.article_keys(articles, editorial, "another pipeline")
+    assert all(k.doc != old.doc for k, old in zip(other.keys, before, strict=True))
+
+
+def test_the_annotator_computes_the_keys_of_new_articles_only(
+    articles: tuple[Article, ...], editorial: Editorial, computed: list[str]
+) -> None:
+    """Across calls (serve rebuilds), the annotator computes the keys of new articles only."""
+    annotator = Annotator()
+    annotator.keys(articles, editorial)
+    computed.clear()
+    assert annotator.keys(articles, editorial) == Annotator().keys(articles, editorial)
+    assert len(computed) == len(articles)  # by the second annotator only
 
 
 # --- running ---------------------------------------------------------------------------------

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import newsroom.seeds.load as loader
+from newsroom.model import Article, Problem
 from newsroom.seeds import Loaded, is_subheading, load_articles, parse_blocks, seed_stamps
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,25 +131,169 @@ def test_bad_article_is_reported_and_others_load(
     assert problem.path == name and message in problem.message
 
 
-def test_a_reload_parses_only_what_changed(tmp_path: Path) -> None:
-    """Given the previous load (as ``mkdocs serve`` keeps it), unchanged files are reused
-    as they were, an edited one is parsed again, and a deleted one is gone."""
-    (tmp_path / "a.md").write_text("---\ntitle: A\ndate: 2025-01-02\n---\n\nOne.\n", "utf-8")
-    (tmp_path / "b.txt").write_text("B headline\n\nTwo.\n", "utf-8")
-    (tmp_path / "c.md").write_text("---\ntitle: C\n---\n\nThree.\n", "utf-8")
-    first = load_articles(tmp_path)
-    (tmp_path / "b.txt").write_text("B headline\n\nTwo, edited.\n", "utf-8")
-    (tmp_path / "c.md").unlink()
-    second = load_articles(tmp_path, previous=first)
+# --- reloads (``mkdocs serve``): only what changed is read, the outcome as a fresh load's ---
 
-    def entry(loaded: Loaded, name: str) -> object:
-        return next(value for key, value in loaded.parsed.items() if key[0] == name)
 
-    assert entry(second, "a.md") is entry(first, "a.md")  # reused, not parsed again
-    assert entry(second, "b.txt") is not entry(first, "b.txt")
-    assert second.articles[1].body == "Two, edited." and len(second.articles) == 2
-    assert len(second.parsed) == 2 and second.problems == first.problems
-    assert load_articles(tmp_path) == second  # the same articles as a load from scratch
+def reload_folder(folder: Path) -> tuple[Loaded, Loaded]:
+    """A folder of three articles (two with one headline, one with a sidecar), loaded, then
+    loaded again given the first load."""
+    write(folder, "a.md", "---\ntitle: Same\ndate: 2025-01-02\n---\n\nOne.\n")
+    write(folder, "b.md", "---\ntitle: Same\ndate: 2025-03-04\n---\n\nTwo.\n")
+    write(folder, "c.txt", "C headline\n\nThree.\n")
+    write(folder, "c.yml", "date: 2025-02-03\n")
+    first = load_articles(folder)
+    return first, load_articles(folder, previous=first)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The article files the loader reads from now on, by name."""
+    calls: list[str] = []
+    read = loader.read_article
+
+    def counted(path: Path, *args: Any) -> loader.Seen:
+        calls.append(path.name)
+        return read(path, *args)
+
+    monkeypatch.setattr(loader, "read_article", counted)
+    return calls
+
+
+def reload(folder: Path, previous: Loaded, reads: list[str]) -> tuple[Loaded, list[str]]:
+    """Load ``folder`` given the ``previous`` load, and the names of the files read so; the
+    load must be the same as a fresh one."""
+    reads.clear()
+    loaded = load_articles(folder, previous=previous)
+    names = list(reads)
+    assert loaded == load_articles(folder)
+    reads.clear()
+    return loaded, names
+
+
+def kept(before: Loaded, after: Loaded) -> dict[str, bool]:
+    """Whether each article of ``after`` is the very object of ``before``, by file name."""
+    objects = {a.path.name: a for a in before.articles}
+    return {a.path.name: a is objects.get(a.path.name) for a in after.articles}
+
+
+def test_a_reload_of_an_unchanged_folder_reads_nothing(tmp_path: Path, reads: list[str]) -> None:
+    """Nothing changed: not one file is read, and the articles are the same objects."""
+    first, second = reload_folder(tmp_path)
+    third, read = reload(tmp_path, second, reads)
+    assert read == [] and third.problems == first.problems
+    assert kept(first, second) == kept(second, third) == {"a.md": True, "b.md": True, "c.txt": True}
+
+
+def rewrite(path: Path, text: str, keep_time: bool) -> None:
+    """Write ``text``, as long as the file was, to ``path``: with a later time, or with the
+    time it had into a new file put in its place."""
+    status = path.stat()
+    assert len(text.encode()) == status.st_size
+    if keep_time:
+        new = path.with_name("new-" + path.name)
+        new.write_text(text, encoding="utf-8")
+        os.utime(new, ns=(status.st_atime_ns, status.st_mtime_ns))
+        new.replace(path)
+    else:
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.mark.parametrize(
+    ("body", "same_size", "keep_time"),
+    [("Two, edited.", False, False), ("TwO.", True, False), ("TwO.", True, True)],
+    ids=["longer", "same-size", "same-size-and-time"],
+)
+def test_a_reload_reads_an_edited_article_again(
+    tmp_path: Path, reads: list[str], body: str, same_size: bool, keep_time: bool
+) -> None:
+    """An edit that changes the size, the time, or (same size, same time) the file."""
+    _, second = reload_folder(tmp_path)
+    text = f"---\ntitle: Same\ndate: 2025-03-04\n---\n\n{body}\n"
+    if same_size:
+        rewrite(tmp_path / "b.md", text, keep_time)
+    else:
+        write(tmp_path, "b.md", text)
+    third, read = reload(tmp_path, second, reads)
+    assert read == ["b.md"] and third.articles[1].body == body
+    assert kept(second, third) == {"a.md": True, "b.md": False, "c.txt": True}
+
+
+def test_a_reload_reads_an_article_whose_sidecar_changed(tmp_path: Path, reads: list[str]) -> None:
+    """The sidecar is part of the article: edited, deleted, and back under another name."""
+    _, second = reload_folder(tmp_path)
+    write(tmp_path, "c.yml", "date: 2024-02-03\nsource: Wire\n")  # longer: within one tick too
+    third, read = reload(tmp_path, second, reads)
+    assert read == ["c.txt"] and third.articles[2].date == dt.date(2024, 2, 3)
+    assert third.articles[2].source == "Wire"
+    (tmp_path / "c.yml").unlink()
+    fourth, read = reload(tmp_path, third, reads)
+    assert read == ["c.txt"] and fourth.articles[2].date is None
+    write(tmp_path, "c.YAML", "date: 2023-02-03\n")
+    fifth, read = reload(tmp_path, fourth, reads)
+    assert read == ["c.txt"] and fifth.articles[2].date == dt.date(2023, 2, 3)
+
+
+def test_a_file_saved_again_unchanged_is_read_but_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved again as it was: read, since its time changed, but not parsed again."""
+    _, second = reload_folder(tmp_path)
+    parses: list[str] = []
+    parse = loader.parse_article
+
+    def counted(data: bytes, rel: str, *args: Any) -> tuple[Article, list[Problem]]:
+        parses.append(rel)
+        return parse(data, rel, *args)
+
+    monkeypatch.setattr(loader, "parse_article", counted)
+    rewrite(tmp_path / "a.md", (tmp_path / "a.md").read_text("utf-8"), keep_time=False)
+    write(tmp_path, "b.md", "---\ntitle: Same\ndate: 2025-03-04\n---\n\nTwo, edited.\n")
+    third = load_articles(tmp_path, previous=second)
+    assert parses == ["b.md"] and kept(second, third)["a.md"]
+
+
+def test_a_reload_after_a_rename_or_a_deletion_is_a_fresh_load(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """Renamed articles (one with its sidecar) are read under their new names; when the older
+    of two articles with one headline is deleted, the other takes the plain slug."""
+    _, second = reload_folder(tmp_path)
+    assert second.articles[0].slug == "same" and second.articles[1].slug.startswith("same-")
+    (tmp_path / "b.md").rename(tmp_path / "e.md")
+    (tmp_path / "c.txt").rename(tmp_path / "d.txt")
+    (tmp_path / "c.yml").rename(tmp_path / "d.yml")
+    third, read = reload(tmp_path, second, reads)
+    assert read == ["d.txt", "e.md"]
+    assert [a.path.name for a in third.articles] == ["a.md", "d.txt", "e.md"]
+    (tmp_path / "a.md").unlink()
+    fourth, read = reload(tmp_path, third, reads)
+    assert read == [] and [a.slug for a in fourth.articles] == ["c-headline", "same"]
+
+
+def test_a_reload_with_a_new_older_article_of_the_same_headline_is_a_fresh_load(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """A new article older than the one with the plain slug takes it; the others stay."""
+    _, second = reload_folder(tmp_path)
+    write(tmp_path, "0.md", "---\ntitle: Same!\ndate: 2024-01-01\n---\n\nZero.\n")
+    third, read = reload(tmp_path, second, reads)
+    assert read == ["0.md"]
+    assert third.articles[0].slug == "same" and third.articles[1].slug.startswith("same-")
+    assert third.articles[2] is second.articles[1]
+    assert kept(second, third) == {"0.md": False, "a.md": False, "b.md": True, "c.txt": True}
+
+
+def test_a_reload_with_another_byte_limit_is_a_fresh_load(tmp_path: Path) -> None:
+    """A lower limit refuses articles loaded before, a higher one takes them back."""
+    _, second = reload_folder(tmp_path)
+    size = (tmp_path / "a.md").stat().st_size
+    lower = load_articles(tmp_path, size - 1, previous=second)
+    assert lower == load_articles(tmp_path, size - 1)
+    assert [a.path.name for a in lower.articles] == ["c.txt"]
+    assert ["over the" in p.message for p in lower.problems] == [True, True]
+    higher = load_articles(tmp_path, size, previous=lower)
+    assert higher == load_articles(tmp_path, size) and len(higher.articles) == 3
 
 
 def test_seed_stamps_follow_size_and_time_and_skip_hidden_files(tmp_path: Path) -> None:

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..cache import AnnotationCache, pipeline_fingerprint, registry_fingerprint
 from ..model import Annotation, Article, Briefing, Editorial
-from .plan import Keys, Plan, article_keys, batch_for, chunks, default_workers, make_plan
+from .plan import (
+    Keys,
+    KnownKeys,
+    Plan,
+    batch_for,
+    chunks,
+    default_workers,
+    known_keys,
+    make_plan,
+)
 from .plan import processes_for as plan_processes
 from .report import AnnotationReport, cpu_seconds
 from .run import Item, Task, can_fork, run_local, warm_up
@@ -61,6 +70,7 @@ class Annotator:
         self._warmed: Language | None = None  # the resolver the lazy parts were woken with
         self._pipeline: str | None = None
         self._memory: dict[str, Annotation] = {}
+        self._keys: KnownKeys | None = None  # the keys of the articles last asked about
 
     @property
     def model_loaded(self) -> bool:
@@ -114,10 +124,13 @@ class Annotator:
             self._warmed = resolver
 
     def keys(self, articles: Sequence[Article], editorial: Editorial) -> list[Keys]:
-        """The cache keys of every article, computed without importing spaCy."""
+        """The cache keys of every article, computed without importing spaCy; those of the
+        articles of the last call (the same objects, as ``mkdocs serve`` reloads them) are
+        not computed again while the registry and the corrections naming them stay."""
         if self._pipeline is None:
             self._pipeline = pipeline_fingerprint(self.model_name)
-        return article_keys(articles, editorial, self._pipeline)
+        self._keys = known_keys(articles, editorial, self._pipeline, self._keys)
+        return list(self._keys.keys)
 
     def plan(self, articles: Sequence[Article], editorial: Editorial) -> tuple[list[Keys], Plan]:
         """The keys of ``articles`` and where each annotation comes from."""
@@ -125,7 +138,16 @@ class Annotator:
         cache = self.cache
         if cache is None:
             return keys, make_plan(keys, {}, None, None)
-        return keys, make_plan(keys, self._memory, cache.get_annotation, cache.has_doc)
+        # Each annotation read back is checked against its article, named here: the key's
+        # own record of it is bounded, and a key kept from an earlier call is not recorded anew.
+        article_of: dict[str, Article] = {}
+
+        def stored(key: str) -> Annotation | None:
+            if not article_of:
+                article_of.update(zip((k.annotation for k in keys), articles, strict=True))
+            return cache.get_annotation(key, article_of[key])
+
+        return keys, make_plan(keys, self._memory, stored, cache.has_doc)
 
     def annotate(
         self,
@@ -193,7 +215,7 @@ class Annotator:
         resolver = self.resolver(editorial.actors)
         unreadable = []
         for index in stored:
-            doc = cache.get_doc(keys[index].doc, resolver.vocab)
+            doc = cache.get_doc(keys[index].doc, resolver.vocab, articles[index].body)
             if doc is None:
                 unreadable.append(index)
                 continue

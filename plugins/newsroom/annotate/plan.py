@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from ..cache import annotation_key, doc_key, registry_fingerprint
 from ..editorial import corrections_naming
-from ..model import Annotation, Article, Editorial
+from ..model import Actor, Annotation, Article, Correction, Editorial
 
 # Measured on a 2-core machine (docs/performance.md): a worker forked with the model
 # loaded starts in about 50 ms and a parse costs 50-90 ms an article, so a second process
@@ -65,16 +65,60 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+@dataclass(frozen=True)
+class KnownKeys:
+    """The keys of some articles, by the article's identity (an article is frozen: the same
+    object, the same keys), with what else they were computed from: the pipeline's
+    fingerprint, the registry (and its fingerprint) and the corrections; each article's
+    entry holds it, the corrections that name it and its keys."""
+
+    pipeline: str | None = None
+    actors: Sequence[Actor] | None = None
+    registry: str | None = None
+    corrections: Sequence[Correction] = ()
+    entries: Mapping[int, tuple[Article, tuple[Correction, ...], Keys]] = field(
+        default_factory=dict
+    )
+    keys: tuple[Keys, ...] = ()  # of the articles, in the order given
+
+
 def article_keys(articles: Sequence[Article], editorial: Editorial, pipeline: str) -> list[Keys]:
     """The cache keys of every article (``pipeline``: the model and parsing code's
     fingerprint)."""
-    registry = registry_fingerprint(editorial.actors)
+    return list(known_keys(articles, editorial, pipeline).keys)
+
+
+def known_keys(
+    articles: Sequence[Article],
+    editorial: Editorial,
+    pipeline: str,
+    previous: KnownKeys | None = None,
+) -> KnownKeys:
+    """The keys of every article, as :func:`article_keys`; the keys of an article that
+    ``previous`` holds (the same object) are taken from it when they were computed with the
+    same pipeline, registry and corrections naming the article. Only ``articles`` are kept."""
+    prior = previous if previous is not None and previous.pipeline == pipeline else KnownKeys()
+    if prior.actors is editorial.actors and prior.registry is not None:
+        registry = prior.registry  # the same registry: its fingerprint does not change
+    else:
+        registry = registry_fingerprint(editorial.actors)
+    reusable = prior.entries if prior.registry == registry else {}
+    same_corrections = prior.corrections == editorial.corrections
+    entries: dict[int, tuple[Article, tuple[Correction, ...], Keys]] = {}
     keys = []
     for article in articles:
-        parse = doc_key(article.body, pipeline)
-        corrections = corrections_naming(article, editorial.corrections)
-        keys.append(Keys(parse, annotation_key(article, parse, registry, corrections)))
-    return keys
+        entry = reusable.get(id(article))
+        if entry is None or not same_corrections:
+            corrections = tuple(corrections_naming(article, editorial.corrections))
+            if entry is None or entry[1] != corrections:
+                parse = doc_key(article.body, pipeline)
+                annotation = annotation_key(article, parse, registry, corrections)
+                entry = (article, corrections, Keys(parse, annotation))
+        entries[id(article)] = entry
+        keys.append(entry[2])
+    return KnownKeys(
+        pipeline, editorial.actors, registry, editorial.corrections, entries, tuple(keys)
+    )
 
 
 def make_plan(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from stat import S_ISREG
 
 from ..furniture import clean_headline
 from ..model import Article, Problem
@@ -17,17 +18,31 @@ from .files import (
     ARTICLE_SUFFIXES,
     DEFAULT_MAX_BYTES,
     SIDECAR_SUFFIXES,
-    candidate_files,
+    SeedFile,
     read_bounded,
+    read_listed,
+    seed_files,
+    split_suffix,
 )
 from .metadata import Fields, read_sidecar, split_front_matter, validate_metadata
-from .slugs import assign_slugs
+from .slugs import Slugs, slug_articles
 
-# An article file without a sidecar: its name, whether it is Markdown, and its bytes.
-ParseKey = tuple[str, bool, bytes]
+# The state on disk of an article file (its size first) and of the files beside it that may
+# be its sidecar.
+Stamp = tuple[str | int, ...]
 
 
-Parsed = tuple[Article, tuple[Problem, ...]]
+@dataclass(frozen=True)
+class Seen:
+    """What one article file became in a load, and what the next load may reuse it by."""
+
+    article: Article | None  # before slugs; None: left out, the reason in ``problems``
+    problems: tuple[Problem, ...]
+    # The file's state when it was read (None: read it again next time).
+    stamp: Stamp | None = None
+    # Whether it is Markdown and its bytes, when they alone made the article (no sidecar):
+    # a file saved again unchanged is not parsed again.
+    source: tuple[bool, bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -36,34 +51,41 @@ class Loaded:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
-    # What each article file's bytes became, for the next load to reuse (``mkdocs serve``
-    # reloads the folder on every rebuild; most files have not changed).
-    parsed: Mapping[ParseKey, Parsed] = field(default_factory=dict, repr=False, compare=False)
+    # For the next load to reuse (``mkdocs serve`` reloads the folder on every rebuild; most
+    # files have not changed): what each article file became, by its path from the folder,
+    # the byte limit it was read with, and the slugs assigned.
+    seen: Mapping[str, Seen] = field(default_factory=dict, repr=False, compare=False)
+    max_bytes: int = field(default=DEFAULT_MAX_BYTES, repr=False, compare=False)
+    slugs: Slugs = field(default_factory=Slugs, repr=False, compare=False)
 
 
 def load_articles(
     seeds_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, previous: Loaded | None = None
 ) -> Loaded:
-    """Load every article under ``seeds_dir``, sorted by path, with slugs made unique;
-    files unchanged since the ``previous`` load are not parsed again."""
-    articles: list[Article] = []
+    """Load every article under ``seeds_dir``, sorted by path, with slugs made unique.
+    A file whose state on disk (size, modification time, inode) and whose sidecar's are
+    those the ``previous`` load found, read with the same byte limit, is not read again:
+    what it became then is reused. (A file rewritten with the same size within one tick
+    of the file system's clock, a few milliseconds on Linux, keeps its time and is missed:
+    the rule MkDocs' own dirty builds follow.)"""
     problems: list[Problem] = []
-    reuse = previous.parsed if previous is not None else {}
-    parsed: dict[ParseKey, Parsed] = {}
     if not seeds_dir.is_dir():
         problems.append(
             Problem(str(seeds_dir), "seeds folder not found; create it and add articles")
         )
-        return Loaded((), tuple(problems))
+        return Loaded((), tuple(problems), max_bytes=max_bytes)
+    before = previous.seen if previous is not None and previous.max_bytes == max_bytes else {}
     root = seeds_dir.resolve()
-    for path in sorted(candidate_files(seeds_dir, problems)):
-        rel = printable(path.relative_to(seeds_dir).as_posix())
-        suffix = path.suffix.lower()
+    seen: dict[str, Seen] = {}
+    articles: list[Article] = []
+    for file in seed_files(seeds_dir, problems):
+        stem, suffix = split_suffix(file.entry.name)
+        suffix = suffix.lower()
         if suffix in SIDECAR_SUFFIXES:
-            if not any(os.path.lexists(path.with_suffix(s)) for s in (".txt", ".TXT")):
+            if not has_article(file, stem):
                 problems.append(
                     Problem(
-                        rel,
+                        printable(file.rel),
                         "metadata file without a .txt article beside it; ignored. "
                         "Give it the article's name, or delete it",
                         None,
@@ -74,7 +96,7 @@ def load_articles(
         if suffix not in ARTICLE_SUFFIXES:
             problems.append(
                 Problem(
-                    rel,
+                    printable(file.rel),
                     "not an article (expected .txt or .md); ignored. Save articles as .txt or "
                     ".md, and keep other files out of the seeds folder",
                     None,
@@ -82,24 +104,68 @@ def load_articles(
                 )
             )
             continue
-        try:
-            article, warnings = read_article(path, rel, max_bytes, root, reuse, parsed)
-        except SeedError as error:
-            problems.append(Problem(error.path or rel, error.message, error.line))
-            continue
-        except OSError as error:
-            problems.append(
-                Problem(
-                    rel, f"cannot be read ({error.strerror or error}); check the file's permissions"
-                )
-            )
-            continue
-        except Exception as error:  # the boundary around one article: the rest still loads
-            problems.append(Problem(rel, unexpected(error)))
-            continue
-        problems.extend(warnings)
-        articles.append(article)
-    return Loaded(tuple(assign_slugs(articles)), tuple(problems), parsed)
+        stamp = file_stamp(file, stem if suffix == ".txt" else None)
+        known = before.get(file.rel)
+        if known is None or known.stamp is None or known.stamp != stamp:
+            known = load_file(file, stamp, max_bytes, root, known)
+        seen[file.rel] = known
+        problems.extend(known.problems)
+        if known.article is not None:
+            articles.append(known.article)
+    slugs = slug_articles(articles, previous.slugs if previous is not None else None)
+    return Loaded(slugs.articles, tuple(problems), seen, max_bytes, slugs)
+
+
+def has_article(sidecar: SeedFile, stem: str) -> bool:
+    """Whether a .txt article (``.txt`` or ``.TXT``) is beside a sidecar of that stem."""
+    for suffix in (".txt", ".TXT"):
+        name = stem + suffix
+        # Not listed: it may still be there under another case of a case-blind file system.
+        if name in sidecar.folder.names or os.path.lexists(os.path.join(sidecar.folder.path, name)):
+            return True
+    return False
+
+
+def file_stamp(file: SeedFile, sidecar_stem: str | None) -> Stamp | None:
+    """The state of an article file as listed (size, modification time, inode, device and
+    change time) and, given its stem (a .txt article), of every file beside it that may
+    be its sidecar; None when one of them is not a regular file (a link is followed when
+    read: its target is not in the listing) or cannot be looked at."""
+    try:
+        status = file.entry.stat(follow_symlinks=False)
+        if not S_ISREG(status.st_mode):
+            return None
+        stamp: Stamp = (status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+        stamp += (status.st_ctime_ns,)
+        if sidecar_stem is not None:
+            for sidecar in file.folder.sidecars.get(sidecar_stem.lower(), ()):
+                status = sidecar.stat(follow_symlinks=False)
+                if not S_ISREG(status.st_mode):
+                    return None
+                stamp += (sidecar.name, status.st_size, status.st_mtime_ns, status.st_ino)
+                stamp += (status.st_dev, status.st_ctime_ns)
+    except OSError:
+        return None
+    return stamp
+
+
+def load_file(
+    file: SeedFile, stamp: Stamp | None, max_bytes: int, root: Path, previous: Seen | None
+) -> Seen:
+    """What one article file becomes, found in the state ``stamp`` (None: not a regular file);
+    ``previous``: what it became in the last load."""
+    rel = printable(file.rel)
+    size = int(stamp[0]) if stamp is not None else None
+    try:
+        outcome = read_article(file.path, rel, max_bytes, root, previous, size)
+    except SeedError as error:
+        return Seen(None, (Problem(error.path or rel, error.message, error.line),), stamp)
+    except OSError as error:  # not kept: a file made readable keeps its time
+        message = f"cannot be read ({error.strerror or error}); check the file's permissions"
+        return Seen(None, (Problem(rel, message),))
+    except Exception as error:  # the boundary around one article: the rest still loads
+        return Seen(None, (Problem(rel, unexpected(error)),))
+    return replace(outcome, stamp=stamp)
 
 
 def shown_line(line: str, limit: int = 80) -> str:
@@ -118,25 +184,28 @@ def read_article(
     rel: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     root: Path | None = None,
-    reuse: Mapping[ParseKey, Parsed] | None = None,
-    parsed: dict[ParseKey, Parsed] | None = None,
-) -> tuple[Article, list[Problem]]:
-    """Read one article file (and its sidecar); raise :class:`SeedError` when it cannot
-    become an article. Files that resolve outside ``root`` are refused. A file without a
-    sidecar whose bytes are in ``reuse`` is not parsed again; it is recorded in ``parsed``."""
-    data = read_bounded(path, max_bytes, root)
+    previous: Seen | None = None,
+    listed_size: int | None = None,
+) -> Seen:
+    """Read one article file (and its sidecar) to what it became; raise :class:`SeedError`
+    when it cannot become an article. Files that resolve outside ``root`` are refused; a
+    file listed as a regular file of ``listed_size`` bytes inside ``root`` is read without
+    resolving its path. A file without a sidecar whose bytes are those ``previous`` was
+    made from is not parsed again."""
+    if listed_size is not None:
+        data = read_listed(path, listed_size, max_bytes, root)
+    else:
+        data = read_bounded(path, max_bytes, root)
     markdown = path.suffix.lower() == ".md"
     sidecar, warnings = (None, []) if markdown else read_sidecar(path, rel, max_bytes, root)
-    if sidecar is not None or parsed is None:
+    if sidecar is not None:
         article, more = parse_article(data, rel, markdown, sidecar)
-        return article, warnings + more
-    key = (rel, markdown, data)
-    known = (reuse or {}).get(key)
-    if known is None:
-        article, more = parse_article(data, rel, markdown)
-        known = (article, tuple(more))
-    parsed[key] = known
-    return known[0], warnings + list(known[1])
+        return Seen(article, (*warnings, *more))
+    source = (markdown, data)
+    if previous is not None and previous.article is not None and previous.source == source:
+        return Seen(previous.article, previous.problems, source=source)
+    article, more = parse_article(data, rel, markdown)
+    return Seen(article, tuple(more), source=source)
 
 
 def parse_article(
