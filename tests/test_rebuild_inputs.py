@@ -5,19 +5,37 @@ corpora made in memory (no model)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import forget_made
 from test_pagination import briefing
 
-from newsroom.corpus import build_corpus
-from newsroom.model import Briefing, Editorial, Mention, Topic
-from newsroom.pages import actor, render_site
+from newsroom import feeds
+from newsroom.api import dumps, index_export, index_json
+from newsroom.corpus import Corpus, build_corpus
+from newsroom.feeds import FeedSite, build_feeds
+from newsroom.model import (
+    Actor,
+    Annotation,
+    Briefing,
+    Editorial,
+    Figure,
+    Mention,
+    Sentence,
+    Topic,
+    TopicEvent,
+)
+from newsroom.pages import actor, paging, render_site
 from newsroom.pages import briefing as briefing_page
+from newsroom.pages.blocks import Rendered
 from newsroom.pages.briefing import related_of, related_slugs
-from newsroom.pages.templating import DEFAULT
+from newsroom.pages.templating import DEFAULT, Templates
 from newsroom.serve import DirtyWarning
+from newsroom.topics import TopicText, topic_text
 
 
 @pytest.fixture(autouse=True)
@@ -168,3 +186,201 @@ def test_pages_given_again_are_the_pages_made_afresh() -> None:
             for uri, page in actor.make_actor_pages(one, corpus, DEFAULT).items():
                 assert site.pages[uri].markdown.endswith(page.markdown), (number, uri)
                 assert site.pages[uri].html == page.html, (number, uri)
+
+
+# Topic, index and feed pages, the export index and briefing front matter kept between
+# builds: a sequence of changes on a topic whose text, timeline and figures name Seoul.
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of a few items, so that a corpus of forty briefings has many of each kind."""
+    monkeypatch.setattr(paging, "TOPIC_BRIEFINGS", 6)
+    monkeypatch.setattr(paging, "INDEX_BRIEFINGS", 7)
+    monkeypatch.setattr(paging, "TIMELINE_EVENTS", 7)
+
+
+def talks(title: str = "Talks", summary: str = "Seoul wants talks.") -> Topic:
+    """A topic of every briefing naming Pyongyang, its summary, text and timeline naming Seoul."""
+    event = TopicEvent("2021-05-10", "Seoul proposed talks.", "Yonhap")
+    return Topic("talks", title, summary, "Text on Seoul.", ("pyongyang",), (event,))
+
+
+def background(topic: Topic) -> tuple[TopicText, Annotation]:
+    """The topic's text annotated: each block a sentence, its first "Seoul" a mention."""
+    text = topic_text(topic)
+    blocks, body = text.article.blocks, text.article.body
+    mentions = tuple(
+        Mention("Seoul", at, at + 5, "GPE", "seoul", index)
+        for index, block in enumerate(blocks)
+        if (at := body.find("Seoul", block.start, block.end)) >= 0
+    )
+    sentences = tuple(Sentence(b.start, b.end, i) for i, b in enumerate(blocks))
+    return text, Annotation(sentences=sentences, mentions=mentions)
+
+
+def with_figure(item: Briefing) -> Briefing:
+    """``item`` with its item number a figure Seoul gives."""
+    n = int(item.article.slug.rsplit("-", 1)[1])
+    start = item.article.body.index(f"item {n}") + 5
+    figure = Figure(str(n), start, start + len(str(n)), "items", float(n), "seoul", 0)
+    annotation = dataclasses.replace(item.annotation, figures=(figure,))
+    return dataclasses.replace(item, annotation=annotation)
+
+
+def written_as(item: Briefing, surface: str) -> Briefing:
+    """``item`` with one more sentence, naming Seoul as ``surface`` (an edit of its text)."""
+    body = f"{item.article.body} {surface} agreed."
+    start = body.index(surface, len(item.article.body))
+    block = dataclasses.replace(item.article.blocks[0], end=len(body))
+    article = dataclasses.replace(item.article, body=body, blocks=(block,))
+    seoul = Mention(surface, start, start + len(surface), "GPE", "seoul", 0)
+    annotation = dataclasses.replace(
+        item.annotation,
+        sentences=(Sentence(0, len(body), 0),),
+        mentions=(*item.annotation.mentions, seoul),
+    )
+    return Briefing(article, annotation)
+
+
+def backdated(n: int, day: int) -> Briefing:
+    """Briefing ``n`` dated ``day`` days after 1 June 2021: added late among the older ones."""
+    item = briefing(n)
+    date = dt.date(2021, 6, 1) + dt.timedelta(days=day)
+    return dataclasses.replace(item, article=dataclasses.replace(item.article, date=date))
+
+
+def changes_in_turn() -> list[tuple[str, list[Briefing], Topic, tuple[Actor, ...]]]:
+    """A base corpus, then: the newest article added, one dated among the older ones, one
+    telling of a day before all, a removal, a new headline, an old article's edited text,
+    the topic's new title and summary, Seoul renamed in the registry, nothing changed."""
+    base = [with_figure(briefing(n)) if n % 3 == 0 else briefing(n) for n in range(40)]
+    newest = [*base, briefing(40)]
+    renamed = (Actor("seoul", "Republic of Korea", "country", "The South."),)
+    return [
+        ("base", base, talks(), ()),
+        ("newest", newest, talks(), ()),
+        ("backdated", [*newest, backdated(70, 15)], talks(), ()),
+        ("told of a day before", [*newest, looking_back(briefing(60), "2021-05-01")], talks(), ()),
+        ("removed", [b for b in newest if b.article.slug != "briefing-00010"], talks(), ()),
+        ("retitled", [retitled(b, "New") if b.article.slug == "briefing-00021" else b
+                      for b in newest], talks(), ()),
+        ("edited", [written_as(b, "South Korea") if b.article.slug == "briefing-00004" else b
+                    for b in newest], talks(), ()),
+        ("topic", newest, talks("Talks and summits", "Seoul and Pyongyang talk."), ()),
+        ("renamed", newest, talks(), renamed),
+        ("unchanged", newest, talks(), renamed),
+    ]  # fmt: skip
+
+
+def corpus_at(briefings: list[Briefing], topic: Topic, registry: tuple[Actor, ...]) -> Corpus:
+    """The corpus of one step, made anew (as serve makes one each rebuild)."""
+    editorial = Editorial(actors=registry, topics=(topic,))
+    return build_corpus(
+        [Briefing(b.article, b.annotation) for b in briefings], editorial, [background(topic)]
+    )
+
+
+def index_pages(uri: str) -> bool:
+    return uri.startswith(("briefings/index", "briefings/page/", "timeline")) or uri in (
+        "actors/index.md",
+        "glossary.md",
+    )
+
+
+@pytest.mark.usefixtures("small_pages")
+@pytest.mark.parametrize(
+    "kept",
+    [
+        lambda uri: uri.startswith("background/") and uri != "background/index.md",
+        index_pages,
+        lambda uri: uri.startswith("briefings/briefing-"),  # their front matter
+    ],
+    ids=["topic pages", "index pages", "briefing pages"],
+)
+def test_kept_pages_are_the_pages_made_afresh(kept: Callable[[str], bool]) -> None:
+    """Through every change in turn, each topic and index page given again from an earlier
+    build is the page made afresh, front matter and all."""
+    given: dict[str, Rendered] = {}
+    for step, briefings, topic, registry in changes_in_turn():
+        corpus = corpus_at(briefings, topic, registry)
+        site = render_site(corpus)
+        fresh = render_site(corpus, remember=False)
+        chosen = sorted(uri for uri in fresh.pages if kept(uri))
+        assert len(chosen) > 5
+        assert sorted(u for u in site.pages if kept(u)) == chosen, step
+        for uri in chosen:
+            assert site.pages[uri] == fresh.pages[uri], (step, uri)
+        again = [u for u in chosen if u in given and site.pages[u] is given[u]]
+        if step == "newest":  # most pages are given again
+            assert len(again) > len(chosen) / 2, step
+        if step == "unchanged":
+            assert again == chosen
+        given = {uri: site.pages[uri] for uri in chosen}
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_the_kept_export_index_is_the_index_encoded_afresh() -> None:
+    """Through every change in turn, api/index.json joined from kept entries is what
+    encoding the whole index gives; unchanged, it is the very text of the last build."""
+    last = ""
+    for step, briefings, topic, registry in changes_in_turn():
+        corpus = corpus_at(briefings, topic, registry)
+        text = render_site(corpus).data["api/index.json"]
+        assert text == dumps(index_json(corpus)), step
+        assert (text is last) == (step == "unchanged"), step
+        last = text
+    empty = build_corpus([], Editorial())
+    assert index_export(empty, remember=True) == dumps(index_json(empty))
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_kept_feed_entries_give_the_feeds_made_afresh() -> None:
+    """Through every change in turn, the feeds made from the entries of the last build are
+    the feeds made afresh."""
+    site = FeedSite("Desk", "https://example.org/")
+    for step, briefings, topic, registry in changes_in_turn():
+        corpus = corpus_at(briefings, topic, registry)
+        made = build_feeds(corpus, site)
+        kept = dict(feeds.ENTRIES)
+        feeds.ENTRIES.clear()
+        feeds.atom_of.cache_clear()
+        assert made == build_feeds(corpus, site), step
+        feeds.ENTRIES.clear()
+        feeds.ENTRIES.update(kept)
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_a_renamed_actor_makes_its_kept_pages_again() -> None:
+    """An actor's new name reaches the kept pages showing it: an older topic page (its
+    figures), the topic's front page (its text), the timeline's oldest page (a curated
+    event), the actors index, the glossary and the export index."""
+    steps = {step: (b, t, r) for step, b, t, r in changes_in_turn()}
+    before = render_site(corpus_at(*steps["newest"]))
+    after = render_site(corpus_at(*steps["renamed"]))
+    shown = ["background/talks/page/1.md", "background/talks.md", "timeline/page/1.md",
+             "actors/index.md", "glossary.md"]  # fmt: skip
+    for uri in shown:
+        page = after.pages[uri]
+        assert page is not before.pages[uri], uri
+        assert "Republic of Korea" in page.markdown + "".join(page.html), uri
+    assert "Republic of Korea" in after.data["api/index.json"]
+    assert '"South Korea"' not in after.data["api/index.json"]
+    edited = render_site(corpus_at(*steps["edited"]))  # another way to write Seoul
+    assert '"South Korea"' in edited.data["api/index.json"]
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_other_templates_make_the_kept_pages_again(tmp_path: Path) -> None:
+    """The pages made from the site's templates (a topic's front page, the actors index,
+    the glossary) are made again from a custom_dir's, and back from the package's."""
+    folder = tmp_path / "partials" / "briefings"
+    folder.mkdir(parents=True)
+    for name in ("breadcrumb", "actor-directory", "glossary-letter"):
+        (folder / f"{name}.html").write_text(f"<p class='mine'>{name}</p>", "utf-8")
+    steps = {step: (b, t, r) for step, b, t, r in changes_in_turn()}
+    shown = ["background/talks.md", "actors/index.md", "glossary.md"]
+    for templates, mine in ((DEFAULT, False), (Templates(tmp_path), True), (DEFAULT, False)):
+        site = render_site(corpus_at(*steps["base"]), templates)
+        for uri in shown:
+            assert ("class='mine'" in "".join(site.pages[uri].html)) == mine, uri
