@@ -14,7 +14,7 @@ import pytest
 from conftest import forget_made
 from test_pagination import briefing
 
-from newsroom import feeds
+from newsroom import api, feeds, pages
 from newsroom.api import dumps, index_export, index_json
 from newsroom.corpus import Corpus, build_corpus
 from newsroom.feeds import FeedSite, build_feeds
@@ -29,7 +29,7 @@ from newsroom.model import (
     Topic,
     TopicEvent,
 )
-from newsroom.pages import actor, paging, render_site
+from newsroom.pages import actor, indexes, paging, render_site, topics
 from newsroom.pages import briefing as briefing_page
 from newsroom.pages.blocks import Rendered
 from newsroom.pages.briefing import related_of, related_slugs
@@ -189,7 +189,8 @@ def test_pages_given_again_are_the_pages_made_afresh() -> None:
 
 
 # Topic, index and feed pages, the export index and briefing front matter kept between
-# builds: a sequence of changes on a topic whose text, timeline and figures name Seoul.
+# builds: a sequence of changes on a topic whose text names Moscow and whose timeline and
+# figures name Seoul.
 
 
 @pytest.fixture
@@ -200,23 +201,26 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(paging, "TIMELINE_EVENTS", 7)
 
 
-def talks(title: str = "Talks", summary: str = "Seoul wants talks.") -> Topic:
-    """A topic of every briefing naming Pyongyang, its summary, text and timeline naming Seoul."""
-    event = TopicEvent("2021-05-10", "Seoul proposed talks.", "Yonhap")
-    return Topic("talks", title, summary, "Text on Seoul.", ("pyongyang",), (event,))
+def talks(title: str = "Talks", summary: str = "Moscow wants talks.") -> Topic:
+    """A topic of every briefing naming Pyongyang: its text names Moscow, its timeline an
+    event of Pyongyang and Seoul."""
+    event = TopicEvent("2021-05-10", "Seoul proposed talks.", "Yonhap", ("pyongyang",))
+    return Topic("talks", title, summary, "Text on Moscow.", ("pyongyang",), (event,))
 
 
-def background(topic: Topic) -> tuple[TopicText, Annotation]:
-    """The topic's text annotated: each block a sentence, its first "Seoul" a mention."""
+def background(topic: Topic, linked: bool = True) -> tuple[TopicText, Annotation]:
+    """The topic's text annotated: each block a sentence, its first "Moscow" or "Seoul" a
+    mention (not the summary's unless ``linked``)."""
     text = topic_text(topic)
     blocks, body = text.article.blocks, text.article.body
-    mentions = tuple(
-        Mention("Seoul", at, at + 5, "GPE", "seoul", index)
-        for index, block in enumerate(blocks)
-        if (at := body.find("Seoul", block.start, block.end)) >= 0
-    )
+    mentions = []
+    for index, block in enumerate(blocks):
+        for name in ("Moscow", "Seoul"):
+            at = body.find(name, block.start, block.end)
+            if at >= 0 and (linked or text.parts[index].kind != "summary"):
+                mentions.append(Mention(name, at, at + len(name), "GPE", name.lower(), index))
     sentences = tuple(Sentence(b.start, b.end, i) for i, b in enumerate(blocks))
-    return text, Annotation(sentences=sentences, mentions=mentions)
+    return text, Annotation(sentences=sentences, mentions=tuple(mentions))
 
 
 def with_figure(item: Briefing) -> Briefing:
@@ -250,38 +254,82 @@ def backdated(n: int, day: int) -> Briefing:
     return dataclasses.replace(item, article=dataclasses.replace(item.article, date=date))
 
 
-def changes_in_turn() -> list[tuple[str, list[Briefing], Topic, tuple[Actor, ...]]]:
-    """A base corpus, then: the newest article added, one dated among the older ones, one
-    telling of a day before all, a removal, a new headline, an old article's edited text,
-    the topic's new title and summary, Seoul renamed in the registry, nothing changed."""
+def renamed(item: Briefing, slug: str) -> Briefing:
+    """``item`` at another slug (its file renamed), its annotation the same."""
+    return dataclasses.replace(item, article=dataclasses.replace(item.article, slug=slug))
+
+
+def registry(seoul: str | None = None, moscow: str = "Moscow") -> tuple[Actor, ...]:
+    """The registry: Moscow, named only in the topic's text, and Seoul if named."""
+    named = (Actor("seoul", seoul, "country", "The South."),) if seoul else ()
+    return (Actor("moscow", moscow, "place", "A capital."), *named)
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One build of a sequence: its briefings, the topic and the registry, and how the
+    topic's text is annotated ("linked", "unlinked": not its summary, "none": not at all)."""
+
+    name: str
+    briefings: list[Briefing]
+    topic: Topic = dataclasses.field(default_factory=talks)
+    actors: tuple[Actor, ...] = dataclasses.field(default_factory=registry)
+    annotated: str = "linked"
+
+    def corpus(self) -> Corpus:
+        """The corpus of the step, made anew (as serve makes one each rebuild)."""
+        linked = self.annotated == "linked"
+        return build_corpus(
+            [Briefing(b.article, b.annotation) for b in self.briefings],
+            Editorial(actors=self.actors, topics=(self.topic,)),
+            [background(self.topic, linked)] if self.annotated != "none" else [],
+        )
+
+
+def changes_in_turn() -> list[Step]:
+    """A base corpus, then (each from the step before): the newest article added; six dated
+    among the oldest (more older pages, the same newest); those removed; two newest (one
+    more older topic page); one telling of an older one's day, told first; a removal; two
+    new headlines; an edit naming Seoul otherwise; an old article telling of the day of the
+    topic's curated event, which joins it; a renamed file; the newest re-dated; the
+    topic's new title and summary; its text not annotated, and the title back; annotated
+    but for its summary, then all of it; Moscow renamed, then Seoul; nothing changed."""
     base = [with_figure(briefing(n)) if n % 3 == 0 else briefing(n) for n in range(40)]
     newest = [*base, briefing(40)]
-    renamed = (Actor("seoul", "Republic of Korea", "country", "The South."),)
+    first_told = renamed(looking_back(briefing(60), "2021-06-03"), "a-briefing")
+    headlines = {"briefing-00021", "briefing-00040"}
+    other_topic = talks("Talks and summits", "Moscow and Pyongyang talk.")
     return [
-        ("base", base, talks(), ()),
-        ("newest", newest, talks(), ()),
-        ("backdated", [*newest, backdated(70, 15)], talks(), ()),
-        ("told of a day before", [*newest, looking_back(briefing(60), "2021-05-01")], talks(), ()),
-        ("removed", [b for b in newest if b.article.slug != "briefing-00010"], talks(), ()),
-        ("retitled", [retitled(b, "New") if b.article.slug == "briefing-00021" else b
-                      for b in newest], talks(), ()),
-        ("edited", [written_as(b, "South Korea") if b.article.slug == "briefing-00004" else b
-                    for b in newest], talks(), ()),
-        ("topic", newest, talks("Talks and summits", "Seoul and Pyongyang talk."), ()),
-        ("renamed", newest, talks(), renamed),
-        ("unchanged", newest, talks(), renamed),
+        Step("base", base),
+        Step("newest", newest),
+        Step("six backdated", newest + [backdated(70 + i, 2 * i + 1) for i in range(6)]),
+        Step("newest again", newest),
+        Step("two newest", [*newest, briefing(41), briefing(42)]),
+        Step("told first", [*newest, first_told]),
+        Step("removed", [b for b in newest if b.article.slug != "briefing-00010"]),
+        Step("retitled", [retitled(b, "New") if b.article.slug in headlines else b for b in newest]),
+        Step("edited", [written_as(b, "South Korea") if b.article.slug == "briefing-00004" else b
+                        for b in newest]),
+        Step("joins the curated event", [looking_back(b, "2021-05-10")
+                                         if b.article.slug == "briefing-00003" else b
+                                         for b in newest]),
+        Step("renamed file", [renamed(b, "moved") if b.article.slug == "briefing-00005" else b
+                              for b in newest]),
+        Step("redated", [backdated(40, 45) if b.article.slug == "briefing-00040" else b
+                         for b in newest]),
+        Step("topic", newest, other_topic),
+        Step("not annotated", newest, other_topic, annotated="none"),
+        Step("topic back", newest, annotated="none"),
+        Step("unlinked", newest, annotated="unlinked"),
+        Step("annotated again", newest),
+        Step("Moscow renamed", newest, actors=registry(None, "Moskva")),
+        Step("renamed", newest, actors=registry("Republic of Korea", "Moskva")),
+        Step("unchanged", newest, actors=registry("Republic of Korea", "Moskva")),
     ]  # fmt: skip
 
 
-def corpus_at(briefings: list[Briefing], topic: Topic, registry: tuple[Actor, ...]) -> Corpus:
-    """The corpus of one step, made anew (as serve makes one each rebuild)."""
-    editorial = Editorial(actors=registry, topics=(topic,))
-    return build_corpus(
-        [Briefing(b.article, b.annotation) for b in briefings], editorial, [background(topic)]
-    )
-
-
-def index_pages(uri: str) -> bool:
+def on_an_index(uri: str) -> bool:
+    """Whether a page is one of the index pages (of briefings, the timeline, actors, names)."""
     return uri.startswith(("briefings/index", "briefings/page/", "timeline")) or uri in (
         "actors/index.md",
         "glossary.md",
@@ -293,8 +341,8 @@ def index_pages(uri: str) -> bool:
     "kept",
     [
         lambda uri: uri.startswith("background/") and uri != "background/index.md",
-        index_pages,
-        lambda uri: uri.startswith("briefings/briefing-"),  # their front matter
+        on_an_index,
+        lambda uri: uri.startswith("briefings/") and not on_an_index(uri),  # front matter
     ],
     ids=["topic pages", "index pages", "briefing pages"],
 )
@@ -302,19 +350,19 @@ def test_kept_pages_are_the_pages_made_afresh(kept: Callable[[str], bool]) -> No
     """Through every change in turn, each topic and index page given again from an earlier
     build is the page made afresh, front matter and all."""
     given: dict[str, Rendered] = {}
-    for step, briefings, topic, registry in changes_in_turn():
-        corpus = corpus_at(briefings, topic, registry)
+    for step in changes_in_turn():
+        corpus = step.corpus()
         site = render_site(corpus)
         fresh = render_site(corpus, remember=False)
         chosen = sorted(uri for uri in fresh.pages if kept(uri))
         assert len(chosen) > 5
-        assert sorted(u for u in site.pages if kept(u)) == chosen, step
+        assert sorted(u for u in site.pages if kept(u)) == chosen, step.name
         for uri in chosen:
-            assert site.pages[uri] == fresh.pages[uri], (step, uri)
+            assert site.pages[uri] == fresh.pages[uri], (step.name, uri)
         again = [u for u in chosen if u in given and site.pages[u] is given[u]]
-        if step == "newest":  # most pages are given again
-            assert len(again) > len(chosen) / 2, step
-        if step == "unchanged":
+        if step.name == "newest":  # most pages are given again
+            assert len(again) > len(chosen) / 2
+        if step.name == "unchanged":
             assert again == chosen
         given = {uri: site.pages[uri] for uri in chosen}
 
@@ -322,13 +370,15 @@ def test_kept_pages_are_the_pages_made_afresh(kept: Callable[[str], bool]) -> No
 @pytest.mark.usefixtures("small_pages")
 def test_the_kept_export_index_is_the_index_encoded_afresh() -> None:
     """Through every change in turn, api/index.json joined from kept entries is what
-    encoding the whole index gives; unchanged, it is the very text of the last build."""
+    encoding the whole index gives; the same as before, it is the very text of the last
+    build."""
     last = ""
-    for step, briefings, topic, registry in changes_in_turn():
-        corpus = corpus_at(briefings, topic, registry)
+    for step in changes_in_turn():
+        corpus = step.corpus()
         text = render_site(corpus).data["api/index.json"]
-        assert text == dumps(index_json(corpus)), step
-        assert (text is last) == (step == "unchanged"), step
+        assert text == dumps(index_json(corpus)), step.name
+        assert (text is last) == (text == last), step.name  # the same text when equal
+        assert text is last or step.name != "unchanged"
         last = text
     empty = build_corpus([], Editorial())
     assert index_export(empty, remember=True) == dumps(index_json(empty))
@@ -339,13 +389,13 @@ def test_kept_feed_entries_give_the_feeds_made_afresh() -> None:
     """Through every change in turn, the feeds made from the entries of the last build are
     the feeds made afresh."""
     site = FeedSite("Desk", "https://example.org/")
-    for step, briefings, topic, registry in changes_in_turn():
-        corpus = corpus_at(briefings, topic, registry)
+    for step in changes_in_turn():
+        corpus = step.corpus()
         made = build_feeds(corpus, site)
         kept = dict(feeds.ENTRIES)
         feeds.ENTRIES.clear()
         feeds.atom_of.cache_clear()
-        assert made == build_feeds(corpus, site), step
+        assert made == build_feeds(corpus, site), step.name
         feeds.ENTRIES.clear()
         feeds.ENTRIES.update(kept)
 
@@ -353,20 +403,24 @@ def test_kept_feed_entries_give_the_feeds_made_afresh() -> None:
 @pytest.mark.usefixtures("small_pages")
 def test_a_renamed_actor_makes_its_kept_pages_again() -> None:
     """An actor's new name reaches the kept pages showing it: an older topic page (its
-    figures), the topic's front page (its text), the timeline's oldest page (a curated
-    event), the actors index, the glossary and the export index."""
-    steps = {step: (b, t, r) for step, b, t, r in changes_in_turn()}
-    before = render_site(corpus_at(*steps["newest"]))
-    after = render_site(corpus_at(*steps["renamed"]))
-    shown = ["background/talks/page/1.md", "background/talks.md", "timeline/page/1.md",
-             "actors/index.md", "glossary.md"]  # fmt: skip
-    for uri in shown:
+    figures), the topic's front page (its text and curated event), the timeline's oldest
+    page (the curated event), the actors index, the glossary and the export index."""
+    steps = {step.name: step for step in changes_in_turn()}
+    before = render_site(steps["newest"].corpus())
+    after = render_site(steps["renamed"].corpus())
+    shown = {"background/talks/page/1.md": ["Republic of Korea"],
+             "background/talks.md": ["Republic of Korea", "Moskva"],
+             "timeline/page/1.md": ["Republic of Korea"],
+             "actors/index.md": ["Republic of Korea", "Moskva"],
+             "glossary.md": ["Republic of Korea", "Moskva"]}  # fmt: skip
+    for uri, names in shown.items():
         page = after.pages[uri]
         assert page is not before.pages[uri], uri
-        assert "Republic of Korea" in page.markdown + "".join(page.html), uri
+        for name in names:
+            assert name in page.markdown + "".join(page.html), (uri, name)
     assert "Republic of Korea" in after.data["api/index.json"]
     assert '"South Korea"' not in after.data["api/index.json"]
-    edited = render_site(corpus_at(*steps["edited"]))  # another way to write Seoul
+    edited = render_site(steps["edited"].corpus())  # another way to write Seoul
     assert '"South Korea"' in edited.data["api/index.json"]
 
 
@@ -378,9 +432,24 @@ def test_other_templates_make_the_kept_pages_again(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     for name in ("breadcrumb", "actor-directory", "glossary-letter"):
         (folder / f"{name}.html").write_text(f"<p class='mine'>{name}</p>", "utf-8")
-    steps = {step: (b, t, r) for step, b, t, r in changes_in_turn()}
+    corpus = changes_in_turn()[0].corpus()
     shown = ["background/talks.md", "actors/index.md", "glossary.md"]
     for templates, mine in ((DEFAULT, False), (Templates(tmp_path), True), (DEFAULT, False)):
-        site = render_site(corpus_at(*steps["base"]), templates)
+        site = render_site(corpus, templates)
         for uri in shown:
             assert ("class='mine'" in "".join(site.pages[uri].html)) == mine, uri
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_what_is_kept_is_of_the_last_build() -> None:
+    """After each change, what is kept between builds is of the pages, briefings and actors
+    of the last build only (entries of pages no more made are dropped)."""
+    for step in changes_in_turn():
+        corpus = step.corpus()
+        site = render_site(corpus)
+        assert topics.MADE.keys() <= site.pages.keys(), step.name
+        assert indexes.MADE.keys() <= site.pages.keys(), step.name
+        assert pages.WITH_FRONT.keys() <= site.pages.keys(), step.name
+        assert pages.META.keys() == corpus.by_slug.keys(), step.name
+        briefings = {("briefing", slug) for slug in corpus.by_slug}
+        assert api.INDEXED.keys() == briefings | {("actor", a) for a in corpus.actors}
