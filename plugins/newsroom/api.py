@@ -22,6 +22,7 @@ def index_json(corpus: Corpus) -> dict[str, Any]:
 
 
 def by_id(actor: Actor) -> str:
+    """An actor's id: the index lists actors by it."""
     return actor.id
 
 
@@ -77,7 +78,7 @@ def index_export(corpus: Corpus, remember: bool = False) -> str:
     actors = tuple(
         entry_text(
             ("actor", a.id),
-            actor_inputs(a, corpus),
+            actor_inputs(a, corpus) if remember else (),
             functools.partial(actor_entry, a, corpus),
             remember,
         )

@@ -113,11 +113,11 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT, remember: bool =
     # Index pages last: no briefing, actor or topic can take their place, whatever its id.
     for uri, rendered in render_briefings_pages(corpus, remember).items():
         pages[uri] = page(paged({"title": "Briefings"}, uri), rendered, uri if remember else None)
-    indexes = {
+    directories = {
         ACTORS_INDEX: ("Actors", render_actors_index(corpus, templates, made_with)),
         GLOSSARY: ("Glossary", render_glossary(corpus, templates, made_with)),
     }
-    for uri, (title, rendered) in indexes.items():
+    for uri, (title, rendered) in directories.items():
         pages[uri] = page({"title": title}, rendered, uri if remember else None)
     for uri, rendered in render_timeline_pages(corpus, remember).items():
         pages[uri] = page(paged({"title": "Timeline"}, uri), rendered, uri if remember else None)
