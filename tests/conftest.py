@@ -50,7 +50,7 @@ def forget_made() -> None:
     lists, front matter, feeds, exports, the corpus seen last), so that the next build
     makes everything anew."""
     from newsroom import api, feeds, pages
-    from newsroom.pages import actor, briefing, changes
+    from newsroom.pages import actor, briefing, changes, indexes, topics
 
     actor.MADE.clear()
     actor.OLDER.clear()
@@ -61,6 +61,12 @@ def forget_made() -> None:
     api.EXPORTED.clear()
     feeds.atom_of.cache_clear()
     pages.front_matter.cache_clear()
+    topics.MADE.clear()
+    indexes.MADE.clear()
+    api.INDEXED.clear()
+    api.INDEX_TEXT.clear()
+    pages.META.clear()
+    feeds.ENTRIES.clear()
 
 
 def build_site(project: Path, strict: bool = False) -> Path:

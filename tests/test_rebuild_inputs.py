@@ -5,19 +5,37 @@ corpora made in memory (no model)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import forget_made
 from test_pagination import briefing
 
-from newsroom.corpus import build_corpus
-from newsroom.model import Briefing, Editorial, Mention, Topic
-from newsroom.pages import actor, render_site
+from newsroom import api, feeds, pages
+from newsroom.api import dumps, index_export, index_json
+from newsroom.corpus import Corpus, build_corpus
+from newsroom.feeds import FeedSite, build_feeds
+from newsroom.model import (
+    Actor,
+    Annotation,
+    Briefing,
+    Editorial,
+    Figure,
+    Mention,
+    Sentence,
+    Topic,
+    TopicEvent,
+)
+from newsroom.pages import actor, indexes, paging, render_site, topics
 from newsroom.pages import briefing as briefing_page
+from newsroom.pages.blocks import Rendered
 from newsroom.pages.briefing import related_of, related_slugs
-from newsroom.pages.templating import DEFAULT
+from newsroom.pages.templating import DEFAULT, Templates
 from newsroom.serve import DirtyWarning
+from newsroom.topics import TopicText, topic_text
 
 
 @pytest.fixture(autouse=True)
@@ -168,3 +186,270 @@ def test_pages_given_again_are_the_pages_made_afresh() -> None:
             for uri, page in actor.make_actor_pages(one, corpus, DEFAULT).items():
                 assert site.pages[uri].markdown.endswith(page.markdown), (number, uri)
                 assert site.pages[uri].html == page.html, (number, uri)
+
+
+# Topic, index and feed pages, the export index and briefing front matter kept between
+# builds: a sequence of changes on a topic whose text names Moscow and whose timeline and
+# figures name Seoul.
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of a few items, so that a corpus of forty briefings has many of each kind."""
+    monkeypatch.setattr(paging, "TOPIC_BRIEFINGS", 6)
+    monkeypatch.setattr(paging, "INDEX_BRIEFINGS", 7)
+    monkeypatch.setattr(paging, "TIMELINE_EVENTS", 7)
+
+
+def talks(title: str = "Talks", summary: str = "Moscow wants talks.") -> Topic:
+    """A topic of every briefing naming Pyongyang: its text names Moscow, its timeline an
+    event of Pyongyang and Seoul."""
+    event = TopicEvent("2021-05-10", "Seoul proposed talks.", "Yonhap", ("pyongyang",))
+    return Topic("talks", title, summary, "Text on Moscow.", ("pyongyang",), (event,))
+
+
+def background(topic: Topic, linked: bool = True) -> tuple[TopicText, Annotation]:
+    """The topic's text annotated: each block a sentence, its first "Moscow" or "Seoul" a
+    mention (not the summary's unless ``linked``)."""
+    text = topic_text(topic)
+    blocks, body = text.article.blocks, text.article.body
+    mentions = []
+    for index, block in enumerate(blocks):
+        for name in ("Moscow", "Seoul"):
+            at = body.find(name, block.start, block.end)
+            if at >= 0 and (linked or text.parts[index].kind != "summary"):
+                mentions.append(Mention(name, at, at + len(name), "GPE", name.lower(), index))
+    sentences = tuple(Sentence(b.start, b.end, i) for i, b in enumerate(blocks))
+    return text, Annotation(sentences=sentences, mentions=tuple(mentions))
+
+
+def with_figure(item: Briefing) -> Briefing:
+    """``item`` with its item number a figure Seoul gives."""
+    n = int(item.article.slug.rsplit("-", 1)[1])
+    start = item.article.body.index(f"item {n}") + 5
+    figure = Figure(str(n), start, start + len(str(n)), "items", float(n), "seoul", 0)
+    annotation = dataclasses.replace(item.annotation, figures=(figure,))
+    return dataclasses.replace(item, annotation=annotation)
+
+
+def written_as(item: Briefing, surface: str) -> Briefing:
+    """``item`` with one more sentence, naming Seoul as ``surface`` (an edit of its text)."""
+    body = f"{item.article.body} {surface} agreed."
+    start = body.index(surface, len(item.article.body))
+    block = dataclasses.replace(item.article.blocks[0], end=len(body))
+    article = dataclasses.replace(item.article, body=body, blocks=(block,))
+    seoul = Mention(surface, start, start + len(surface), "GPE", "seoul", 0)
+    annotation = dataclasses.replace(
+        item.annotation,
+        sentences=(Sentence(0, len(body), 0),),
+        mentions=(*item.annotation.mentions, seoul),
+    )
+    return Briefing(article, annotation)
+
+
+def backdated(n: int, day: int) -> Briefing:
+    """Briefing ``n`` dated ``day`` days after 1 June 2021: added late among the older ones."""
+    item = briefing(n)
+    date = dt.date(2021, 6, 1) + dt.timedelta(days=day)
+    return dataclasses.replace(item, article=dataclasses.replace(item.article, date=date))
+
+
+def renamed(item: Briefing, slug: str) -> Briefing:
+    """``item`` at another slug (its file renamed), its annotation the same."""
+    return dataclasses.replace(item, article=dataclasses.replace(item.article, slug=slug))
+
+
+def registry(seoul: str | None = None, moscow: str = "Moscow") -> tuple[Actor, ...]:
+    """The registry: Moscow, named only in the topic's text, and Seoul if named."""
+    named = (Actor("seoul", seoul, "country", "The South."),) if seoul else ()
+    return (Actor("moscow", moscow, "place", "A capital."), *named)
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One build of a sequence: its briefings, the topic and the registry, and how the
+    topic's text is annotated ("linked", "unlinked": not its summary, "none": not at all)."""
+
+    name: str
+    briefings: list[Briefing]
+    topic: Topic = dataclasses.field(default_factory=talks)
+    actors: tuple[Actor, ...] = dataclasses.field(default_factory=registry)
+    annotated: str = "linked"
+
+    def corpus(self) -> Corpus:
+        """The corpus of the step, made anew (as serve makes one each rebuild)."""
+        linked = self.annotated == "linked"
+        return build_corpus(
+            [Briefing(b.article, b.annotation) for b in self.briefings],
+            Editorial(actors=self.actors, topics=(self.topic,)),
+            [background(self.topic, linked)] if self.annotated != "none" else [],
+        )
+
+
+def changes_in_turn() -> list[Step]:
+    """A base corpus, then (each from the step before): the newest article added; six dated
+    among the oldest (more older pages, the same newest); those removed; two newest (one
+    more older topic page); one telling of an older one's day, told first; a removal; two
+    new headlines; an edit naming Seoul otherwise; an old article telling of the day of the
+    topic's curated event, which joins it; a renamed file; the newest re-dated; the
+    topic's new title and summary; its text not annotated, and the title back; annotated
+    but for its summary, then all of it; Moscow renamed, then Seoul; nothing changed."""
+    base = [with_figure(briefing(n)) if n % 3 == 0 else briefing(n) for n in range(40)]
+    newest = [*base, briefing(40)]
+    first_told = renamed(looking_back(briefing(60), "2021-06-03"), "a-briefing")
+    headlines = {"briefing-00021", "briefing-00040"}
+    other_topic = talks("Talks and summits", "Moscow and Pyongyang talk.")
+    return [
+        Step("base", base),
+        Step("newest", newest),
+        Step("six backdated", newest + [backdated(70 + i, 2 * i + 1) for i in range(6)]),
+        Step("newest again", newest),
+        Step("two newest", [*newest, briefing(41), briefing(42)]),
+        Step("told first", [*newest, first_told]),
+        Step("removed", [b for b in newest if b.article.slug != "briefing-00010"]),
+        Step("retitled", [retitled(b, "New") if b.article.slug in headlines else b for b in newest]),
+        Step("edited", [written_as(b, "South Korea") if b.article.slug == "briefing-00004" else b
+                        for b in newest]),
+        Step("joins the curated event", [looking_back(b, "2021-05-10")
+                                         if b.article.slug == "briefing-00003" else b
+                                         for b in newest]),
+        Step("renamed file", [renamed(b, "moved") if b.article.slug == "briefing-00005" else b
+                              for b in newest]),
+        Step("redated", [backdated(40, 45) if b.article.slug == "briefing-00040" else b
+                         for b in newest]),
+        Step("topic", newest, other_topic),
+        Step("not annotated", newest, other_topic, annotated="none"),
+        Step("topic back", newest, annotated="none"),
+        Step("unlinked", newest, annotated="unlinked"),
+        Step("annotated again", newest),
+        Step("Moscow renamed", newest, actors=registry(None, "Moskva")),
+        Step("renamed", newest, actors=registry("Republic of Korea", "Moskva")),
+        Step("unchanged", newest, actors=registry("Republic of Korea", "Moskva")),
+    ]  # fmt: skip
+
+
+def on_an_index(uri: str) -> bool:
+    """Whether a page is one of the index pages (of briefings, the timeline, actors, names)."""
+    return uri.startswith(("briefings/index", "briefings/page/", "timeline")) or uri in (
+        "actors/index.md",
+        "glossary.md",
+    )
+
+
+@pytest.mark.usefixtures("small_pages")
+@pytest.mark.parametrize(
+    "kept",
+    [
+        lambda uri: uri.startswith("background/") and uri != "background/index.md",
+        on_an_index,
+        lambda uri: uri.startswith("briefings/") and not on_an_index(uri),  # front matter
+    ],
+    ids=["topic pages", "index pages", "briefing pages"],
+)
+def test_kept_pages_are_the_pages_made_afresh(kept: Callable[[str], bool]) -> None:
+    """Through every change in turn, each topic and index page given again from an earlier
+    build is the page made afresh, front matter and all."""
+    given: dict[str, Rendered] = {}
+    for step in changes_in_turn():
+        corpus = step.corpus()
+        site = render_site(corpus)
+        fresh = render_site(corpus, remember=False)
+        chosen = sorted(uri for uri in fresh.pages if kept(uri))
+        assert len(chosen) > 5
+        assert sorted(u for u in site.pages if kept(u)) == chosen, step.name
+        for uri in chosen:
+            assert site.pages[uri] == fresh.pages[uri], (step.name, uri)
+        again = [u for u in chosen if u in given and site.pages[u] is given[u]]
+        if step.name == "newest":  # most pages are given again
+            assert len(again) > len(chosen) / 2
+        if step.name == "unchanged":
+            assert again == chosen
+        given = {uri: site.pages[uri] for uri in chosen}
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_the_kept_export_index_is_the_index_encoded_afresh() -> None:
+    """Through every change in turn, api/index.json joined from kept entries is what
+    encoding the whole index gives; the same as before, it is the very text of the last
+    build."""
+    last = ""
+    for step in changes_in_turn():
+        corpus = step.corpus()
+        text = render_site(corpus).data["api/index.json"]
+        assert text == dumps(index_json(corpus)), step.name
+        assert (text is last) == (text == last), step.name  # the same text when equal
+        assert text is last or step.name != "unchanged"
+        last = text
+    empty = build_corpus([], Editorial())
+    assert index_export(empty, remember=True) == dumps(index_json(empty))
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_kept_feed_entries_give_the_feeds_made_afresh() -> None:
+    """Through every change in turn, the feeds made from the entries of the last build are
+    the feeds made afresh."""
+    site = FeedSite("Desk", "https://example.org/")
+    for step in changes_in_turn():
+        corpus = step.corpus()
+        made = build_feeds(corpus, site)
+        kept = dict(feeds.ENTRIES)
+        feeds.ENTRIES.clear()
+        feeds.atom_of.cache_clear()
+        assert made == build_feeds(corpus, site), step.name
+        feeds.ENTRIES.clear()
+        feeds.ENTRIES.update(kept)
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_a_renamed_actor_makes_its_kept_pages_again() -> None:
+    """An actor's new name reaches the kept pages showing it: an older topic page (its
+    figures), the topic's front page (its text and curated event), the timeline's oldest
+    page (the curated event), the actors index, the glossary and the export index."""
+    steps = {step.name: step for step in changes_in_turn()}
+    before = render_site(steps["newest"].corpus())
+    after = render_site(steps["renamed"].corpus())
+    shown = {"background/talks/page/1.md": ["Republic of Korea"],
+             "background/talks.md": ["Republic of Korea", "Moskva"],
+             "timeline/page/1.md": ["Republic of Korea"],
+             "actors/index.md": ["Republic of Korea", "Moskva"],
+             "glossary.md": ["Republic of Korea", "Moskva"]}  # fmt: skip
+    for uri, names in shown.items():
+        page = after.pages[uri]
+        assert page is not before.pages[uri], uri
+        for name in names:
+            assert name in page.markdown + "".join(page.html), (uri, name)
+    assert "Republic of Korea" in after.data["api/index.json"]
+    assert '"South Korea"' not in after.data["api/index.json"]
+    edited = render_site(steps["edited"].corpus())  # another way to write Seoul
+    assert '"South Korea"' in edited.data["api/index.json"]
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_other_templates_make_the_kept_pages_again(tmp_path: Path) -> None:
+    """The pages made from the site's templates (a topic's front page, the actors index,
+    the glossary) are made again from a custom_dir's, and back from the package's."""
+    folder = tmp_path / "partials" / "briefings"
+    folder.mkdir(parents=True)
+    for name in ("breadcrumb", "actor-directory", "glossary-letter"):
+        (folder / f"{name}.html").write_text(f"<p class='mine'>{name}</p>", "utf-8")
+    corpus = changes_in_turn()[0].corpus()
+    shown = ["background/talks.md", "actors/index.md", "glossary.md"]
+    for templates, mine in ((DEFAULT, False), (Templates(tmp_path), True), (DEFAULT, False)):
+        site = render_site(corpus, templates)
+        for uri in shown:
+            assert ("class='mine'" in "".join(site.pages[uri].html)) == mine, uri
+
+
+@pytest.mark.usefixtures("small_pages")
+def test_what_is_kept_is_of_the_last_build() -> None:
+    """After each change, what is kept between builds is of the pages, briefings and actors
+    of the last build only (entries of pages no more made are dropped)."""
+    for step in changes_in_turn():
+        corpus = step.corpus()
+        site = render_site(corpus)
+        assert topics.MADE.keys() <= site.pages.keys(), step.name
+        assert indexes.MADE.keys() <= site.pages.keys(), step.name
+        assert pages.WITH_FRONT.keys() <= site.pages.keys(), step.name
+        assert pages.META.keys() == corpus.by_slug.keys(), step.name
+        briefings = {("briefing", slug) for slug in corpus.by_slug}
+        assert api.INDEXED.keys() == briefings | {("actor", a) for a in corpus.actors}

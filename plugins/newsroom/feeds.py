@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import uuid
 from collections import defaultdict
@@ -85,6 +86,19 @@ def entry_of(briefing: Briefing) -> Entry | None:
     )
 
 
+def entry_again(briefing: Briefing) -> Entry | None:
+    """:func:`entry_of`, taken from the last build's entries when the briefing is the same."""
+    made = ENTRIES.get(briefing.article.slug)
+    if made is not None and (made[0] is briefing or made[0] == briefing):
+        return made[1]
+    return entry_of(briefing)
+
+
+# The last build's entries by slug, with their briefings: a serve rebuild describes again
+# only the new and edited briefings (the feeds made from the entries are kept anyway).
+ENTRIES: dict[str, tuple[Briefing, Entry | None]] = {}
+
+
 def atom(site: FeedSite, path: str, title: str, page: str, briefings: Iterable[Briefing]) -> str:
     """One Atom feed at ``path`` of the newest dated ``briefings`` (given newest first),
     about the page at ``page``."""
@@ -135,11 +149,13 @@ def tag_feed(tag: str) -> str:
 
 def build_feeds(corpus: Corpus, site: FeedSite) -> dict[str, str]:
     """Every feed of the site by its path: all briefings, each actor's, each tag's."""
-    entries = {b.article.slug: entry_of(b) for b in corpus.briefings}  # each made once
+    entries = {b.article.slug: entry_again(b) for b in corpus.briefings}  # each made once
+    ENTRIES.clear()
+    ENTRIES.update((b.article.slug, (b, entries[b.article.slug])) for b in corpus.briefings)
 
     def feed(path: str, title: str, page: str, slugs: Iterable[str]) -> str:
-        dated = (entries.get(slug) for slug in slugs)
-        return atom_of(site, path, title, page, tuple(e for e in dated if e)[:FEED_LENGTH])
+        dated = (e for slug in slugs if (e := entries.get(slug)))
+        return atom_of(site, path, title, page, tuple(itertools.islice(dated, FEED_LENGTH)))
 
     feeds = {SITE_FEED: feed(SITE_FEED, site.name, "", entries)}
     for actor in corpus.actors.values():

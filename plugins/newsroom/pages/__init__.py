@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..api import briefing_export, dumps, index_json
+from ..api import briefing_export, index_export
 from ..corpus import Corpus
-from . import markup, paging
+from ..model import Briefing
+from . import indexes, markup, paging, topics
 from .actor import render_actor_pages
 from .background import render_topics_index
 from .blocks import Rendered
 from .briefing import render_briefing
 from .indexes import (
+    ACTORS_INDEX,
+    GLOSSARY,
     render_actors_index,
     render_briefings_pages,
     render_glossary,
@@ -91,30 +95,69 @@ def render_site(corpus: Corpus, templates: Templates = DEFAULT, remember: bool =
     made_with = templates_key(templates) if remember else None
     for briefing in corpus.briefings:
         slug = briefing.article.slug
-        meta = {
-            "title": markup.plain(briefing.article.title),
-            "description": markup.plain(describe(briefing)),
-        }
-        tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
-        listed = {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
         rendered = render_briefing(briefing, corpus, templates, made_with)
         uri = f"briefings/{slug}.md"
-        pages[uri] = page(listed, rendered, uri if remember else None)
+        if remember:
+            pages[uri] = page(listed_as(briefing), rendered, uri)
+        else:
+            pages[uri] = page(briefing_meta(briefing), rendered)
         data[f"api/briefings/{slug}.json"] = briefing_export(briefing)
     for actor in corpus.actors.values():
         meta = {"title": markup.plain(actor.name), "description": markup.plain(actor.description)}
         for uri, rendered in render_actor_pages(actor, corpus, templates, made_with).items():
             pages[uri] = page(paged(meta, uri), rendered, uri if remember else None)
     for topic in corpus.topics:
-        for uri, rendered in render_topic_pages(topic, corpus, templates).items():
-            pages[uri] = page(paged({"title": markup.plain(topic.title)}, uri), rendered)
+        for uri, rendered in render_topic_pages(topic, corpus, templates, made_with).items():
+            meta = paged({"title": markup.plain(topic.title)}, uri)
+            pages[uri] = page(meta, rendered, uri if remember else None)
     # Index pages last: no briefing, actor or topic can take their place, whatever its id.
-    for uri, rendered in render_briefings_pages(corpus).items():
-        pages[uri] = page(paged({"title": "Briefings"}, uri), rendered)
-    pages["actors/index.md"] = page({"title": "Actors"}, render_actors_index(corpus, templates))
-    pages["glossary.md"] = page({"title": "Glossary"}, render_glossary(corpus, templates))
-    for uri, rendered in render_timeline_pages(corpus).items():
-        pages[uri] = page(paged({"title": "Timeline"}, uri), rendered)
+    for uri, rendered in render_briefings_pages(corpus, remember).items():
+        pages[uri] = page(paged({"title": "Briefings"}, uri), rendered, uri if remember else None)
+    directories = {
+        ACTORS_INDEX: ("Actors", render_actors_index(corpus, templates, made_with)),
+        GLOSSARY: ("Glossary", render_glossary(corpus, templates, made_with)),
+    }
+    for uri, (title, rendered) in directories.items():
+        pages[uri] = page({"title": title}, rendered, uri if remember else None)
+    for uri, rendered in render_timeline_pages(corpus, remember).items():
+        pages[uri] = page(paged({"title": "Timeline"}, uri), rendered, uri if remember else None)
     pages["background/index.md"] = page({"title": "Background"}, render_topics_index(corpus))
-    data["api/index.json"] = dumps(index_json(corpus))
+    data["api/index.json"] = index_export(corpus, remember)
+    if remember:
+        forget_others(pages, corpus)
     return Site(pages, data)
+
+
+def briefing_meta(briefing: Briefing) -> dict[str, Any]:
+    """A briefing page's front matter: its headline, summary and tags."""
+    meta: dict[str, Any] = {
+        "title": markup.plain(briefing.article.title),
+        "description": markup.plain(describe(briefing)),
+    }
+    tags = [markup.plain(str(tag)) for tag in briefing.article.tags]  # Material prints raw
+    return {**meta, "tags": tags} if tags else meta  # for Material's tags plugin
+
+
+def listed_as(briefing: Briefing) -> dict[str, Any]:
+    """:func:`briefing_meta`, given again from an earlier build for the same briefing."""
+    slug = briefing.article.slug
+    made = META.get(slug)
+    if made is not None and (made[0] is briefing or made[0] == briefing):
+        return made[1]
+    META[slug] = (briefing, briefing_meta(briefing))
+    return META[slug][1]
+
+
+# Each briefing page's front matter as made in an earlier build of this process, with the
+# briefing it was made from.
+META: dict[str, tuple[Briefing, dict[str, Any]]] = {}
+
+
+def forget_others(pages: Mapping[str, Rendered], corpus: Corpus) -> None:
+    """Drop what earlier builds kept of pages this build did not make (a briefing removed,
+    an older page no more), so that what is kept does not grow with every change."""
+    for memo in (WITH_FRONT, topics.MADE, indexes.MADE):
+        for uri in memo.keys() - pages.keys():
+            del memo[uri]
+    for slug in META.keys() - corpus.by_slug.keys():
+        del META[slug]

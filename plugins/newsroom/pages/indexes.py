@@ -3,13 +3,14 @@ glossary A–Z, the timeline by year, and the generated part of the home page.""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
 from ..corpus import TYPE_NOUNS, Corpus
-from ..model import Briefing
+from ..model import Actor, Briefing
 from ..timeline import Event
 from . import markup as m
 from . import paging
@@ -22,6 +23,8 @@ HOME_LATEST = 10
 HOME_ACTORS = 12
 BRIEFINGS_INDEX = "briefings/index.md"
 TIMELINE = "timeline.md"
+ACTORS_INDEX = "actors/index.md"
+GLOSSARY = "glossary.md"
 
 
 def render_home_extra(corpus: Corpus) -> str:
@@ -58,16 +61,38 @@ def render_briefings_index(corpus: Corpus) -> Rendered:
     return render_briefings_pages(corpus)[BRIEFINGS_INDEX]
 
 
-def render_briefings_pages(corpus: Corpus) -> dict[str, Rendered]:
+def render_briefings_pages(corpus: Corpus, remember: bool = False) -> dict[str, Rendered]:
     """Every page of the briefings index by its path under docs/: newest first, grouped by
-    month, :data:`.paging.INDEX_BRIEFINGS` a page."""
-    oldest_first = corpus.briefings[::-1]
-    return {
-        paging.page_uri(BRIEFINGS_INDEX, part.number): assemble(
-            briefings_index_sections(corpus, part)
-        )
-        for part in paging.split(oldest_first, paging.INDEX_BRIEFINGS)
-    }
+    month, :data:`.paging.INDEX_BRIEFINGS` a page. With ``remember``, a page of the same
+    briefings as in an earlier build is given again (the front page's count of all of
+    them follows from how many pages there are and its own briefings)."""
+    pages: dict[str, Rendered] = {}
+    for part in paging.split(corpus.briefings[::-1], paging.INDEX_BRIEFINGS):
+        uri = paging.page_uri(BRIEFINGS_INDEX, part.number)
+        sections = functools.partial(briefings_index_sections, corpus, part)
+        pages[uri] = made_from(uri, part, sections, remember)
+    return pages
+
+
+# Index pages made in an earlier build of this process, by path, with what each was made
+# from: a serve rebuild makes again only the pages whose inputs changed (after a new
+# article, the front pages, and the timeline's pages from where its events fall).
+MADE: dict[str, tuple[object, Rendered]] = {}
+
+
+def made_from(
+    uri: str, inputs: object, sections: Callable[[], Iterable[str | Html]], remember: bool
+) -> Rendered:
+    """The page at ``uri`` of the ``sections`` made from ``inputs``; with ``remember``,
+    given again from an earlier build if its inputs were equal, and kept for the next."""
+    if not remember:
+        return assemble(sections())
+    made = MADE.get(uri)
+    if made is not None and made[0] == inputs:
+        return made[1]
+    page = assemble(sections())
+    MADE[uri] = (inputs, page)
+    return page
 
 
 def briefings_index_sections(
@@ -91,9 +116,32 @@ def briefings_index_sections(
         yield paging.pager(BRIEFINGS_INDEX, part, depth, "Pages of briefings")
 
 
-def render_actors_index(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
+def render_actors_index(
+    corpus: Corpus, templates: Templates = DEFAULT, templates_key: object = None
+) -> Rendered:
     """Who is in the news: the actors by type, most mentioned first, with how many
-    briefings name them and the latest; their descriptions are in the glossary."""
+    briefings name them and the latest; their descriptions are in the glossary. With a
+    ``templates_key`` (what the templates are), the page is given again from an earlier
+    build when the actors and their counts are the same."""
+    if templates_key is None:
+        return assemble(actors_index_sections(corpus, templates))
+    inputs = (
+        templates_key,
+        tuple(directory_row(actor, corpus) for actor in corpus.actors.values()),
+    )
+    sections = functools.partial(actors_index_sections, corpus, templates)
+    return made_from(ACTORS_INDEX, inputs, sections, True)
+
+
+def directory_row(actor: Actor, corpus: Corpus) -> tuple[object, ...]:
+    """What the actors index shows of an actor: the actor, how many mentions and briefings,
+    and the latest briefing's date."""
+    slugs = corpus.briefings_of(actor.id)
+    latest = corpus.by_slug[slugs[0]].article.date if slugs else None
+    return (actor, len(corpus.mentions.get(actor.id, ())), len(slugs), latest)
+
+
+def actors_index_sections(corpus: Corpus, templates: Templates) -> list[str | Html]:
     parts: list[str | Html] = [
         "# Actors",
         "Everyone the briefings name, by type, the most mentioned first. "
@@ -119,7 +167,7 @@ def render_actors_index(corpus: Corpus, templates: Templates = DEFAULT) -> Rende
             )
         parts.append(f"## {heading}")
         parts.append(Html(templates.render("actor-directory", rows=rows)))
-    return assemble(parts)
+    return parts
 
 
 def initial(name: str) -> str:
@@ -159,9 +207,21 @@ def glossary_entries(corpus: Corpus) -> list[dict[str, Any]]:
     return entries
 
 
-def render_glossary(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
+def render_glossary(
+    corpus: Corpus, templates: Templates = DEFAULT, templates_key: object = None
+) -> Rendered:
     """Every name the briefings use, A–Z: each actor with its one line, and each other name
-    it goes by pointing to it."""
+    it goes by pointing to it. With a ``templates_key`` (what the templates are), the page
+    is given again from an earlier build when the actors are the same."""
+    if templates_key is None:
+        return assemble(glossary_sections(corpus, templates))
+    inputs = (templates_key, tuple(corpus.actors.values()))
+    return made_from(
+        GLOSSARY, inputs, functools.partial(glossary_sections, corpus, templates), True
+    )
+
+
+def glossary_sections(corpus: Corpus, templates: Templates) -> list[str | Html]:
     parts: list[str | Html] = [
         "# Glossary",
         "Every person, organisation, country and place the briefings name, A–Z, with the "
@@ -171,7 +231,7 @@ def render_glossary(corpus: Corpus, templates: Templates = DEFAULT) -> Rendered:
     for letter, group in groupby(glossary_entries(corpus), key=lambda e: initial(filed(e["term"]))):
         parts.append(f"## {m.text(letter)}")  # "#" alone would close an empty heading
         parts.append(Html(templates.render("glossary-letter", entries=list(group))))
-    return assemble(parts)
+    return parts
 
 
 def render_timeline(corpus: Corpus) -> Rendered:
@@ -179,13 +239,25 @@ def render_timeline(corpus: Corpus) -> Rendered:
     return render_timeline_pages(corpus)[TIMELINE]
 
 
-def render_timeline_pages(corpus: Corpus) -> dict[str, Rendered]:
+def render_timeline_pages(corpus: Corpus, remember: bool = False) -> dict[str, Rendered]:
     """Every page of the timeline by its path under docs/: every dated event, curated and
-    extracted, in order, grouped by year, :data:`.paging.TIMELINE_EVENTS` a page."""
-    return {
-        paging.page_uri(TIMELINE, part.number): assemble(timeline_sections(corpus, part))
-        for part in paging.split(corpus.events, paging.TIMELINE_EVENTS)
-    }
+    extracted, in order, grouped by year, :data:`.paging.TIMELINE_EVENTS` a page. With
+    ``remember``, a page made from the same inputs in an earlier build is given again."""
+    pages: dict[str, Rendered] = {}
+    for part in paging.split(corpus.events, paging.TIMELINE_EVENTS):
+        uri = paging.page_uri(TIMELINE, part.number)
+        inputs = timeline_inputs(corpus, part) if remember else None
+        sections = functools.partial(timeline_sections, corpus, part)
+        pages[uri] = made_from(uri, inputs, sections, remember)
+    return pages
+
+
+def timeline_inputs(corpus: Corpus, part: paging.Part[Event]) -> tuple[object, ...]:
+    """Everything a page of the timeline is made from: its events, which page of how many,
+    the headlines of the briefings telling them and the actors their text links to."""
+    titles = tuple(corpus.by_slug[e.slug].article.title for e in part.items if e.slug)
+    actors = tuple((a, corpus.actors.get(a)) for e in part.items for _, _, a in e.mentions)
+    return (part, titles, actors)
 
 
 def timeline_sections(corpus: Corpus, part: paging.Part[Event]) -> Iterator[str | Html]:
