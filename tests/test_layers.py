@@ -16,6 +16,7 @@ LAYERS: dict[str, int] = {
     "text": 0,
     "schema": 0,
     "yamlfile": 0,
+    "collector": 0,
     "config": 1,
     "furniture": 1,
     "frontmatter": 1,
