@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import time
 import weakref
 from collections.abc import Iterator
@@ -37,6 +38,15 @@ def frozen_garbage(collector: IdleCollector) -> weakref.ref[Node]:
     collector.rest()
     del node
     return ref
+
+
+def blocks_of(count: int) -> int:
+    """The memory blocks ``count`` kept nodes take."""
+    before = sys.getallocatedblocks()
+    nodes = [Node() for _ in range(count)]
+    taken = sys.getallocatedblocks() - before
+    del nodes
+    return max(taken, 1)
 
 
 def wait_until(condition: object, seconds: float = 5.0) -> bool:
@@ -82,16 +92,17 @@ def test_no_full_collection_while_a_rebuild_runs(collector: IdleCollector) -> No
     assert ref() is None
 
 
-def test_a_rebuild_collects_in_full_when_frozen_objects_grew_by_half(
+def test_a_rebuild_collects_in_full_when_allocated_memory_grew_by_half(
     collector: IdleCollector,
 ) -> None:
     collector.idle = 60.0  # the editor never idles
     collector.start()
-    kept = [Node() for _ in range(collector.alive // 4)]  # a quarter more: frozen, kept
+    per_node = blocks_of(10_000) / 10_000
+    kept = [Node() for _ in range(int(collector.blocks * 0.2 / per_node))]  # a fifth more
     ref = frozen_garbage(collector)
     assert collector.collections == 1
     assert ref() is not None
-    more = [Node() for _ in range(collector.alive // 2)]  # half more than after the start
+    more = [Node() for _ in range(int(collector.blocks * 0.5 / per_node))]  # half more again
     collector.busy()
     collector.rest()
     assert collector.collections == 2
