@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 _CALENDAR_RE = re.compile(
@@ -11,9 +12,12 @@ _CALENDAR_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def calendar_span(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day of a calendar value (year, month, day, ISO week, quarter), or None
-    for the references, decades, centuries and anything else a timeline cannot place."""
+    for the references, decades, centuries and anything else a timeline cannot place. Kept
+    for the values seen last: a timeline asks for the same few thousand values again and
+    again (merging, sorting, paging), every build."""
     match = _CALENDAR_RE.fullmatch(value or "")
     if match is None:
         return None
