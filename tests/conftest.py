@@ -47,9 +47,9 @@ def copy_project(target: Path, seeds: Path | None = None) -> Path:
 
 def forget_made() -> None:
     """Drop what earlier builds of this process made (briefing and actor pages, related
-    lists, front matter, feeds, exports, the corpus seen last), so that the next build
-    makes everything anew."""
-    from newsroom import api, feeds, pages
+    lists, front matter, feeds, exports, the corpus seen last and each briefing's part of
+    it), so that the next build makes everything anew."""
+    from newsroom import api, corpus, feeds, pages
     from newsroom.pages import actor, briefing, changes, indexes, topics
 
     actor.MADE.clear()
@@ -67,6 +67,7 @@ def forget_made() -> None:
     api.INDEX_TEXT.clear()
     pages.META.clear()
     feeds.ENTRIES.clear()
+    corpus.PARTS.clear()
 
 
 def build_site(project: Path, strict: bool = False) -> Path:

@@ -113,13 +113,79 @@ class Corpus:
         return [(b, f) for b in members for f in b.annotation.figures]
 
 
+@dataclass(frozen=True)
+class BriefingParts:
+    """What one briefing adds to the corpus's indexes, by actor in the order the briefing
+    first names each (counts as mappings never changed once made)."""
+
+    mentions: tuple[tuple[str, tuple[MentionRef, ...]], ...]
+    labels: tuple[tuple[str, Mapping[str, int]], ...]
+    surfaces: tuple[tuple[str, Mapping[str, int]], ...]
+    co_mentions: tuple[tuple[str, Mapping[str, int]], ...]  # sentences shared with others
+    claims: tuple[tuple[str, tuple[ClaimRef, ...]], ...]  # by source
+    named: frozenset[str]
+    events: tuple[Event, ...]
+
+
+# Serve: each briefing's parts by id of its article, with the briefing they were made from.
+PARTS: dict[int, tuple[Briefing, BriefingParts]] = {}
+
+
+def briefing_parts(briefing: Briefing) -> BriefingParts:
+    """One pass over a briefing's mentions and claims, and its events."""
+    article, annotation = briefing.article, briefing.annotation
+    by_sentence: dict[int, list[str]] = defaultdict(list)
+    mentions: dict[str, list[MentionRef]] = defaultdict(list)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in annotation.mentions:
+        if mention.actor is None:
+            continue
+        sentence = annotation.sentences[mention.sentence]
+        mentions[mention.actor].append(
+            MentionRef(
+                article.slug,
+                mention,
+                article.body[sentence.start : sentence.end],
+                sentence.start,
+                sentence.block,
+            )
+        )
+        by_sentence[mention.sentence].append(mention.actor)
+        labels[mention.actor][mention.label] += 1
+        surfaces[mention.actor][mention.text] += 1
+    co_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for actors_here in by_sentence.values():
+        distinct = set(actors_here)
+        for actor_id in distinct:
+            co_counts[actor_id].update(distinct - {actor_id})
+    claims: dict[str, list[ClaimRef]] = defaultdict(list)
+    for claim in annotation.claims:
+        if claim.source:
+            block = annotation.sentences[claim.sentence].block
+            claims[claim.source].append(ClaimRef(article.slug, article.date, claim, block))
+    return BriefingParts(
+        mentions=tuple((k, tuple(v)) for k, v in mentions.items()),
+        labels=tuple(labels.items()),
+        surfaces=tuple(surfaces.items()),
+        co_mentions=tuple(co_counts.items()),
+        claims=tuple((k, tuple(v)) for k, v in claims.items()),
+        named=frozenset(m.actor for m in annotation.mentions if m.actor),
+        events=tuple(extract_events(briefing, by_sentence)),
+    )
+
+
 def build_corpus(
     briefings: Sequence[Briefing],
     editorial: Editorial,
     backgrounds: Sequence[tuple[TopicText, Annotation]] = (),
+    remember: bool = False,
 ) -> Corpus:
     """Index every briefing (one pass over the mentions, one over the claims) and the
-    topics' annotated ``backgrounds``."""
+    topics' annotated ``backgrounds``. With ``remember`` (serve), what each briefing adds
+    (:func:`briefing_parts`) is kept for the next build, which takes it again for the same
+    article and annotation objects (the loader and the annotator give those again for an
+    unchanged file)."""
     ordered = sorted(
         briefings, key=lambda b: (b.article.date or dt.date.min, b.article.slug), reverse=True
     )
@@ -131,38 +197,35 @@ def build_corpus(
     claims: dict[str, list[ClaimRef]] = defaultdict(list)
     events: list[Event] = []
     topics_of: dict[str, tuple[str, ...]] = {}
+    made: dict[int, tuple[Briefing, BriefingParts]] = {}
     for briefing in ordered:
-        article, annotation = briefing.article, briefing.annotation
-        by_sentence: dict[int, list[str]] = defaultdict(list)
-        for mention in annotation.mentions:
-            if mention.actor is None:
-                continue
-            sentence = annotation.sentences[mention.sentence]
-            mentions[mention.actor].append(
-                MentionRef(
-                    article.slug,
-                    mention,
-                    article.body[sentence.start : sentence.end],
-                    sentence.start,
-                    sentence.block,
-                )
-            )
-            by_sentence[mention.sentence].append(mention.actor)
-            labels[mention.actor][mention.label] += 1
-            surfaces[mention.actor][mention.text] += 1
-        for actors_here in by_sentence.values():
-            distinct = set(actors_here)
-            for actor_id in distinct:
-                co_counts[actor_id].update(distinct - {actor_id})
-        for claim in annotation.claims:
-            if claim.source:
-                block = annotation.sentences[claim.sentence].block
-                claims[claim.source].append(ClaimRef(article.slug, article.date, claim, block))
-        named = {m.actor for m in annotation.mentions if m.actor}
-        topics_of[article.slug] = tuple(
-            t.id for t in editorial.topics if t.actors and set(t.actors) <= named
+        kept = PARTS.get(id(briefing.article)) if remember else None
+        if (
+            kept is not None
+            and kept[0].article is briefing.article
+            and kept[0].annotation is briefing.annotation
+        ):
+            parts = kept[1]
+        else:
+            parts = briefing_parts(briefing)
+        made[id(briefing.article)] = (briefing, parts)
+        for actor_id, refs in parts.mentions:
+            mentions[actor_id].extend(refs)
+        for actor_id, counts in parts.labels:
+            labels[actor_id].update(counts)
+        for actor_id, counts in parts.surfaces:
+            surfaces[actor_id].update(counts)
+        for actor_id, counts in parts.co_mentions:
+            co_counts[actor_id].update(counts)
+        for source_id, claim_refs in parts.claims:
+            claims[source_id].extend(claim_refs)
+        topics_of[briefing.article.slug] = tuple(
+            t.id for t in editorial.topics if t.actors and parts.named.issuperset(t.actors)
         )
-        events.extend(extract_events(briefing, by_sentence))
+        events.extend(parts.events)
+    if remember:  # what the next build can take again: this build's briefings, no others
+        PARTS.clear()
+        PARTS.update(made)
     # Registry actors named only in a background get a page too; other names found there
     # are linked where a briefing gave them one.
     background, named_in_events = index_backgrounds(backgrounds, set(surfaces) | set(registry))

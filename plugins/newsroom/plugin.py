@@ -158,6 +158,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             [done[id(a)] for a in loaded.articles if id(a) in done],
             editorial.editorial,
             [(t, done[id(t.article)].annotation) for t in texts if id(t.article) in done],
+            remember=self.command == "serve",
         )
         self.site = render_site(self.corpus, self.templates, remember=self.command == "serve")
         self.lost = []
