@@ -723,17 +723,11 @@ def annotate_session(project: Path, executor: str, workers: int) -> dict[str, fl
     cache_root = project / CACHE_DIR / f"engine-{executor}"
     shutil.rmtree(cache_root, ignore_errors=True)
     cluster_start, cluster, address = 0.0, None, None
-    if executor == "dask":
-        from distributed import LocalCluster
+    if executor == "dask":  # the plugin's own local cluster, started before the clock
+        from newsroom.annotate.cluster import local_cluster
 
         started = time.perf_counter()
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        )
+        cluster = local_cluster(workers)
         address = cluster.scheduler_address
         cluster_start = time.perf_counter() - started
     annotator = Annotator(

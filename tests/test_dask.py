@@ -15,6 +15,7 @@ from conftest import ROOT, copy_project
 from spacy.language import Language
 
 from newsroom.annotate import Annotator
+from newsroom.annotate.cluster import local_cluster
 from newsroom.cache import AnnotationCache
 from newsroom.cli import main
 from newsroom.editorial import load_editorial
@@ -28,15 +29,30 @@ FIXTURES = ROOT / "tests" / "fixtures" / "eval"
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
-    """Two worker processes on this machine, no dashboard."""
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-    ) as local:
+    """Two worker processes on this machine, no dashboard: the plugin's local cluster."""
+    with local_cluster(2) as local:
         yield local
+
+
+def worker_settings() -> tuple[object, object, object]:
+    """In a worker: its profiler setting, the trim threshold and one thread count."""
+    import os
+
+    import dask
+
+    return (
+        dask.config.get("distributed.worker.profile.enabled"),
+        os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        os.environ.get("OMP_NUM_THREADS"),
+    )
+
+
+def test_the_local_cluster_is_set_up_for_parsing(cluster: Any) -> None:
+    """Its workers run no profiler and keep glibc's own memory trimming; one thread each."""
+    with distributed.Client(cluster) as client:
+        found = client.run(worker_settings)
+    assert len(found) == 2
+    assert set(found.values()) == {(False, None, "1")}
 
 
 @pytest.fixture(scope="module")
