@@ -199,16 +199,14 @@ def build_corpus(
     topics_of: dict[str, tuple[str, ...]] = {}
     made: dict[int, tuple[Briefing, BriefingParts]] = {}
     for briefing in ordered:
+        # PARTS holds each article it is keyed by, so an id found there is that article's.
         kept = PARTS.get(id(briefing.article)) if remember else None
-        if (
-            kept is not None
-            and kept[0].article is briefing.article
-            and kept[0].annotation is briefing.annotation
-        ):
+        if kept is not None and kept[0].annotation is briefing.annotation:
             parts = kept[1]
         else:
             parts = briefing_parts(briefing)
-        made[id(briefing.article)] = (briefing, parts)
+        if remember:
+            made[id(briefing.article)] = (briefing, parts)
         for actor_id, refs in parts.mentions:
             mentions[actor_id].extend(refs)
         for actor_id, counts in parts.labels:
